@@ -1,0 +1,106 @@
+"""The command line: `reviewer [COMMAND] ...`, as `shared/spec/cli.md` fixes it.
+
+This module owns the parser and the dispatch only. Each command lives in its own module and exposes
+`run(args: argparse.Namespace) -> int`; it is imported when the command runs, so that `reviewer --help`
+stays fast and the Qt libraries load only for the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reviewer import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_WRONG_PASSPHRASE = 3
+
+# command -> module under reviewer.cli that runs it
+COMMANDS: dict[str, str] = {
+    "gui": "gui_cmd",
+    "extract": "extract_cmd",
+    "import": "register_cmds",
+    "list": "register_cmds",
+    "currency": "register_cmds",
+    "export": "register_cmds",
+    "passwd": "register_cmds",
+    "demo": "register_cmds",
+}
+
+
+class CliArgumentParser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, not a usage dump, on bad usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"reviewer: {message} (see 'reviewer --help')\n")
+
+
+def _add_register_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--register",
+        metavar="FILE",
+        help="the register's database file (default: register.db in the user data folder); "
+        "the passphrase comes from REVIEWER_PASSPHRASE or a prompt",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = CliArgumentParser(
+        prog="reviewer",
+        description="Review vendors' SOC 1, SOC 2 and SOC 3 reports offline, "
+        "with an encrypted local register. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliArgumentParser)
+
+    p = sub.add_parser("gui", help="open the desktop app on the register (the default)")
+    _add_register_option(p)
+
+    p = sub.add_parser("extract", help="read PDFs and print what was extracted; touches no register")
+    p.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
+    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = sub.add_parser("import", help="import PDFs (files or folders) into the register")
+    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _add_register_option(p)
+
+    p = sub.add_parser("list", help="the register's reports")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    _add_register_option(p)
+
+    p = sub.add_parser("currency", help="one row per vendor: latest report, bridge letter, status")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    p.add_argument("--as-of", metavar="DATE", help="judge currency as of this date (YYYY-MM-DD; default today)")
+    _add_register_option(p)
+
+    p = sub.add_parser("export", help="export the register for procurement and audit")
+    p.add_argument("--format", choices=["csv", "xlsx"], required=True)
+    p.add_argument("--output", metavar="PATH", required=True)
+    _add_register_option(p)
+
+    p = sub.add_parser("passwd", help="change the register's passphrase")
+    _add_register_option(p)
+
+    sub.add_parser("demo", help="import the fictional sample reports into a throwaway register and print it")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reviewer` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command = "gui"
+        args.register = None
+    module = importlib.import_module(f"reviewer.cli.{COMMANDS[args.command]}")
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        print("reviewer: interrupted", file=sys.stderr)
+        return 130

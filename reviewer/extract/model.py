@@ -1,0 +1,307 @@
+"""The records an extraction produces: `ExtractionResult` and its parts, with their JSON form.
+
+These dataclasses cross every layer (extract -> register -> gui/cli). `to_json()` gives exactly the
+object of `shared/spec/extraction.schema.json` (schema "soc-extraction/1"); `from_json()` reads it back,
+which is how the register stores and restores an extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+SCHEMA_ID = "soc-extraction/1"
+
+DocumentType = Literal["soc_report", "bridge_letter", "other"]
+Framework = Literal["SOC 1", "SOC 2", "SOC 3"]
+ReportType = Literal["Type 1", "Type 2"]
+Opinion = Literal["unmodified", "qualified", "adverse", "disclaimer"]
+TextLayer = Literal["full", "partial", "none"]
+Method = Literal["carve-out", "inclusive"]
+
+CATEGORIES: tuple[str, ...] = (
+    "Security",
+    "Availability",
+    "Processing Integrity",
+    "Confidentiality",
+    "Privacy",
+)
+
+BBox = tuple[float, float, float, float]
+"""[x0, top, x1, bottom] in PDF points, origin at the page's top-left corner."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a value was read: 1-based page, the source words, and their box on the page."""
+
+    page: int
+    text: str
+    bbox: BBox | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"page": self.page, "text": self.text}
+        if self.bbox is not None:
+            out["bbox"] = [round(v, 2) for v in self.bbox]
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Evidence:
+        bbox = data.get("bbox")
+        return cls(page=int(data["page"]), text=str(data["text"]), bbox=tuple(bbox) if bbox else None)
+
+
+@dataclass
+class ControlObjective:
+    """A SOC 1 control objective, e.g. id "3", text "Controls provide reasonable assurance that ..."."""
+
+    id: str
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text}
+
+
+@dataclass
+class ExceptionFinding:
+    """One tested control whose result reports an exception or deviation."""
+
+    control_id: str | None
+    description: str
+    page: int
+    criteria: list[str] = field(default_factory=list)
+    control_objective: str | None = None
+    management_response: str | None = None
+    bbox: BBox | None = None
+    response_page: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "control_id": self.control_id,
+            "criteria": list(self.criteria),
+            "control_objective": self.control_objective,
+            "description": self.description,
+            "management_response": self.management_response,
+            "page": self.page,
+        }
+
+
+@dataclass
+class Cuec:
+    """A complementary user entity control (or user entity responsibility, user control consideration)."""
+
+    text: str
+    page: int
+    criteria: list[str] = field(default_factory=list)
+    bbox: BBox | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "criteria": list(self.criteria), "page": self.page}
+
+
+@dataclass
+class SubserviceOrganization:
+    """A subservice organization (fourth party) and how the report treats it."""
+
+    name: str
+    services: str | None = None
+    method: Method | None = None
+    page: int | None = None
+    bbox: BBox | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "services": self.services, "method": self.method}
+
+
+@dataclass
+class Csoc:
+    """A complementary subservice organization control."""
+
+    text: str
+    page: int
+    subservice_organization: str | None = None
+    bbox: BBox | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page}
+
+
+@dataclass
+class FileInfo:
+    """Facts about the PDF file itself."""
+
+    name: str
+    sha256: str
+    pages: int
+    encrypted: bool
+    text_layer: TextLayer
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "encrypted": self.encrypted,
+            "text_layer": self.text_layer,
+        }
+
+
+@dataclass
+class Report:
+    """The report's facts. Unknown values are None (or empty lists), never guessed."""
+
+    framework: Framework | None = None
+    type: ReportType | None = None
+    service_organization: str | None = None
+    system: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    as_of: date | None = None
+    report_date: date | None = None
+    bridge_period_end: date | None = None
+    service_auditor: str | None = None
+    opinion: Opinion | None = None
+    categories: list[str] = field(default_factory=list)
+    criteria: list[str] = field(default_factory=list)
+    control_objectives: list[ControlObjective] = field(default_factory=list)
+    exceptions: list[ExceptionFinding] = field(default_factory=list)
+    cuecs: list[Cuec] = field(default_factory=list)
+    subservice_organizations: list[SubserviceOrganization] = field(default_factory=list)
+    csocs: list[Csoc] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        def iso(d: date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "framework": self.framework,
+            "type": self.type,
+            "service_organization": self.service_organization,
+            "system": self.system,
+            "period_start": iso(self.period_start),
+            "period_end": iso(self.period_end),
+            "as_of": iso(self.as_of),
+            "report_date": iso(self.report_date),
+            "bridge_period_end": iso(self.bridge_period_end),
+            "service_auditor": self.service_auditor,
+            "opinion": self.opinion,
+            "categories": list(self.categories),
+            "criteria": list(self.criteria),
+            "control_objectives": [c.to_json() for c in self.control_objectives],
+            "exceptions": [e.to_json() for e in self.exceptions],
+            "cuecs": [c.to_json() for c in self.cuecs],
+            "subservice_organizations": [s.to_json() for s in self.subservice_organizations],
+            "csocs": [c.to_json() for c in self.csocs],
+        }
+
+
+@dataclass
+class ExtractionResult:
+    """What the extractor read from one PDF: file facts, document type, report facts, warnings, evidence.
+
+    `evidence` maps a top-level report field name (e.g. "period_end", "opinion") to where it was read.
+    List items (exceptions, CUECs, ...) carry their own page and box.
+    """
+
+    file: FileInfo
+    document_type: DocumentType | None
+    report: Report = field(default_factory=Report)
+    warnings: list[str] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_ID,
+            "file": self.file.to_json(),
+            "document_type": self.document_type,
+            "report": self.report.to_json(),
+            "warnings": list(self.warnings),
+            "evidence": {k: v.to_json() for k, v in self.evidence.items()},
+        }
+
+    def to_storage(self) -> dict[str, Any]:
+        """The JSON form plus the boxes and pages of list items, for the register to keep."""
+        data = self.to_json()
+        rep = self.report
+        lists = {
+            "control_objectives": rep.control_objectives,
+            "exceptions": rep.exceptions,
+            "cuecs": rep.cuecs,
+            "subservice_organizations": rep.subservice_organizations,
+            "csocs": rep.csocs,
+        }
+        for key, items in lists.items():
+            for obj, item in zip(data["report"][key], items, strict=True):
+                for extra in ("page", "bbox", "response_page"):
+                    value = getattr(item, extra, None)
+                    if value is not None:
+                        obj[extra] = list(value) if extra == "bbox" else value
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ExtractionResult:
+        """Read back `to_json()` or `to_storage()` output."""
+
+        def day(v: str | None) -> date | None:
+            return date.fromisoformat(v) if v else None
+
+        def box(v: list[float] | None) -> BBox | None:
+            return tuple(v) if v else None  # type: ignore[return-value]
+
+        r = data["report"]
+        report = Report(
+            framework=r.get("framework"),
+            type=r.get("type"),
+            service_organization=r.get("service_organization"),
+            system=r.get("system"),
+            period_start=day(r.get("period_start")),
+            period_end=day(r.get("period_end")),
+            as_of=day(r.get("as_of")),
+            report_date=day(r.get("report_date")),
+            bridge_period_end=day(r.get("bridge_period_end")),
+            service_auditor=r.get("service_auditor"),
+            opinion=r.get("opinion"),
+            categories=list(r.get("categories", [])),
+            criteria=list(r.get("criteria", [])),
+            control_objectives=[
+                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")))
+                for c in r.get("control_objectives", [])
+            ],
+            exceptions=[
+                ExceptionFinding(
+                    control_id=e.get("control_id"),
+                    description=e["description"],
+                    page=e["page"],
+                    criteria=list(e.get("criteria", [])),
+                    control_objective=e.get("control_objective"),
+                    management_response=e.get("management_response"),
+                    bbox=box(e.get("bbox")),
+                    response_page=e.get("response_page"),
+                )
+                for e in r.get("exceptions", [])
+            ],
+            cuecs=[
+                Cuec(c["text"], c["page"], list(c.get("criteria", [])), box(c.get("bbox")))
+                for c in r.get("cuecs", [])
+            ],
+            subservice_organizations=[
+                SubserviceOrganization(s["name"], s.get("services"), s.get("method"), s.get("page"),
+                                       box(s.get("bbox")))
+                for s in r.get("subservice_organizations", [])
+            ],
+            csocs=[
+                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")))
+                for c in r.get("csocs", [])
+            ],
+        )
+        f = data["file"]
+        return cls(
+            file=FileInfo(f["name"], f["sha256"], f["pages"], f["encrypted"], f["text_layer"]),
+            document_type=data.get("document_type"),
+            report=report,
+            warnings=list(data.get("warnings", [])),
+            evidence={k: Evidence.from_json(v) for k, v in data.get("evidence", {}).items()},
+        )

@@ -1,0 +1,67 @@
+"""Whether Qt can start here: its system libraries, and a display. Says which package to install when not.
+
+Imports PySide6 lazily so that the check itself runs where Qt is broken.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+# shared library -> Debian/Ubuntu package that provides it (the names Qt's wheels need most often)
+DEBIAN_PACKAGES: dict[str, str] = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+}
+
+EXIT_NO_DISPLAY = 75
+
+
+def qt_import_problem() -> str | None:
+    """None when PySide6's widgets import; otherwise one line that says what to install."""
+    try:
+        import PySide6.QtGui  # noqa: F401
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as err:
+        text = str(err)
+        match = re.search(r"(lib[\w.+-]+\.so[\w.]*)", text)
+        if match:
+            lib = match.group(1)
+            package = DEBIAN_PACKAGES.get(lib)
+            hint = f"install the system package {package!r} (e.g. 'sudo apt-get install {package}')" \
+                if package else "install the system package that provides it"
+            return f"Qt cannot start: the system library {lib} is missing; {hint}."
+        return f"Qt cannot start: {text}"
+    return None
+
+
+def has_display() -> bool:
+    """True where a window can be shown: Windows, macOS, an X11 or Wayland session, or a Qt platform set."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main() -> int:
+    """`python -m reviewer.gui.launch_check`: 0 ready, 75 no display, 1 Qt broken (with the fix)."""
+    problem = qt_import_problem()
+    if problem:
+        print(f"reviewer: {problem}", file=sys.stderr)
+        return 1
+    if not has_display():
+        print("reviewer: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+              "running the headless demo instead.", file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    return 0

@@ -1,0 +1,1 @@
+"""The encrypted register (SQLCipher under sqlite-utils): reports, vendors, reviews, currency, exports. No Qt."""
