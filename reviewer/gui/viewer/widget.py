@@ -1,0 +1,371 @@
+"""`PdfPageViewer`: one page at a time in a scroll area, with page navigation, zoom, text search and the
+evidence highlight (a translucent box at an `Evidence.bbox`, scaled with the zoom and scrolled into view).
+
+Keys (while the viewer has focus): PgUp/PgDn scroll a screen, then turn the page; Ctrl+plus/minus zoom;
+Ctrl+0 fits the width. Ctrl+F, F3 and Shift+F3 live on `find_shortcut_host` (the workspace gives itself, so
+they work from anywhere in it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.extract.model import BBox
+from reviewer.gui.viewer.canvas import PageCanvas
+from reviewer.gui.viewer.render import PdfOpenError, PdfPages
+
+MIN_ZOOM = 0.25
+MAX_ZOOM = 6.0
+ZOOM_STEP = 1.25
+BOX_MARGIN = 4.0  # points around an evidence box, so the highlight does not touch the glyphs
+
+
+class PdfPageViewer(QWidget):
+    """Shows the pages of one PDF held in memory. Pages are 1-based, boxes in PDF points from the top-left."""
+
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, find_shortcut_host: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pages: PdfPages | None = None
+        self._page = 0
+        self._zoom = 1.0
+        self._fit_width = True
+        self._evidence: tuple[int, BBox] | None = None
+        self._search_hit: tuple[int, BBox] | None = None
+        self._search_query = ""
+        self._search_cache: dict[int, list[BBox]] = {}
+        self._build()
+        self._install_shortcuts(find_shortcut_host or self)
+
+    # ---- building -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        def button(text: str, tip: str, slot: object) -> QToolButton:
+            b = QToolButton(self)
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAutoRaise(True)
+            b.clicked.connect(slot)
+            return b
+
+        self.prev_button = button("\u25b2", "Previous page (PgUp)", self.previous_page)
+        self.next_button = button("\u25bc", "Next page (PgDn)", self.next_page)
+        self.page_spin = QSpinBox(self)
+        self.page_spin.setKeyboardTracking(False)
+        self.page_spin.setAccessibleName("Page")
+        self.page_spin.valueChanged.connect(self._spin_changed)
+        self.page_total = QLabel("/ 0", self)
+        self.zoom_label = QLabel("100%", self)
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText("Find in document (Ctrl+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.returnPressed.connect(self.find_next)
+        self.search_field.textChanged.connect(self._query_changed)
+        self.search_status = QLabel("", self)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        for w in (self.prev_button, self.next_button, self.page_spin, self.page_total):
+            bar.addWidget(w)
+        bar.addSpacing(12)
+        bar.addWidget(button("\u2212", "Zoom out (Ctrl+-)", self.zoom_out))
+        bar.addWidget(self.zoom_label)
+        bar.addWidget(button("+", "Zoom in (Ctrl++)", self.zoom_in))
+        bar.addWidget(button("\u2194", "Fit width (Ctrl+0)", self.fit_width))
+        bar.addSpacing(12)
+        bar.addWidget(self.search_field, 1)
+        bar.addWidget(button("\u2191", "Find previous (Shift+F3)", self.find_previous))
+        bar.addWidget(button("\u2193", "Find next (F3)", self.find_next))
+        bar.addWidget(self.search_status)
+
+        self.canvas = PageCanvas()
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # always on, so fitting the width never toggles the bar and re-fits in a loop
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll.viewport().installEventFilter(self)
+        self.message = QLabel("", self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._set_controls_enabled(False)
+
+    def _install_shortcuts(self, find_host: QWidget) -> None:
+        def shortcut(host: QWidget, keys: QKeySequence | str, slot: object) -> None:
+            s = QShortcut(QKeySequence(keys), host)
+            s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            s.activated.connect(slot)
+
+        shortcut(self, QKeySequence.StandardKey.ZoomIn, self.zoom_in)
+        shortcut(self, "Ctrl+=", self.zoom_in)
+        shortcut(self, QKeySequence.StandardKey.ZoomOut, self.zoom_out)
+        shortcut(self, "Ctrl+0", self.fit_width)
+        shortcut(self, "PgDown", self._page_down)
+        shortcut(self, "PgUp", self._page_up)
+        shortcut(find_host, "Ctrl+F", self.focus_search)
+        shortcut(find_host, "F3", self.find_next)
+        shortcut(find_host, "Shift+F3", self.find_previous)
+
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for w in (self.prev_button, self.next_button, self.page_spin, self.search_field):
+            w.setEnabled(enabled)
+
+    # ---- loading --------------------------------------------------------------------------------------
+    def load(self, pdf_bytes: bytes, password: str | None = None) -> None:
+        """Open a PDF from memory and show its first page. Raises `PdfOpenError` (and shows why) on failure."""
+        self.clear()
+        try:
+            self._pages = PdfPages(pdf_bytes, password)
+        except PdfOpenError as err:
+            self.show_message(str(err))
+            raise
+        count = self._pages.page_count
+        self.page_spin.blockSignals(True)
+        self.page_spin.setRange(1, max(count, 1))
+        self.page_spin.blockSignals(False)
+        self.page_total.setText(f"/ {count}")
+        self._set_controls_enabled(count > 0)
+        if count:
+            self.show_page(1)
+
+    def clear(self) -> None:
+        if self._pages is not None:
+            self._pages.close()
+        self._pages = None
+        self._page = 0
+        self._evidence = None
+        self._search_hit = None
+        self._search_cache.clear()
+        self.canvas.set_boxes(None, None)
+        self.message.hide()
+        self._set_controls_enabled(False)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    # ---- state ----------------------------------------------------------------------------------------
+    def page_count(self) -> int:
+        return self._pages.page_count if self._pages else 0
+
+    def current_page(self) -> int:
+        """1-based page on screen; 0 when nothing is loaded."""
+        return self._page
+
+    def zoom(self) -> float:
+        """Logical pixels per PDF point."""
+        return self._zoom
+
+    def evidence_rect(self) -> QRectF | None:
+        """The highlight box on the canvas (logical pixels), when the highlighted page is on screen."""
+        return self.canvas.evidence_rect
+
+    def search_rect(self) -> QRectF | None:
+        return self.canvas.search_rect
+
+    # ---- pages ----------------------------------------------------------------------------------------
+    def show_page(self, page: int) -> None:
+        if self._pages is None or not 1 <= page <= self._pages.page_count:
+            return
+        changed = page != self._page
+        self._page = page
+        if self._fit_width:
+            self._zoom = self._fit_zoom()
+        self._render()
+        if changed:
+            self.scroll.verticalScrollBar().setValue(0)
+            self.page_changed.emit(page)
+
+    def next_page(self) -> None:
+        self.show_page(self._page + 1)
+
+    def previous_page(self) -> None:
+        self.show_page(self._page - 1)
+
+    def _page_down(self) -> None:
+        bar = self.scroll.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            bar.setValue(bar.value() + bar.pageStep())
+        elif self._page < self.page_count():
+            self.next_page()
+
+    def _page_up(self) -> None:
+        bar = self.scroll.verticalScrollBar()
+        if bar.value() > bar.minimum():
+            bar.setValue(bar.value() - bar.pageStep())
+        elif self._page > 1:
+            self.previous_page()
+            bar.setValue(bar.maximum())
+
+    def _spin_changed(self, value: int) -> None:
+        self.show_page(value)
+
+    # ---- zoom -----------------------------------------------------------------------------------------
+    def set_zoom(self, zoom: float) -> None:
+        self._fit_width = False
+        self._apply_zoom(min(MAX_ZOOM, max(MIN_ZOOM, zoom)))
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self._fit_width = True
+        self._apply_zoom(self._fit_zoom())
+
+    def _fit_zoom(self) -> float:
+        if self._pages is None or not self._page:
+            return self._zoom
+        width_points = self._pages.page_size(self._page)[0]
+        available = self.scroll.viewport().width() - 8
+        return min(MAX_ZOOM, max(MIN_ZOOM, available / width_points))
+
+    def _apply_zoom(self, zoom: float) -> None:
+        bar = self.scroll.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._zoom = zoom
+        self._render()
+        bar.setValue(round(fraction * bar.maximum()))
+        self._scroll_to_boxes()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self._fit_width:
+            # after the resize settles: the viewport's new width is final by then
+            QTimer.singleShot(0, self._refit)
+        return super().eventFilter(watched, event)
+
+    def _refit(self) -> None:
+        if self._fit_width and self._pages is not None and self._page:
+            zoom = self._fit_zoom()
+            if abs(zoom - self._zoom) > 1e-3:
+                self._apply_zoom(zoom)
+
+    # ---- drawing --------------------------------------------------------------------------------------
+    def _render(self) -> None:
+        if self._pages is None or not self._page:
+            return
+        ratio = self.devicePixelRatioF()
+        image = self._pages.render(self._page, self._zoom * ratio)
+        image.setDevicePixelRatio(ratio)
+        self.canvas.set_image(image)
+        self.canvas.set_boxes(self._box_on_page(self._evidence, BOX_MARGIN), self._box_on_page(self._search_hit, 1.0))
+        self.zoom_label.setText(f"{round(self._zoom * 100)}%")
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(self._page)
+        self.page_spin.blockSignals(False)
+        self.prev_button.setEnabled(self._page > 1)
+        self.next_button.setEnabled(self._page < self._pages.page_count)
+        # warm the next page while idle, so PgDn is instant
+        QTimer.singleShot(0, self._prerender_next)
+
+    def _prerender_next(self) -> None:
+        if self._pages is not None and self._page and self._page < self._pages.page_count:
+            scale = self._zoom * self.devicePixelRatioF()
+            if not self._pages.is_cached(self._page + 1, scale):
+                self._pages.render(self._page + 1, scale)
+
+    def _box_on_page(self, located: tuple[int, BBox] | None, margin: float) -> QRectF | None:
+        if located is None or located[0] != self._page:
+            return None
+        x0, top, x1, bottom = located[1]
+        z = self._zoom
+        return QRectF((x0 - margin) * z, (top - margin) * z,
+                      (x1 - x0 + 2 * margin) * z, (bottom - top + 2 * margin) * z)
+
+    def _scroll_to_boxes(self) -> None:
+        rect = self.canvas.evidence_rect or self.canvas.search_rect
+        if rect is None:
+            return
+        # keep the whole box in view when it fits, with some context above and below
+        margin_y = max(20, min(200, (self.scroll.viewport().height() - round(rect.height())) // 2))
+        self.scroll.ensureVisible(round(rect.center().x()), round(rect.bottom()), 20, 20)
+        self.scroll.ensureVisible(round(rect.center().x()), round(rect.top()), 20, margin_y)
+
+    # ---- highlight ------------------------------------------------------------------------------------
+    def highlight(self, page: int, bbox: BBox | None) -> None:
+        """Show `page` and draw the evidence box over `bbox` (None: just show the page), scrolled into view."""
+        self._evidence = (page, tuple(bbox)) if bbox is not None else None  # type: ignore[assignment]
+        self._search_hit = None
+        if page == self._page:
+            self._render()
+        self.show_page(page)
+        self._scroll_to_boxes()
+
+    # ---- search ---------------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _query_changed(self, text: str) -> None:
+        self._search_query = text.strip()
+        self._search_cache.clear()
+        self._search_hit = None
+        self.search_status.setText("")
+        self._render()
+
+    def find_next(self) -> bool:
+        return self._find(forward=True)
+
+    def find_previous(self) -> bool:
+        return self._find(forward=False)
+
+    def _hits(self, page: int) -> list[BBox]:
+        assert self._pages is not None
+        if page not in self._search_cache:
+            self._search_cache[page] = self._pages.find(page, self._search_query)
+        return self._search_cache[page]
+
+    def _find(self, *, forward: bool) -> bool:
+        """Move to the next (previous) match after the current one, wrapping around; False when none."""
+        if self._pages is None or not self._search_query:
+            return False
+        count = self._pages.page_count
+        start_page = self._page
+        index = -1 if forward else None
+        if self._search_hit is not None and self._search_hit[0] == self._page:
+            hits = self._hits(self._page)
+            index = hits.index(self._search_hit[1]) if self._search_hit[1] in hits else index
+        for step in range(count + 1):
+            page = (start_page - 1 + (step if forward else -step)) % count + 1
+            hits = self._hits(page)
+            if not hits:
+                continue
+            if step == 0:
+                if forward:
+                    candidates = range(index + 1, len(hits))
+                else:
+                    candidates = range((len(hits) if index is None else index) - 1, -1, -1)
+            else:
+                candidates = range(len(hits)) if forward else range(len(hits) - 1, -1, -1)
+            for i in candidates:
+                self._search_hit = (page, hits[i])
+                self.show_page(page)
+                self._render()
+                self._scroll_to_boxes()
+                self.search_status.setText(f"page {page}")
+                return True
+        self._search_hit = None
+        self._render()
+        self.search_status.setText("no match")
+        return False
