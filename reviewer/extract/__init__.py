@@ -11,6 +11,7 @@ from reviewer.extract.errors import (
     PdfReadError,
 )
 from reviewer.extract.model import ExtractionResult
+from reviewer.extract.pipeline import extract_pdf
 
 __all__ = [
     "DamagedPdfError",
@@ -19,4 +20,5 @@ __all__ = [
     "NotAPdfError",
     "PasswordRequiredError",
     "PdfReadError",
+    "extract_pdf",
 ]

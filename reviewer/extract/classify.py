@@ -1,0 +1,145 @@
+"""What the document is: SOC report, bridge letter or other; and the report's framework and type.
+
+Reads the language, not a layout: a SOC report has a service auditor's report with an opinion; a bridge
+letter is a short letter from management bridging a report's period to a later date; anything else that
+merely mentions SOC reports (an ISO certificate, a pen-test letter) is "other". The framework and type come
+from the title words ("SOC 2 Type II", "System and Organization Controls (SOC) 2 Type 2") on the first pages,
+then from the standard named (SSAE 16, AT-C 320, Trust Services Criteria) and the report's own words
+("operating effectiveness throughout the period" is a Type 2; "suitability of the design ... as of" a Type 1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reviewer.extract.layout import Document, evidence_at
+from reviewer.extract.model import Evidence
+
+_SOC = re.compile(
+    r"\b(?:SOC|Service\s+Organi[sz]ation\s+Controls?|System\s+and\s+Organi[sz]ation\s+Controls?"
+    r"(?:\s*\(SOC\))?)\s*(?:for\s+Service\s+Organi[sz]ations\s*:?\s*)?(?P<n>[123])(?!\d)(?:\s*\u00ae|\s*\(r\))?"
+    r"(?P<tail>(?:[\s\-\u2013:,]*(?:\u00ae|\(R\)))?[\s\-\u2013:,]*(?:Type|TYPE)\s*(?P<t>1|2|I{1,2}|One|Two)\b)?",
+    re.I)
+_SOC_TIGHT = re.compile(r"\bSOC\s?(?P<n>[123])(?!\d)")
+_TYPE = re.compile(r"\bType\s*(?P<t>1|2|II|I|One|Two)\b(?!\.\d)")
+_SOC1_HINTS = re.compile(r"\b(?:SSAE\s*1[68]|SAS\s*(?:No\.\s*)?70|AT-C\s*(?:section\s*)?320|ISAE\s*3402|"
+                         r"internal\s+control\s+over\s+financial\s+reporting|control\s+objectives?)\b", re.I)
+_SOC2_HINTS = re.compile(r"\b(?:trust\s+services?\s+(?:criteria|principles|categories)|AT-C\s*(?:section\s*)?205|"
+                         r"TSP\s*(?:section\s*)?100)\b", re.I)
+_AUDITOR = re.compile(r"independent\s+service\s+auditor|service\s+auditor[\u2019']s\s+report|"
+                      r"independent\s+(?:accountant|auditor)[\u2019']?s?[\u2019']?\s+(?:examination\s+)?report|"
+                      r"report\s+of\s+independent\s+(?:accountants|auditors)", re.I)
+_OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b|\bopinion\b", re.I)
+_REPORT_WORDS = re.compile(r"management[\u2019']s\s+assertion|assertion\s+of|description\s+of|"
+                           r"service\s+organi[sz]ation", re.I)
+_BRIDGE = re.compile(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridging\s+letter\b|\bbridge\s+the\s+(?:gap|period)\b|"
+                     r"\bbridge\s+period\b|\bletter\s+of\s+(?:representation\s+)?(?:no\s+)?(?:material\s+)?change",
+                     re.I)
+_NO_CHANGE = re.compile(r"\bno\s+(?:material\s+|significant\s+)?changes?\b|\bnot\s+aware\s+of\s+any\s+"
+                        r"(?:material\s+)?changes?\b|\bhas\s+not\s+(?:made|been)\s+(?:any\s+)?(?:material\s+)?"
+                        r"change", re.I)
+_OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|tests\s+of\s+operating", re.I)
+_DESIGN_ONLY = re.compile(r"placed\s+in\s+operation|suitability\s+of\s+(?:the\s+)?design|suitably\s+designed", re.I)
+
+
+@dataclass
+class Classification:
+    """document type, framework and type, with where each was read."""
+
+    document_type: str | None
+    framework: str | None = None
+    type: str | None = None
+    evidence: dict[str, Evidence] | None = None
+
+
+def _type_value(t: str) -> str:
+    return "Type 2" if t.upper() in ("2", "II", "TWO") else "Type 1"
+
+
+def classify(doc: Document) -> Classification:
+    pages = doc.text_pages
+    if not pages:
+        return Classification(None)
+    ev: dict[str, Evidence] = {}
+    head = pages[:4]
+    head_text = "\n".join(p.text for p in head)
+    all_text_len = sum(len(p.text) for p in pages)
+    auditor = any(_AUDITOR.search(p.text) for p in pages[:25])
+    opinion = any(_OPINION.search(p.text) for p in pages[:30])
+    report_words = any(_REPORT_WORDS.search(p.text) for p in pages[:30])
+    bridge = _BRIDGE.search(head_text)
+    if len(pages) <= 6 and (bridge or (_NO_CHANGE.search(head_text) and _SOC_TIGHT.search(head_text)
+                                        and not auditor)):
+        kind = "bridge_letter"
+    elif auditor and opinion and report_words and all_text_len > 600:
+        kind = "soc_report"
+    else:
+        return Classification("other")
+
+    framework, ftype = _framework_and_type(doc, kind, ev)
+    if kind == "soc_report" and ftype is None and framework in ("SOC 1", "SOC 2"):
+        ftype = _type_from_wording(doc, ev)
+    if framework == "SOC 3":
+        ftype = None
+        ev.pop("type", None)
+    return Classification(kind, framework, ftype, ev)
+
+
+def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tuple[str | None, str | None]:
+    """The first explicit "SOC n [Type m]" on the first pages (title), else the most frequent in the report."""
+    pages = doc.text_pages
+    framework = ftype = None
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple] = {}
+    for page in pages[: 6 if kind == "soc_report" else len(pages)]:
+        for m in _SOC.finditer(page.text):
+            if "SOC" not in m.group(0).upper() and "ORGANI" not in m.group(0).upper():
+                continue
+            fw = f"SOC {m.group('n')}"
+            counts[fw] += 1
+            first.setdefault(fw, (page, m))
+            if framework is None:
+                framework = fw
+                ev["framework"] = evidence_at(page, m.start(), m.end())
+                if m.group("t"):
+                    ftype = _type_value(m.group("t"))
+                    ev["type"] = evidence_at(page, m.start(), m.end())
+        if framework:
+            break
+    if framework is None:
+        # older and unlabelled reports: name the standard instead
+        for page in pages[:12]:
+            m1 = _SOC1_HINTS.search(page.text)
+            m2 = _SOC2_HINTS.search(page.text)
+            m = m2 or m1
+            if m:
+                framework = "SOC 2" if m2 else "SOC 1"
+                ev["framework"] = evidence_at(page, m.start(), m.end())
+                break
+    if framework and ftype is None:
+        # "Type 2" printed apart from "SOC 2" on the cover or in the title
+        for page in pages[:3]:
+            m = _TYPE.search(page.text)
+            if m:
+                ftype = _type_value(m.group("t"))
+                ev["type"] = evidence_at(page, m.start(), m.end())
+                break
+    return framework, ftype
+
+
+def _type_from_wording(doc: Document, ev: dict[str, Evidence]) -> str | None:
+    for page in doc.text_pages[:8]:
+        if doc.toc_pages and page.number in doc.toc_pages:
+            continue
+        m = _OPERATING.search(page.text)
+        if m:
+            ev["type"] = evidence_at(page, m.start(), m.end())
+            return "Type 2"
+    for page in doc.text_pages[:8]:
+        m = _DESIGN_ONLY.search(page.text)
+        if m:
+            ev["type"] = evidence_at(page, m.start(), m.end())
+            return "Type 1"
+    return None

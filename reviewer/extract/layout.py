@@ -1,0 +1,141 @@
+"""Page layout over the PDF layer: running headers/footers, the table of contents, and line segments.
+
+A `Document` wraps the pages once read. It marks furniture (lines repeated at the same height on many
+pages, page numbers) so that field readers never mistake a running header for content, marks the table
+of contents (dot leaders and page numbers near the front) so that a section title there is not taken
+for the section itself, and splits lines into segments at wide gaps, which are table cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reviewer.extract.model import Evidence
+from reviewer.extract.pdf import Line, Page, Word
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NO = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?$|^-\s*\d+\s*-$|^[ivxlc]+$", re.I)
+_TOC_LEADER = re.compile(r"(?:\.\s?){4,}|\u2026|_{4,}")
+_TOC_TAIL = re.compile(r"\s(?:\d{1,3}|[ivx]{1,5})$", re.I)
+_TOC_TITLE = re.compile(r"^\s*(?:table\s+of\s+contents|contents|index)\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Segment:
+    """Words of one line between wide gaps: a table cell or a text block on that line."""
+
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+
+def segments(line: Line, gap: float | None = None) -> list[Segment]:
+    """Split a line where the space between two words is wider than `gap` (default: about one em)."""
+    words = line.words
+    if not words:
+        return []
+    if gap is None:
+        gap = max(line.height * 0.9, 4.0)
+    out = [Segment([words[0]])]
+    for prev, w in zip(words, words[1:], strict=False):
+        if w.x0 - prev.x1 > gap:
+            out.append(Segment([w]))
+        else:
+            out[-1].words.append(w)
+    return out
+
+
+class Document:
+    """The pages of one PDF with furniture and table-of-contents lines marked."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        self.pages = pages
+        self._mark_furniture()
+        self.toc_pages = self._find_toc_pages()
+
+    @property
+    def text_pages(self) -> list[Page]:
+        return [p for p in self.pages if p.lines]
+
+    def body_lines(self, page: Page) -> list[Line]:
+        """The page's lines without running headers/footers."""
+        return [ln for ln in page.lines if not ln.furniture]
+
+    def is_toc_line(self, line: Line) -> bool:
+        if line.page in self.toc_pages:
+            return True
+        if line.page > max(6, len(self.pages) // 8):
+            return False
+        return bool(_TOC_LEADER.search(line.text)) and bool(_TOC_TAIL.search(line.text))
+
+    def _mark_furniture(self) -> None:
+        n = len(self.pages)
+        for page in self.pages:
+            for line in page.lines:
+                if _PAGE_NO.match(line.text.strip()) and (line.top < 90 or line.bottom > page.height - 90):
+                    line.furniture = True
+        if n < 3:
+            return
+        keyed: Counter[tuple[str, int]] = Counter()
+        for page in self.pages:
+            seen = set()
+            for line in page.lines:
+                if line.top < page.height * 0.15 or line.bottom > page.height * 0.85:
+                    key = (_DIGITS.sub("#", line.text.lower()), round(line.top / 6))
+                    if key not in seen:
+                        seen.add(key)
+                        keyed[key] += 1
+        threshold = max(3, int(0.3 * len(self.text_pages)))
+        repeated = {k for k, c in keyed.items() if c >= threshold}
+        if not repeated:
+            return
+        for page in self.pages:
+            for line in page.lines:
+                if line.top < page.height * 0.15 or line.bottom > page.height * 0.85:
+                    if (_DIGITS.sub("#", line.text.lower()), round(line.top / 6)) in repeated:
+                        line.furniture = True
+
+    def _find_toc_pages(self) -> set[int]:
+        toc: set[int] = set()
+        limit = max(6, len(self.pages) // 8)
+        for page in self.pages[:limit]:
+            lines = self.body_lines(page)
+            if not lines:
+                continue
+            titled = any(_TOC_TITLE.match(ln.text) for ln in lines[:6])
+            tails = sum(1 for ln in lines if _TOC_TAIL.search(ln.text) and len(ln.text) > 8)
+            leaders = sum(1 for ln in lines if _TOC_LEADER.search(ln.text))
+            if (titled and tails >= 3) or leaders >= 4 or (tails >= 5 and tails >= 0.6 * len(lines)):
+                toc.add(page.number)
+        return toc
+
+
+def evidence_at(page: Page, start: int, end: int, text: str | None = None) -> Evidence:
+    """Evidence for `page.text[start:end]`: page number, the words as printed (one line), and their box."""
+    words = text if text is not None else " ".join(page.text[start:end].split())
+    return Evidence(page=page.number, text=words[:400], bbox=page.bbox_of(start, end))
+
+
+def evidence_lines(lines: list[Line], text: str | None = None) -> Evidence:
+    """Evidence for a run of lines on one page."""
+    words = text if text is not None else " ".join(ln.text for ln in lines)
+    box = (min(ln.x0 for ln in lines), min(ln.top for ln in lines), max(ln.x1 for ln in lines),
+           max(ln.bottom for ln in lines))
+    return Evidence(page=lines[0].page, text=" ".join(words.split())[:400], bbox=box)
+
+
+def norm(text: str) -> str:
+    """Whitespace-normalised text."""
+    return " ".join(text.split())

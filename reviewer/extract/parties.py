@@ -1,0 +1,115 @@
+"""Who and what: the service organization, the system, and the service auditor (the CPA firm that signed).
+
+The standard examination wording names the vendor and system in one sentence ("We have examined Acme
+Corp.'s accompanying description of its Cloud Platform system titled ..."), and so do the usual titles
+("Report on Management's Description of Acme's Platform ...", "Assertion of Acme Corp. Management"). Each
+phrase found is a vote; the name voted most wins. The auditor is the firm name (LLP, P.C., CPAs, ...) signed
+between the opinion and the report date, else the firm named as the report's author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reviewer.extract.layout import Document, evidence_at, norm
+from reviewer.extract.model import Evidence
+
+_APOS = r"(?:'s|\u2019s|s'|s\u2019)"
+_NAME = r"(?P<org>[A-Z0-9][\w&.,\-\u2019' ]{1,80}?)"
+_ORG_PATTERNS = [
+    re.compile(rf"we\s+have\s+examined\s+(?:the\s+(?:accompanying|attached)\s+description\s+of\s+)?{_NAME}\s*{_APOS}"
+               rf"\s+(?:\([^)]*\)\s+)?(?:accompanying\s+|attached\s+)?(?:description|assertion|management)", re.S),
+    re.compile(rf"(?:report|description)\s+on\s+(?:management{_APOS}\s+description\s+of\s+)?{_NAME}\s*{_APOS}\s+"
+               rf"(?:description|system|[A-Z])", re.S | re.I),
+    re.compile(rf"assertion\s+of\s+(?:the\s+)?{_NAME}\s+management\b", re.S | re.I),
+    re.compile(rf"^{_NAME}{_APOS}\s+management{_APOS}?\s+assertion\b", re.M | re.I),
+    re.compile(rf"\bmanagement\s+of\s+{_NAME}\s+(?:\(|is\s+responsible|has\s+prepared)", re.S),
+]
+_SYSTEM_PATTERNS = [
+    re.compile(rf"description\s+of\s+(?:its|the|{_NAME}{_APOS})\s+(?P<sys>[A-Z0-9][\w&\-\u2019'/ ]{{1,80}}?)"
+               r"(?:\s+(?:system|services?|platform)\b)?(?=\s+(?:titled|for\s+the|throughout|as\s+of|during|"
+               r"entitled|\(|that|and\s+the\s+suitability|relevant)|[,.\"\u201c])", re.S),
+]
+_FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|"
+                   r"Ltd\.?|CPAs?(?:,\s*(?:LLP|P\.C\.|PLLC))?|Certified\s+Public\s+Accountants|& Co\.|"
+                   r"Chartered\s+Accountants))(?![\w])")
+_AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
+_OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
+_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
+_BAD_ORG = re.compile(r"^(?:the|our|its|this|management|service|user|each|an?|that)\b|\b(?:we|our)\b", re.I)
+
+
+def _clean_org(name: str) -> str:
+    name = norm(name).strip(" ,\u201c\u201d\"'")
+    name = re.sub(r"^(?:the\s+)", "", name)
+    if name.endswith(".") and not _ABBREV_END.search(name):
+        name = name[:-1].rstrip()
+    return name
+
+
+def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
+    """{"service_organization"|"system"|"service_auditor": (value, evidence)} for those found."""
+    out: dict[str, tuple[str, Evidence]] = {}
+    pages = [p for p in doc.text_pages if p.number not in doc.toc_pages][:40]
+    votes: Counter[str] = Counter()
+    where: dict[str, Evidence] = {}
+    for page in pages:
+        for weight, pattern in zip((3, 2, 2, 2, 1), _ORG_PATTERNS, strict=True):
+            for m in pattern.finditer(page.text):
+                org = _clean_org(m.group("org"))
+                if len(org) < 2 or _BAD_ORG.search(org) or len(org.split()) > 8:
+                    continue
+                votes[org] += weight
+                where.setdefault(org, evidence_at(page, m.start("org"), m.end("org")))
+    if votes:
+        # prefer the longest name among those that are prefixes of each other (the legal name)
+        best = max(votes, key=lambda k: (votes[k], len(k)))
+        for other in votes:
+            if other != best and other.startswith(best) and votes[other] * 2 >= votes[best] and len(other) > len(best):
+                best = other
+        out["service_organization"] = (best, where[best])
+
+    sys_votes: Counter[str] = Counter()
+    sys_where: dict[str, Evidence] = {}
+    for page in pages:
+        for m in _SYSTEM_PATTERNS[0].finditer(page.text):
+            s = norm(m.group("sys")).strip(" ,.")
+            if not s or len(s.split()) > 10 or s.lower() in ("system", "its system", "the system"):
+                continue
+            sys_votes[s] += 1
+            sys_where.setdefault(s, evidence_at(page, m.start("sys"), m.end("sys")))
+    if sys_votes:
+        s = max(sys_votes, key=lambda k: (sys_votes[k], -len(k)))
+        out["system"] = (s, sys_where[s])
+
+    auditor = _auditor(doc, pages, out.get("service_organization", ("", None))[0])
+    if auditor:
+        out["service_auditor"] = auditor
+    return out
+
+
+def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | None:
+    def ok(firm: str) -> bool:
+        return bool(firm) and (not org or org.lower() not in firm.lower()) and not _BAD_ORG.search(firm)
+
+    for i, page in enumerate(pages):
+        m = _OPINION.search(page.text)
+        if not m:
+            continue
+        for pg in [page] + pages[i + 1:i + 3]:
+            text = pg.text[m.end():] if pg is page else pg.text
+            offset = m.end() if pg is page else 0
+            for fm in _FIRM.finditer(text):
+                firm = _clean_org(fm.group("firm"))
+                line = pg.lines[pg.line_at(offset + fm.start())]
+                # a signature stands on its own line; a firm named inside a sentence is not the signer
+                if ok(firm) and len(line.text) <= len(firm) + 30:
+                    return firm, evidence_at(pg, offset + fm.start("firm"), offset + fm.end("firm"))
+        break
+    for page in pages[:4]:
+        for m in _AUTHOR.finditer(page.text):
+            fm = _FIRM.search(m.group("firm"))
+            if fm and ok(_clean_org(fm.group("firm"))):
+                return _clean_org(fm.group("firm")), evidence_at(page, m.start("firm"), m.end("firm"))
+    return None

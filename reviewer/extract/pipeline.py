@@ -1,0 +1,108 @@
+"""`extract_pdf`: read a PDF and every field reader in turn, then collect the warnings a reviewer needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reviewer.extract.classify import classify
+from reviewer.extract.errors import NotAPdfError
+from reviewer.extract.fields import read_fields
+from reviewer.extract.layout import Document
+from reviewer.extract.model import ExtractionResult, FileInfo, Report
+from reviewer.extract.pdf import read_pdf
+from reviewer.extract.period import read_dates
+
+
+def extract_pdf(
+    source: Path | bytes,
+    *,
+    name: str | None = None,
+    password: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExtractionResult:
+    """Read one PDF (a path or its bytes) into an `ExtractionResult`.
+
+    Raises NotAPdfError, DamagedPdfError, PasswordRequiredError (wrong_password=True when a password was
+    given) or ExtractionCancelled when `cancelled()` returns True. `progress(done, total)` is called per page.
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        file_name = name or "document.pdf"
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except IsADirectoryError:
+            raise NotAPdfError("is a folder, not a PDF file") from None
+        file_name = name or path.name
+    content = read_pdf(data, password=password, progress=progress, cancelled=cancelled)
+    doc = Document(content.pages)
+    info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
+                    text_layer=content.text_layer)  # type: ignore[arg-type]
+    result = ExtractionResult(file=info, document_type=None, report=Report())
+    missing = content.pages_without_text
+    if missing:
+        result.warnings.append(f"no text layer on {_page_list(missing)} (scanned images): "
+                               "those pages were not read; run OCR on the PDF to read them")
+    cls = classify(doc)
+    result.document_type = cls.document_type  # type: ignore[assignment]
+    if cls.document_type is None:
+        result.warnings.append("the document has no readable text, so nothing was extracted")
+        return result
+    if cls.document_type == "other":
+        result.warnings.append("this PDF does not look like a SOC report or a bridge letter; no report fields read")
+        return result
+    rep = result.report
+    rep.framework = cls.framework  # type: ignore[assignment]
+    rep.type = cls.type  # type: ignore[assignment]
+    result.evidence.update(cls.evidence or {})
+    dates = read_dates(doc, cls.document_type, cls.type, cls.framework)
+    for key in ("period_start", "period_end", "as_of", "report_date", "bridge_period_end"):
+        setattr(rep, key, getattr(dates, key))
+    result.evidence.update(dates.evidence)
+    read_fields(doc, result)
+    _warnings(result)
+    return result
+
+
+def _page_list(pages: list[int]) -> str:
+    if len(pages) == 1:
+        return f"page {pages[0]}"
+    runs: list[str] = []
+    start = prev = pages[0]
+    for p in pages[1:] + [None]:  # type: ignore[list-item]
+        if p is not None and p == prev + 1:
+            prev = p
+            continue
+        runs.append(f"{start}" if start == prev else f"{start}-{prev}")
+        if p is not None:
+            start = prev = p
+    return "pages " + ", ".join(runs)
+
+
+def _warnings(result: ExtractionResult) -> None:
+    rep = result.report
+    w = result.warnings
+    is_report = result.document_type == "soc_report"
+    if rep.period_start and rep.period_end:
+        months = (rep.period_end.year - rep.period_start.year) * 12 + rep.period_end.month - rep.period_start.month
+        if months > 12 or (months == 12 and rep.period_end.day >= rep.period_start.day):
+            w.append(f"the period {rep.period_start} to {rep.period_end} is longer than 12 months")
+    if rep.opinion and rep.opinion != "unmodified":
+        w.append(f"the opinion is {rep.opinion}, not unmodified: read the basis for it in the auditor's report")
+    needed = ["framework", "service_organization"]
+    if is_report:
+        needed += ["report_date", "service_auditor", "opinion"]
+        if rep.framework != "SOC 3":
+            needed += ["type", "system"]
+        if rep.type == "Type 1":
+            needed.append("as_of")
+        elif rep.as_of is None:
+            needed.append("period_end")
+    else:
+        needed += ["period_end", "bridge_period_end", "report_date"]
+    for key in needed:
+        if getattr(rep, key) in (None, ""):
+            w.append(f"{key.replace('_', ' ')} not found")
