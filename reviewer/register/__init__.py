@@ -1,1 +1,90 @@
-"""The encrypted register (SQLCipher under sqlite-utils): reports, vendors, reviews, currency, exports. No Qt."""
+"""The encrypted register (SQLCipher under sqlite-utils): reports, vendors, reviews, currency, exports. No Qt.
+
+Implements /work/notes/REGISTER_API.md. Deviations and additions (the contract's names all exist):
+- `confirm_vendor(report_id, vendor_id, new_name=None, *, who="unknown")` and
+  `link_bridge_letter(letter_id, report_id, *, who="unknown")` take an optional `who` for the audit log;
+  `confirm_vendor` returns the vendor id.
+- `sign_off` requires a decided status (accepted, accepted_with_conditions, rejected): RegisterError otherwise.
+  Changing any field of a signed-off review clears the sign-off (logged).
+- `update_triage` returns the new `Triage`; `map_cuec` returns None.
+- `VendorCurrency.status` (and `next_report_expected`, `period_end`) is None for a vendor whose SOC report has
+  no readable period end, or who has only bridge letters / other documents; `reason` says which.
+  Currency precedence: see `reviewer.register.currency` (the later milestone wins).
+- `soc1_coverage` returns one row per vendor: its SOC 1 report overlapping the fiscal year most.
+- `fourth_parties_missing() -> list[FourthPartyGap(name, linked_vendor_id, used_by, report_ids)]`.
+- `ReportFilter` also has `document_type` and `vendor_id`; `list_reports(limit=None)` returns all rows;
+  `order_by` is one of `reports.ORDER_COLUMNS` (currency_status is not sortable in SQL).
+- `export_csv(path)` returns the path of the audit file it writes beside it (`<name>-audit.csv`).
+- `change_passphrase` raises RegisterError while other connections to the register are open in this process.
+- `Register.open(..., create=False)` raises RegisterError when there is no register file.
+- Extra: `register.vendors()` rows are `VendorRecord(id, name, reports_count, latest_period_end)`;
+  `register.db` is the `sqlite_utils.Database` over the connection (read-only use: its helpers commit).
+"""
+
+from reviewer.register.connection import RegisterKey, default_register_path
+from reviewer.register.coverage import Soc1Coverage, fiscal_coverage
+from reviewer.register.currency import (
+    CURRENCY_STATUSES,
+    CurrencyStatus,
+    CurrencyThresholds,
+    VendorCurrency,
+    judge_currency,
+)
+from reviewer.register.errors import RegisterError, RegisterInUse, WrongPassphrase
+from reviewer.register.importer import iter_pdf_paths
+from reviewer.register.records import (
+    REVIEW_STATUSES,
+    AuditEntry,
+    CuecMapping,
+    CuecRecord,
+    ExceptionRecord,
+    FourthPartyGap,
+    ImportOutcome,
+    MappingSuggestion,
+    OwnControl,
+    ReportFilter,
+    ReportRow,
+    Review,
+    SearchHit,
+    StoredReport,
+    SubserviceRecord,
+    Triage,
+    VendorMatch,
+    VendorRecord,
+)
+from reviewer.register.register import Register
+
+__all__ = [
+    "CURRENCY_STATUSES",
+    "REVIEW_STATUSES",
+    "AuditEntry",
+    "CuecMapping",
+    "CuecRecord",
+    "CurrencyStatus",
+    "CurrencyThresholds",
+    "ExceptionRecord",
+    "FourthPartyGap",
+    "ImportOutcome",
+    "MappingSuggestion",
+    "OwnControl",
+    "Register",
+    "RegisterError",
+    "RegisterInUse",
+    "RegisterKey",
+    "ReportFilter",
+    "ReportRow",
+    "Review",
+    "SearchHit",
+    "Soc1Coverage",
+    "StoredReport",
+    "SubserviceRecord",
+    "Triage",
+    "VendorCurrency",
+    "VendorMatch",
+    "VendorRecord",
+    "WrongPassphrase",
+    "default_register_path",
+    "fiscal_coverage",
+    "iter_pdf_paths",
+    "judge_currency",
+]

@@ -1,0 +1,13 @@
+"""Why the register could not do what was asked: errors whose `str()` is one line a user can act on."""
+
+
+class RegisterError(Exception):
+    """The register could not be opened or changed; nothing was changed."""
+
+
+class WrongPassphrase(RegisterError):
+    """The passphrase does not open this register (SQLCipher reads it as "file is not a database")."""
+
+
+class RegisterInUse(RegisterError):
+    """Another process holds the register's lock file."""

@@ -1,0 +1,100 @@
+"""Exports for procurement and audit: every register column plus the audit log, as CSV or XLSX.
+
+XLSX: two sheets, "Register" and "Audit log". CSV: the register in the given file, the audit log in
+`<name>-audit.csv` beside it. Text read from vendors' PDFs is untrusted: cells that a spreadsheet would run as a
+formula (starting with = + - @) are written as text (a leading apostrophe in CSV, a string cell in XLSX).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reviewer.register.records import AuditEntry
+
+REGISTER_COLUMNS: tuple[str, ...] = (
+    "id", "vendor_id", "vendor", "document_type", "framework", "type", "period_start", "period_end", "as_of",
+    "report_date", "bridge_period_end", "bridges_report_id", "opinion", "categories", "service_auditor", "system",
+    "exceptions_count", "cuecs_count", "currency_status", "review_status", "reviewer", "rationale",
+    "next_review_date", "signed_off_by", "signed_off_at", "file_name", "sha256", "pages", "imported_at",
+    "vendor_match_score",
+)
+AUDIT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(AuditEntry))
+
+EXPORT_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
+    r.as_of, r.report_date, r.bridge_period_end, r.bridges_report_id, r.opinion, r.categories, r.service_auditor,
+    r.system, r.exceptions_count, r.cuecs_count, NULL, rv.status, rv.reviewer, rv.rationale, rv.next_review_date,
+    rv.signed_off_by, rv.signed_off_at, r.file_name, r.sha256, r.pages, r.imported_at, r.vendor_score
+    FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id
+    ORDER BY v.name COLLATE NOCASE, r.effective_period_end, r.id"""
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def register_rows(conn: Any, currency_of: dict[int, str]) -> list[list[Any]]:
+    status_at = REGISTER_COLUMNS.index("currency_status")
+    rows = []
+    for row in conn.execute(EXPORT_SQL):
+        values = list(row)
+        values[status_at] = currency_of.get(row[1]) if row[1] is not None else None
+        rows.append(values)
+    return rows
+
+
+def audit_rows(entries: list[AuditEntry]) -> list[list[Any]]:
+    return [[getattr(e, name) for name in AUDIT_COLUMNS] for e in entries]
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def audit_csv_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-audit.csv")
+
+
+def write_csv(path: Path, register: list[list[Any]], audit: list[list[Any]]) -> Path:
+    """Write the register to `path` and the audit log beside it; return the audit file's path."""
+    path = Path(path)
+    audit_path = audit_csv_path(path)
+    for target, header, rows in ((path, REGISTER_COLUMNS, register), (audit_path, AUDIT_COLUMNS, audit)):
+        with open(target, "w", newline="", encoding="utf-8-sig") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            writer.writerows([[_csv_cell(v) for v in row] for row in rows])
+    return audit_path
+
+
+def write_xlsx(path: Path, register: list[list[Any]], audit: list[list[Any]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheets = [(book.active, "Register", REGISTER_COLUMNS, register)]
+    sheets.append((book.create_sheet(), "Audit log", AUDIT_COLUMNS, audit))
+    for sheet, title, header, rows in sheets:
+        sheet.title = title
+        sheet.append(list(header))
+        for values in rows:
+            sheet.append([_xlsx_value(v) for v in values])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+        sheet.freeze_panes = "A2"
+        for index, name in enumerate(header, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(10, min(40, len(name) + 4))
+    book.save(path)
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

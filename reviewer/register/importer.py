@@ -1,0 +1,107 @@
+"""Importing one PDF into the register: dedup by sha256, extract, read page text, store in ONE transaction.
+
+Extraction and page reading happen before the transaction (they are slow and may fail); the transaction only
+writes. A file that fails at any step is reported and leaves the register unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reviewer.extract import ExtractionCancelled, PasswordRequiredError, PdfReadError, extract_pdf
+from reviewer.register import audit
+from reviewer.register.connection import transaction
+from reviewer.register.pages import page_texts
+from reviewer.register.records import ImportOutcome
+from reviewer.register.reports import find_by_sha256, store_report
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def iter_pdf_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; folders expanded to the PDFs inside them (recursively, sorted). Missing paths are kept, so
+    that the import reports them as failed."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+        else:
+            out.append(path)
+    return out
+
+
+def _vendor_label(conn: Any, report_id: int) -> str:
+    row = conn.execute(
+        "SELECT v.name FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id WHERE r.id = ?", (report_id,)
+    ).fetchone()
+    return row[0] if row and row[0] else "unknown vendor"
+
+
+def import_bytes(
+    conn: Any, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportOutcome:
+    sha = hashlib.sha256(data).hexdigest()
+    existing = find_by_sha256(conn, sha)
+    if existing is not None:
+        return ImportOutcome(name, "duplicate", existing,
+                             f"already in the register as report {existing} ({_vendor_label(conn, existing)})")
+    try:
+        extraction = extract_pdf(data, name=name, password=password, progress=progress, cancelled=cancelled)
+        texts = page_texts(data, password if extraction.file.encrypted else None)
+    except PasswordRequiredError as err:
+        return ImportOutcome(name, "password_needed", None, str(err))
+    except PdfReadError as err:
+        return ImportOutcome(name, "failed", None, str(err))
+    except ExtractionCancelled:
+        return ImportOutcome(name, "cancelled", None, "import cancelled; nothing was stored")
+    with transaction(conn):
+        # another connection may have imported the same file meanwhile
+        existing = find_by_sha256(conn, sha)
+        if existing is not None:
+            return ImportOutcome(name, "duplicate", existing, f"already in the register as report {existing}")
+        report_id, match = store_report(
+            conn, pdf=data, extraction=extraction, page_texts=texts, file_name=name, now=audit.utc_now()
+        )
+    return ImportOutcome(name, "imported", report_id, _describe(extraction, match.vendor_name, report_id), match)
+
+
+def _describe(extraction: Any, vendor: str | None, report_id: int) -> str:
+    rep = extraction.report
+    if extraction.document_type == "soc_report":
+        kind = " ".join(x for x in (rep.framework, rep.type) if x) or "SOC report"
+        when = (f"period {rep.period_start or '?'} to {rep.period_end}" if rep.period_end
+                else f"as of {rep.as_of}" if rep.as_of else "period unknown")
+        text = f"report {report_id}: {vendor or 'vendor unknown'}, {kind}, {when}"
+    elif extraction.document_type == "bridge_letter":
+        text = f"report {report_id}: bridge letter of {vendor or 'vendor unknown'} to {rep.bridge_period_end or '?'}"
+    elif extraction.document_type == "other":
+        text = f"report {report_id}: not a SOC report or bridge letter (stored, no report fields)"
+    else:
+        text = f"report {report_id}: no readable text (stored, nothing extracted)"
+    if extraction.warnings:
+        text += f"; {len(extraction.warnings)} warning(s)"
+    return text
+
+
+def import_file(
+    conn: Any, path: Path, *, password: str | None = None, progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportOutcome:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ImportOutcome(str(path), "failed", None, "no such file or folder")
+    except IsADirectoryError:
+        return ImportOutcome(str(path), "failed", None, "is a folder")
+    except OSError as err:
+        return ImportOutcome(str(path), "failed", None, f"cannot read the file: {err.strerror or err}")
+    outcome = import_bytes(conn, data, path.name, password=password, progress=progress, cancelled=cancelled)
+    outcome.path_or_name = str(path)
+    return outcome

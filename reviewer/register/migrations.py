@@ -1,0 +1,174 @@
+"""The register's schema, as a numbered list of migrations, and the code that applies them.
+
+`PRAGMA user_version` holds the number of migrations applied. Pending migrations run in ONE transaction
+(`BEGIN IMMEDIATE` ... `COMMIT`), so a failure leaves the register exactly as it was. Each migration is a list
+of single SQL statements (not a script: `executescript` would commit behind our back).
+
+Tables (why split): `reports` keeps the small queryable columns the lists and filters need; the PDF bytes
+(`report_files`) and the stored extraction JSON (`extractions`) live in their own tables so a list scan never
+reads them. Page text is in the FTS5 table `page_text`. The audit log is append-only (triggers refuse UPDATE
+and DELETE).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MIGRATIONS: list[list[str]] = [
+    # 1: the first schema
+    [
+        """CREATE TABLE vendors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            normalized_name TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX vendors_normalized ON vendors(normalized_name)",
+        """CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            vendor_id INTEGER REFERENCES vendors(id),
+            sha256 TEXT NOT NULL UNIQUE,
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            document_type TEXT,
+            framework TEXT,
+            type TEXT,
+            service_organization TEXT,
+            system TEXT,
+            period_start TEXT,
+            period_end TEXT,
+            as_of TEXT,
+            effective_period_end TEXT,
+            report_date TEXT,
+            bridge_period_end TEXT,
+            service_auditor TEXT,
+            opinion TEXT,
+            categories TEXT NOT NULL DEFAULT '',
+            exceptions_count INTEGER NOT NULL DEFAULT 0,
+            cuecs_count INTEGER NOT NULL DEFAULT 0,
+            pages INTEGER NOT NULL DEFAULT 0,
+            encrypted INTEGER NOT NULL DEFAULT 0,
+            text_layer TEXT,
+            warnings_count INTEGER NOT NULL DEFAULT 0,
+            vendor_score REAL,
+            vendor_certain INTEGER NOT NULL DEFAULT 1,
+            bridges_report_id INTEGER REFERENCES reports(id)
+        )""",
+        "CREATE INDEX reports_vendor ON reports(vendor_id, effective_period_end)",
+        "CREATE INDEX reports_framework ON reports(framework)",
+        "CREATE INDEX reports_period_end ON reports(effective_period_end)",
+        "CREATE INDEX reports_bridges ON reports(bridges_report_id)",
+        "CREATE INDEX reports_doctype ON reports(document_type, vendor_id)",
+        """CREATE TABLE report_files (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+            pdf BLOB NOT NULL
+        )""",
+        """CREATE TABLE extractions (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+            json TEXT NOT NULL
+        )""",
+        "CREATE VIRTUAL TABLE page_text USING fts5(text, report_id UNINDEXED, page UNINDEXED)",
+        """CREATE TABLE reviews (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN
+                ('new', 'in_review', 'accepted', 'accepted_with_conditions', 'rejected')),
+            reviewer TEXT,
+            rationale TEXT,
+            next_review_date TEXT,
+            signed_off_by TEXT,
+            signed_off_at TEXT
+        )""",
+        "CREATE INDEX reviews_status ON reviews(status)",
+        """CREATE TABLE exceptions (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            idx INTEGER NOT NULL,
+            control_id TEXT,
+            description TEXT NOT NULL,
+            page INTEGER,
+            relevance TEXT,
+            nature TEXT CHECK (nature IS NULL OR nature IN ('isolated', 'systemic')),
+            compensating_control TEXT,
+            follow_up TEXT,
+            UNIQUE (report_id, idx)
+        )""",
+        """CREATE TABLE own_controls (
+            id INTEGER PRIMARY KEY,
+            ref TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            owner TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE cuecs (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            page INTEGER,
+            own_control_id INTEGER REFERENCES own_controls(id),
+            mapping_note TEXT,
+            mapped_by TEXT,
+            mapped_at TEXT,
+            UNIQUE (report_id, idx)
+        )""",
+        "CREATE INDEX cuecs_mapped ON cuecs(own_control_id)",
+        """CREATE TABLE subservice (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            idx INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            services TEXT,
+            method TEXT,
+            linked_vendor_id INTEGER REFERENCES vendors(id),
+            UNIQUE (report_id, idx)
+        )""",
+        "CREATE INDEX subservice_vendor ON subservice(linked_vendor_id)",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            report_id INTEGER,
+            entity TEXT NOT NULL,
+            entity_id INTEGER,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        )""",
+        "CREATE INDEX audit_report ON audit_log(report_id)",
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Any) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Any, migrations: list[list[str]] | None = None) -> int:
+    """Apply the pending migrations in one transaction; return the number applied.
+
+    Raises RuntimeError if the register was written by a newer version of reviewer.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(conn)
+        if current > len(steps):
+            raise RuntimeError(
+                f"the register has schema version {current}, newer than this reviewer knows ({len(steps)}); "
+                "update reviewer"
+            )
+        for number in range(current, len(steps)):
+            for statement in steps[number]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {len(steps)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(steps) - current

@@ -1,0 +1,239 @@
+"""Reports in the register: storing one extraction (with its PDF, page text and items), listing, searching.
+
+`store_report` is THE insert path (imports and the scale benchmark both use it); it runs inside the caller's
+transaction, so a report is stored completely or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from reviewer.extract.model import ExtractionResult
+from reviewer.register import vendors as vendor_rules
+from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
+
+ORDER_COLUMNS: dict[str, str] = {
+    "vendor": "v.name COLLATE NOCASE",
+    "document_type": "r.document_type",
+    "framework": "r.framework",
+    "type": "r.type",
+    "period_start": "r.period_start",
+    "period_end": "r.effective_period_end",
+    "as_of": "r.as_of",
+    "report_date": "r.report_date",
+    "opinion": "r.opinion",
+    "exceptions_count": "r.exceptions_count",
+    "review_status": "rv.status",
+    "next_review_date": "rv.next_review_date",
+    "file_name": "r.file_name COLLATE NOCASE",
+    "imported_at": "r.imported_at",
+    "id": "r.id",
+}
+
+ROW_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
+    r.as_of, r.report_date, r.opinion, r.exceptions_count, rv.status, rv.next_review_date, r.file_name, r.imported_at
+    FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id"""
+
+
+def day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def find_by_sha256(conn: Any, sha256: str) -> int | None:
+    row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    return int(row[0]) if row else None
+
+
+def store_report(
+    conn: Any, *, pdf: bytes, extraction: ExtractionResult, page_texts: list[str], file_name: str, now: str,
+) -> tuple[int, VendorMatch]:
+    """Insert one report and everything that belongs to it. The caller holds the transaction."""
+    rep = extraction.report
+    match = vendor_rules.match_vendor(rep.service_organization, vendor_rules.all_vendors(conn))
+    vendor_id = match.vendor_id
+    if vendor_id is None and match.vendor_name:
+        vendor_id = vendor_rules.insert_vendor(conn, match.vendor_name, now)
+        match.vendor_id = vendor_id
+    effective_end = rep.period_end or rep.as_of
+    cur = conn.execute(
+        """INSERT INTO reports (vendor_id, sha256, file_name, imported_at, document_type, framework, type,
+            service_organization, system, period_start, period_end, as_of, effective_period_end, report_date,
+            bridge_period_end, service_auditor, opinion, categories, exceptions_count, cuecs_count, pages, encrypted,
+            text_layer, warnings_count, vendor_score, vendor_certain)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        (
+            vendor_id, extraction.file.sha256, file_name, now, extraction.document_type, rep.framework, rep.type,
+            rep.service_organization, rep.system, iso(rep.period_start), iso(rep.period_end), iso(rep.as_of),
+            iso(effective_end), iso(rep.report_date), iso(rep.bridge_period_end), rep.service_auditor, rep.opinion,
+            ", ".join(rep.categories), len(rep.exceptions), len(rep.cuecs), extraction.file.pages,
+            int(extraction.file.encrypted), extraction.file.text_layer, len(extraction.warnings), match.score,
+            int(match.certain),
+        ),
+    )
+    report_id = int(cur.lastrowid)
+    conn.execute("INSERT INTO report_files (report_id, pdf) VALUES (?, ?)", (report_id, pdf))
+    conn.execute(
+        "INSERT INTO extractions (report_id, json) VALUES (?, ?)", (report_id, json.dumps(extraction.to_storage()))
+    )
+    conn.executemany(
+        "INSERT INTO page_text (text, report_id, page) VALUES (?, ?, ?)",
+        [(text, report_id, number) for number, text in enumerate(page_texts, start=1) if text.strip()],
+    )
+    conn.executemany(
+        "INSERT INTO exceptions (report_id, idx, control_id, description, page) VALUES (?,?,?,?,?)",
+        [(report_id, i, e.control_id, e.description, e.page) for i, e in enumerate(rep.exceptions)],
+    )
+    conn.executemany(
+        "INSERT INTO cuecs (report_id, idx, text, page) VALUES (?,?,?,?)",
+        [(report_id, i, c.text, c.page) for i, c in enumerate(rep.cuecs)],
+    )
+    known = vendor_rules.all_vendors(conn)
+    conn.executemany(
+        "INSERT INTO subservice (report_id, idx, name, services, method, linked_vendor_id) VALUES (?,?,?,?,?,?)",
+        [
+            (report_id, i, s.name, s.services, s.method, vendor_rules.find_vendor_for_subservice(s.name, known))
+            for i, s in enumerate(rep.subservice_organizations)
+        ],
+    )
+    conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, 'new')", (report_id,))
+    link_bridges(conn, report_id)
+    return report_id, match
+
+
+def link_bridges(conn: Any, report_id: int) -> None:
+    """Link a bridge letter to the report it bridges, or a report to its waiting letters: same vendor,
+    compatible framework and type, and the letter's stated period end equal to the report's."""
+    row = conn.execute(
+        "SELECT document_type, vendor_id, framework, type, effective_period_end, bridge_period_end FROM reports "
+        "WHERE id = ?", (report_id,),
+    ).fetchone()
+    doc_type, vendor_id, framework, rtype, period_end, bridge_end = row
+    if vendor_id is None:
+        return
+    compatible = "(? IS NULL OR framework IS NULL OR framework = ?) AND (? IS NULL OR type IS NULL OR type = ?)"
+    if doc_type == "bridge_letter":
+        if period_end is not None:
+            target = conn.execute(
+                f"SELECT id FROM reports WHERE document_type = 'soc_report' AND vendor_id = ? "
+                f"AND effective_period_end = ? AND {compatible} ORDER BY id DESC LIMIT 1",
+                (vendor_id, period_end, framework, framework, rtype, rtype),
+            ).fetchone()
+        elif bridge_end is not None:
+            # the letter does not say which period it bridges: the latest report ending before its date
+            target = conn.execute(
+                f"SELECT id FROM reports WHERE document_type = 'soc_report' AND vendor_id = ? "
+                f"AND effective_period_end <= ? AND {compatible} ORDER BY effective_period_end DESC LIMIT 1",
+                (vendor_id, bridge_end, framework, framework, rtype, rtype),
+            ).fetchone()
+        else:
+            target = None
+        if target:
+            conn.execute("UPDATE reports SET bridges_report_id = ? WHERE id = ?", (target[0], report_id))
+    elif doc_type == "soc_report" and period_end is not None:
+        conn.execute(
+            f"UPDATE reports SET bridges_report_id = ? WHERE document_type = 'bridge_letter' AND vendor_id = ? "
+            f"AND bridges_report_id IS NULL AND effective_period_end = ? AND {compatible}",
+            (report_id, vendor_id, period_end, framework, framework, rtype, rtype),
+        )
+
+
+def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filter is not None:
+        if filter.text:
+            clauses.append(
+                "(v.name LIKE ? OR r.framework LIKE ? OR r.file_name LIKE ? OR r.service_organization LIKE ?)"
+            )
+            params += [f"%{filter.text}%"] * 4
+        if filter.framework:
+            clauses.append("r.framework = ?")
+            params.append(filter.framework)
+        if filter.review_status:
+            clauses.append("rv.status = ?")
+            params.append(filter.review_status)
+        if filter.document_type:
+            clauses.append("r.document_type = ?")
+            params.append(filter.document_type)
+        if filter.vendor_id is not None:
+            clauses.append("r.vendor_id = ?")
+            params.append(filter.vendor_id)
+        if filter.fulltext:
+            clauses.append("r.id IN (SELECT report_id FROM page_text WHERE page_text MATCH ?)")
+            params.append(filter.fulltext)
+    if currency_vendors is not None:
+        clauses.append("r.vendor_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(currency_vendors))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_rows(
+    conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
+    descending: bool = False, offset: int = 0, limit: int | None = 200,
+) -> list[ReportRow]:
+    """Report rows; `currency_of` maps vendor id -> currency status (computed by the caller)."""
+    if order_by not in ORDER_COLUMNS:
+        raise ValueError(f"cannot order reports by {order_by!r}; use one of {', '.join(ORDER_COLUMNS)}")
+    wanted = None
+    if filter is not None and filter.currency_status:
+        wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
+    where, params = _where(filter, wanted)
+    direction = "DESC" if descending else "ASC"
+    sql = f"{ROW_SQL}{where} ORDER BY {ORDER_COLUMNS[order_by]} {direction}, r.id {direction}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [_row(r, currency_of) for r in conn.execute(sql, params)]
+
+
+def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
+    wanted = None
+    if filter is not None and filter.currency_status:
+        wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
+    where, params = _where(filter, wanted)
+    sql = (
+        "SELECT count(*) FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id "
+        f"LEFT JOIN reviews rv ON rv.report_id = r.id{where}"
+    )
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def _row(r: tuple[Any, ...], currency_of: dict[int, str]) -> ReportRow:
+    return ReportRow(
+        id=r[0], vendor_id=r[1], vendor=r[2], document_type=r[3], framework=r[4], type=r[5],
+        period_start=day(r[6]), period_end=day(r[7]), as_of=day(r[8]), report_date=day(r[9]), opinion=r[10],
+        exceptions_count=r[11], currency_status=currency_of.get(r[1]) if r[1] is not None else None,
+        review_status=r[12] or "new", next_review_date=day(r[13]), file_name=r[14], imported_at=r[15],
+    )
+
+
+def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
+    """FTS5 search over every page of every report, best matches first, with a snippet around the hit."""
+    rows = conn.execute(
+        """SELECT p.report_id, v.name, p.page, snippet(page_text, 0, '[', ']', '…', 12)
+           FROM page_text p JOIN reports r ON r.id = p.report_id LEFT JOIN vendors v ON v.id = r.vendor_id
+           WHERE page_text MATCH ? ORDER BY rank LIMIT ?""",
+        (query, limit),
+    )
+    return [SearchHit(int(a), b, int(c), d) for a, b, c, d in rows]
+
+
+def stored_report(conn: Any, report_id: int) -> StoredReport | None:
+    row = conn.execute(
+        """SELECT r.id, r.vendor_id, v.name, e.json, r.file_name, r.sha256, r.imported_at, r.bridges_report_id
+           FROM reports r JOIN extractions e ON e.report_id = r.id LEFT JOIN vendors v ON v.id = r.vendor_id
+           WHERE r.id = ?""",
+        (report_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return StoredReport(
+        id=row[0], vendor_id=row[1], vendor=row[2], extraction=ExtractionResult.from_json(json.loads(row[3])),
+        file_name=row[4], sha256=row[5], imported_at=row[6], bridges_report_id=row[7],
+    )
