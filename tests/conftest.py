@@ -11,3 +11,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # keep Qt and platformdirs away from the real user's folders
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/reviewer-test-runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+CORPUS_DIR = Path(__file__).resolve().parent / ".corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The fixtures corpus (tests/fixtures): SOC-like PDFs with their ground truth, built once and cached."""
+    from tests.fixtures import Corpus, build_corpus
+
+    return Corpus(build_corpus(CORPUS_DIR))
+
+
+@pytest.fixture(scope="session")
+def large_report() -> Path:
+    """The ~250-page SOC 2 Type 2 report (for benchmarks and a few slow tests)."""
+    from tests.fixtures import build_large_report
+
+    return build_large_report(CORPUS_DIR)

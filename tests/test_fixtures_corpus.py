@@ -1,0 +1,126 @@
+"""The fixtures corpus keeps its promises: the truth is what each PDF prints, builds are reproducible,
+and the hard inputs are what they claim to be."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from tests.fixtures.corpus import CorpusDocument
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_texts(doc: CorpusDocument) -> list[str]:
+    pdf = pdfium.PdfDocument(str(doc.path), password=doc.password)
+    try:
+        return [norm(page.get_textpage().get_text_range()) for page in pdf]
+    finally:
+        pdf.close()
+
+
+def parse_printed(text: str) -> date:
+    """A date as the corpus prints it: 'January 1, 2024', '1 April 2023' or '01/01/2024'."""
+    if m := re.fullmatch(r"(\d\d)/(\d\d)/(\d{4})", text):
+        return date(int(m[3]), int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"([A-Za-z]+) (\d{1,2}), (\d{4})", text):
+        return date(int(m[3]), MONTHS.index(m[1].lower()) + 1, int(m[2]))
+    if m := re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", text):
+        return date(int(m[3]), MONTHS.index(m[2].lower()) + 1, int(m[1]))
+    raise AssertionError(f"unparseable printed date {text!r}")
+
+
+def truth_problems(doc: CorpusDocument) -> list[str]:
+    """Every truth value that is not printed where the truth says (empty when the truth is honest)."""
+    problems: list[str] = []
+    pages = page_texts(doc)
+    truth, rep = doc.truth, doc.truth["report"]
+    whole = " ".join(pages)
+
+    def on_page(value: str, page: int, what: str) -> None:
+        if not 1 <= page <= len(pages) or norm(value) not in pages[page - 1]:
+            problems.append(f"{doc.id}: {what} {value!r} not on page {page}")
+
+    def anywhere(value: str | None, what: str) -> None:
+        if value and norm(value) not in whole:
+            problems.append(f"{doc.id}: {what} {value!r} not in the document")
+
+    if truth["file"]["pages"] != len(pages):
+        problems.append(f"{doc.id}: {len(pages)} pages, truth says {truth['file']['pages']}")
+    if truth["file"]["text_layer"] == "full" and not all(pages):
+        problems.append(f"{doc.id}: a page without text in a full text layer")
+    for key in ("service_organization", "system", "service_auditor"):
+        anywhere(rep[key], key)
+    for key in ("period_start", "period_end", "as_of", "report_date", "bridge_period_end"):
+        printed = doc.printed_dates.get(key, [])
+        if rep[key] and not printed and not (key == "period_start" and "twelve months ended" in whole):
+            problems.append(f"{doc.id}: {key} {rep[key]} has no printed form")
+        for text in printed:
+            anywhere(text, key)
+            if parse_printed(text).isoformat() != rep[key]:
+                problems.append(f"{doc.id}: {key} printed {text!r} but truth says {rep[key]}")
+    for cat in rep["categories"]:
+        anywhere(cat.lower() if cat.lower() in whole else cat, "category")
+    for crit in rep["criteria"]:
+        anywhere(crit, "criterion")
+    for obj in rep["control_objectives"]:
+        anywhere(f"Control Objective {obj['id']}: {obj['text']}", "control objective")
+    for exc in rep["exceptions"]:
+        on_page(exc["description"], exc["page"], "exception")
+        on_page(exc["control_id"], exc["page"], "exception's control id")
+        anywhere(exc["management_response"], "management response")
+        for crit in exc["criteria"]:
+            anywhere(crit, "exception's criterion")
+    for cuec in rep["cuecs"]:
+        on_page(cuec["text"], cuec["page"], "CUEC")
+    for csoc in rep["csocs"]:
+        on_page(csoc["text"], csoc["page"], "CSOC")
+        anywhere(csoc["subservice_organization"], "CSOC's subservice organization")
+    for sub in rep["subservice_organizations"]:
+        anywhere(sub["name"], "subservice organization")
+        anywhere(sub["services"], "subservice services")
+    return problems
+
+
+def test_truth_is_printed_where_it_says(corpus):
+    problems = [p for doc in corpus.readable() if doc.truth["document_type"] for p in truth_problems(doc)]
+    assert problems == []
+
+
+def test_truth_catches_a_drifted_value(corpus):
+    doc = next(d for d in corpus.readable() if d.truth["report"]["exceptions"])
+    drifted = CorpusDocument(**{**doc.__dict__, "truth": _with_page_shift(doc.truth)})
+    assert any("not on page" in p for p in truth_problems(drifted))
+
+
+def _with_page_shift(truth: dict) -> dict:
+    import copy
+
+    out = copy.deepcopy(truth)
+    exc = out["report"]["exceptions"][0]
+    exc["page"] = 1 if exc["page"] != 1 else 2
+    return out
+
+
+def test_exceptions_are_not_passing_results(corpus):
+    for doc in corpus.readable():
+        for exc in (doc.truth or {}).get("report", {}).get("exceptions", []):
+            assert not exc["description"].lower().startswith(("no exception", "no deviation", "no relevant"))
+            assert "no testing was performed" not in exc["description"]
+
+
+def test_build_is_deterministic(corpus, tmp_path: Path):
+    from tests.fixtures import build_corpus
+
+    again = {d.id: d for d in build_corpus(tmp_path)}
+    for doc in corpus.documents:
+        assert again[doc.id].path.read_bytes() == doc.path.read_bytes(), doc.id
+        assert again[doc.id].truth == doc.truth
