@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from reviewer.extract.criteria import read_categories, read_control_objectives, read_criteria
+from reviewer.extract.exceptions import read_exceptions
 from reviewer.extract.layout import Document
-from reviewer.extract.model import ExtractionResult
+from reviewer.extract.model import Evidence, ExtractionResult
 from reviewer.extract.opinion import read_opinion
 from reviewer.extract.parties import read_parties
 
@@ -13,8 +15,30 @@ def read_fields(doc: Document, result: ExtractionResult) -> None:
     for key, (value, ev) in read_parties(doc).items():
         setattr(rep, key, value)
         result.evidence[key] = ev
-    if result.document_type == "soc_report":
-        opinion, ev = read_opinion(doc)
-        if opinion and ev:
-            rep.opinion = opinion  # type: ignore[assignment]
-            result.evidence["opinion"] = ev
+    if result.document_type != "soc_report":
+        return
+    opinion, ev = read_opinion(doc)
+    if opinion and ev:
+        rep.opinion = opinion  # type: ignore[assignment]
+        result.evidence["opinion"] = ev
+    if rep.framework in ("SOC 2", "SOC 3"):
+        cats, ev = read_categories(doc)
+        if cats and ev:
+            rep.categories = cats
+            result.evidence["categories"] = ev
+        elif rep.framework:
+            result.warnings.append("trust services categories in scope not found")
+        crit, ev = read_criteria(doc, rep.categories)
+        if crit and ev:
+            rep.criteria = crit
+            result.evidence["criteria"] = ev
+    if rep.framework == "SOC 1" or rep.framework is None:
+        rep.control_objectives = read_control_objectives(doc)
+        if rep.control_objectives:
+            first = rep.control_objectives[0]
+            result.evidence["control_objectives"] = Evidence(first.page or 1, first.text[:400], first.bbox)
+    if rep.framework != "SOC 3" and rep.type != "Type 1":
+        rep.exceptions, _tables = read_exceptions(doc)
+        if rep.exceptions:
+            first_exc = rep.exceptions[0]
+            result.evidence["exceptions"] = Evidence(first_exc.page, first_exc.description[:400], first_exc.bbox)

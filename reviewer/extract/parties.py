@@ -18,17 +18,17 @@ from reviewer.extract.model import Evidence
 _APOS = r"(?:'s|\u2019s|s'|s\u2019)"
 _NAME = r"(?P<org>[A-Z0-9][\w&.,\-\u2019' ]{1,80}?)"
 _ORG_PATTERNS = [
-    re.compile(rf"we\s+have\s+examined\s+(?:the\s+(?:accompanying|attached)\s+description\s+of\s+)?{_NAME}\s*{_APOS}"
+    re.compile(rf"(?i:we\s+have\s+examined)\s+(?:the\s+(?:accompanying|attached)\s+description\s+of\s+)?{_NAME}\s*{_APOS}"
                rf"\s+(?:\([^)]*\)\s+)?(?:accompanying\s+|attached\s+)?(?:description|assertion|management)", re.S),
     re.compile(rf"(?:report|description)\s+on\s+(?:management{_APOS}\s+description\s+of\s+)?{_NAME}\s*{_APOS}\s+"
                rf"(?:description|system|[A-Z])", re.S | re.I),
     re.compile(rf"assertion\s+of\s+(?:the\s+)?{_NAME}\s+management\b", re.S | re.I),
     re.compile(rf"^{_NAME}{_APOS}\s+management{_APOS}?\s+assertion\b", re.M | re.I),
-    re.compile(rf"\bmanagement\s+of\s+{_NAME}\s+(?:\(|is\s+responsible|has\s+prepared)", re.S),
+    re.compile(rf"\bmanagement\s+of\s+{_NAME}\s+(?:\(|is\s+responsible|has\s+prepared|$)", re.M),
 ]
 _SYSTEM_PATTERNS = [
-    re.compile(rf"description\s+of\s+(?:its|the|{_NAME}{_APOS})\s+(?P<sys>[A-Z0-9][\w&\-\u2019'/ ]{{1,80}}?)"
-               r"(?:\s+(?:system|services?|platform)\b)?(?=\s+(?:titled|for\s+the|throughout|as\s+of|during|"
+    re.compile(rf"description\s+of\s+(?:its|the|{_NAME}{_APOS})\s+(?P<sys>[A-Z0-9][\w&\-\u2019'/ \n]{{1,80}}?)"
+               r"(?=\s+(?:titled|for\s+the|throughout|as\s+of|during|"
                r"entitled|\(|that|and\s+the\s+suitability|relevant)|[,.\"\u201c])", re.S),
 ]
 _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|"

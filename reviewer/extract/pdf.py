@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -239,7 +240,9 @@ def _words(textpage: pdfium.PdfTextPage, w: float, h: float, rotation: int) -> l
     rect = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
     tp = textpage.raw
+    get_angle = raw.FPDFText_GetCharAngle
     out: list[Word] = []
+    angles: list[float] = []
     i = 0
     while i < n:
         if text[i] in _SPACES:
@@ -248,8 +251,14 @@ def _words(textpage: pdfium.PdfTextPage, w: float, h: float, rotation: int) -> l
         j = i
         while j + 1 < n and text[j + 1] not in _SPACES:
             j += 1
-        out.extend(_split_word(text, tp, i, j, get_box, rect, w, h, rotation))
+        found = _split_word(text, tp, i, j, get_box, rect, w, h, rotation)
+        out.extend(found)
+        angles.extend([round(get_angle(tp, i), 1)] * len(found))
         i = j + 1
+    # watermarks and stamps run at an angle across the text: keep only the page's dominant direction
+    dominant = Counter(angles).most_common(1)[0][0] if angles else 0.0
+    if any(a != dominant for a in angles):
+        out = [wd for wd, a in zip(out, angles, strict=True) if abs(a - dominant) < 0.15]
     return out
 
 

@@ -1,0 +1,92 @@
+"""Trust Services categories in scope, the TSC criteria ids controls are mapped to, SOC 1 control objectives.
+
+Categories come from the "relevant to security, availability, and confidentiality" phrasing, voted over the
+report; the cited title "Trust Services Criteria for Security, Availability, Processing Integrity,
+Confidentiality, and Privacy" names all five whatever the scope, so it is blanked out before reading.
+Criteria ids are those printed in the report's body (not the table of contents), except on lines that
+say the criterion is out of scope or not applicable, and except categories not in scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reviewer.extract.layout import Document, evidence_at, norm
+from reviewer.extract.model import CATEGORIES, ControlObjective, Evidence
+
+_CAT_WORD = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
+_CAT_LIST = rf"{_CAT_WORD}(?:\s*(?:,|and|&|\s)\s*(?:and\s+)?{_CAT_WORD})*"
+_TITLE_TRAP = re.compile(rf"criteria\s+for\s+{_CAT_LIST}", re.I)
+_RELEVANT = re.compile(rf"\b(?:relevant\s+to|for\s+the|covering|addressing|over)\s+(?:the\s+)?(?P<l>{_CAT_LIST})"
+                       r"(?=\s*(?:trust\s+services?\s+)?(?:categor|principle|criteri|\(|,|\.|\s|$))", re.I)
+_SCOPE_LINE = re.compile(rf"(?:categor(?:y|ies)|principles?)\s*(?:in\s+scope)?\s*[:\-]\s*(?P<l>{_CAT_LIST})", re.I)
+_CRIT = re.compile(r"(?<![\w.])(CC[1-9]\.\d{1,2}|A1\.\d|C1\.\d|PI1\.\d|P[1-8]\.\d)(?![\d]|\.\d)")
+_OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|covered|part\s+of)|out\s+of\s+scope|"
+                           r"\bexcluded\b|\bN/A\b", re.I)
+_CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
+_OBJECTIVE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)"
+                        r"\s*[:.\-\u2013\u2014]\s*(?P<text>(?:Controls?|The\s+control)\s[^\u2022]+?\.)(?=\s|$)",
+                        re.I | re.S)
+
+
+def _categories_of(text: str) -> list[str]:
+    low = norm(text).lower()
+    found = [c for c in CATEGORIES if c.lower() in low]
+    return found
+
+
+def read_categories(doc: Document) -> tuple[list[str], Evidence | None]:
+    votes: Counter[tuple[str, ...]] = Counter()
+    where: dict[tuple[str, ...], Evidence] = {}
+    pages = [p for p in doc.text_pages if p.number not in doc.toc_pages][:40]
+    for page in pages:
+        text = _TITLE_TRAP.sub(lambda m: " " * len(m.group(0)), page.text)
+        for pattern, weight in ((_SCOPE_LINE, 3), (_RELEVANT, 2)):
+            for m in pattern.finditer(text):
+                cats = tuple(_categories_of(m.group("l")))
+                if cats:
+                    votes[cats] += weight
+                    where.setdefault(cats, evidence_at(page, m.start("l"), m.end("l")))
+    if not votes:
+        return [], None
+    best = max(votes, key=lambda k: (votes[k], len(k)))
+    return list(best), where[best]
+
+
+def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evidence | None]:
+    found: set[str] = set()
+    first: Evidence | None = None
+    for page in doc.text_pages:
+        if page.number in doc.toc_pages:
+            continue
+        for line in page.lines:
+            if line.furniture or _OUT_OF_SCOPE.search(line.text):
+                continue
+            for m in _CRIT.finditer(line.text):
+                cid = m.group(1)
+                prefix = "CC" if cid.startswith("CC") else cid.split(".")[0]
+                category = _CRIT_CATEGORY.get(prefix, "Privacy")
+                if categories and category not in categories:
+                    continue
+                found.add(cid)
+                if first is None:
+                    first = evidence_at(page, line.start + m.start(), line.start + m.end())
+    return sorted(found), first
+
+
+def read_control_objectives(doc: Document) -> list[ControlObjective]:
+    out: list[ControlObjective] = []
+    seen: set[str] = set()
+    for page in doc.text_pages:
+        if page.number in doc.toc_pages:
+            continue
+        for m in _OBJECTIVE.finditer(page.text):
+            oid = norm(m.group("id"))
+            if oid in seen:
+                continue
+            seen.add(oid)
+            text = norm(m.group("text"))
+            bbox = page.bbox_of(m.start(), m.end())
+            out.append(ControlObjective(id=oid, text=text, page=page.number, bbox=bbox))
+    return out

@@ -1,0 +1,131 @@
+"""Exceptions and deviations: every tested control whose result reports one, with its management response.
+
+A result states an exception when it speaks of an exception or deviation that is not negated ("No exceptions
+noted", "No relevant deviations noted" are clean). "The circumstances that warrant the operation of the
+control did not occur ... no testing was performed" names none, so it is not an exception. The management
+response is read beside the result (a response column, or "Management's Response:" inside the result cell)
+or, when the report prints it later (Section V), from the passage that names the control's id there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.extract.criteria import _CRIT
+from reviewer.extract.layout import Document, norm
+from reviewer.extract.model import ExceptionFinding
+from reviewer.extract.tables import OBJECTIVE_LINE, Table, read_tables
+
+_EXC_WORD = re.compile(r"\b(?:exceptions?|deviations?)\b", re.I)
+_NEGATED = re.compile(r"\bno\s+(?:relevant\s+|other\s+|additional\s+|further\s+|significant\s+|material\s+)?"
+                      r"(?:exceptions?|deviations?)\b(?:\s+(?:were|was)?\s*(?:noted|identified|found|observed))?|"
+                      r"\bwithout\s+(?:exceptions?|deviations?)\b", re.I)
+_RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to\s+(?:the\s+)?(?:exceptions?|"
+                             r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
+_SEE_RESPONSE = re.compile(r"see\s+management", re.I)
+_RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+information\s+provided\s+by", re.I)
+
+
+def is_exception(result: str) -> bool:
+    """True when a test result states an exception or deviation."""
+    text = _NEGATED.sub(" ", result)
+    return bool(_EXC_WORD.search(text))
+
+
+def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]:
+    tables = read_tables(doc)
+    out: list[ExceptionFinding] = []
+    for table in tables:
+        if table.result_column is None:
+            continue
+        for row in table.rows:
+            result = row.text(table.result_column)
+            if not result or not is_exception(result):
+                continue
+            description, response = _split_response(result)
+            if table.response_column:
+                response = row.text(table.response_column) or response
+            cid = row.text(table.id_column) if table.id_column else None
+            criteria: list[str] = []
+            if table.criteria_column:
+                criteria = [m.group(1) for m in _CRIT.finditer(row.text(table.criteria_column))]
+            objective = None
+            if row.context:
+                m = OBJECTIVE_LINE.search(row.context)
+                objective = norm(m.group("id")) if m else None
+                if not criteria and not m:
+                    # a criteria band above the rows: "CC6.1: The entity implements ..." (ids before the text)
+                    head = re.split(r"[:\u2013\u2014]|\s[-]\s|\s[A-Z][a-z]", row.context, maxsplit=1)[0]
+                    criteria = [c.group(1) for c in _CRIT.finditer(head)]
+            page = row.cell_pages.get(table.result_column, row.page)
+            same = next((f for f in out if f.control_id == (cid or None) and f.description == description
+                         and cid), None)
+            if same is not None:
+                # the same control tested once and printed under several criteria
+                same.criteria.extend(c for c in criteria if c not in same.criteria)
+                continue
+            box = row.boxes.get(table.result_column)
+            out.append(ExceptionFinding(
+                control_id=cid or None,
+                description=description,
+                page=page,
+                criteria=criteria,
+                control_objective=objective,
+                management_response=response,
+                bbox=tuple(box) if box else None,  # type: ignore[arg-type]
+            ))
+    _responses_from_later_section(doc, out)
+    return out, tables
+
+
+def _split_response(result: str) -> tuple[str, str | None]:
+    m = _RESPONSE_LABEL.search(result)
+    if not m:
+        return norm(result), None
+    return norm(result[:m.start()]), norm(result[m.end():]) or None
+
+
+def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding]) -> None:
+    """Fill missing responses from a later "Management's Response(s)" passage that names the control id."""
+    todo = [f for f in findings if f.management_response is None and f.control_id]
+    if not todo:
+        return
+    last_page = max(f.page for f in findings)
+    pages = [p for p in doc.text_pages if p.number >= last_page and p.number not in doc.toc_pages]
+    start_page = None
+    for p in pages:
+        for line in doc.body_lines(p):
+            if _RESPONSE_SECTION.search(line.text) and len(line.text.split()) <= 14 and p.number > last_page - 1:
+                start_page = p.number
+                break
+        if start_page:
+            break
+    if start_page is None:
+        return
+    text_parts: list[tuple[int, str]] = []
+    for p in pages:
+        if p.number >= start_page:
+            text_parts.append((p.number, "\n".join(ln.text for ln in doc.body_lines(p))))
+    full = "\n".join(t for _, t in text_parts)
+    ids = [f.control_id for f in findings if f.control_id]
+    for f in todo:
+        cid = f.control_id or ""
+        m = re.search(rf"(?<![\w.]){re.escape(cid)}(?![\w]|\.\d)", full)
+        if not m:
+            continue
+        rest = full[m.end():]
+        stop = len(rest)
+        for other in ids:
+            if other == cid:
+                continue
+            om = re.search(rf"(?<![\w.]){re.escape(other)}(?![\w]|\.\d)", rest)
+            if om and om.start() < stop:
+                stop = om.start()
+        chunk = re.sub(r"(?:\b(?:control|ref(?:erence)?|item)\s*(?:#|no\.?|id)?\s*:?\s*)$", "", rest[:stop].rstrip(),
+                       flags=re.I)
+        label = _RESPONSE_LABEL.search(chunk)
+        if label:
+            chunk = chunk[label.end():]
+        response = norm(chunk).strip(" :-\u2013")
+        if response:
+            f.management_response = response[:4000]

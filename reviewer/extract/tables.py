@@ -1,0 +1,236 @@
+"""Test-result tables rebuilt from word geometry, for any firm's layout.
+
+A results table is found by its header row: a line whose cells include a results heading ("Test Results",
+"Results of Tests", "Results") and another table heading ("Control Activity", "Tests Performed", "Control #"...),
+possibly wrapped over two lines. Column boundaries come from the header cells' positions, moved left to where
+body cells actually start (headers may be centred). Rows are grouped by the control-id column: a row begins
+where that column holds an id, and wrapped lines, or lines continued on the next page under a repeated header,
+join the row above. Lines that run across several columns (a "Control Objective 3: ..." band) are kept as
+context for the rows below them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reviewer.extract.layout import Document, Segment, norm, segments
+from reviewer.extract.pdf import Line, Page, Word
+
+RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
+                         r"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?|results?\s+of\s+tests?\s+performed|"
+                         r"test\s+(?:of\s+)?results?|exceptions?\s+noted|findings?)$", re.I)
+OTHER_HEAD = re.compile(r"control|test(?:s|ing)?\s+(?:performed|procedures?|applied)|procedures?|"
+                        r"criteri|description|activit|^(?:#|no\.?|id|ref\.?|number)$|objective|tsc", re.I)
+ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|no\.?|id|ref\.?|ref(?:erence)?\s*#?|"
+                     r"control\s+(?:point|reference))$", re.I)
+CRIT_HEAD = re.compile(r"criteri|^tsc\b|trust\s+services", re.I)
+RESPONSE_HEAD = re.compile(r"management[\u2019']?s?\s+response", re.I)
+CONTROL_HEAD = re.compile(r"control\s+(?:activit|descri)|controls?\s+specified|description\s+of\s+control|"
+                          r"^controls?$|control\s+activities", re.I)
+CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d"
+                        r"{1,3}){0,3}[A-Za-z]?$")
+BAND_START = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trust\s+Services\s+)?Criteri(?:on|a)\s+"
+                        r"(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d|Control\s+Objective\s+\w)", re.I)
+OBJECTIVE_LINE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)\b", re.I)
+
+
+@dataclass
+class Column:
+    name: str
+    x0: float  # left boundary: words starting at or right of it belong here (until the next column)
+
+
+@dataclass
+class Row:
+    """One table row: cells by column name (text lines), its first page and box, and the context above it."""
+
+    cells: dict[str, list[str]] = field(default_factory=dict)
+    page: int = 0
+    cell_pages: dict[str, int] = field(default_factory=dict)
+    boxes: dict[str, list[float]] = field(default_factory=dict)
+    context: str | None = None  # the latest band line above the row (e.g. "Control Objective 3: ...")
+
+    def text(self, column: str) -> str:
+        return norm(" ".join(self.cells.get(column, [])))
+
+    def add(self, column: str, words: list[Word], page: int) -> None:
+        self.cells.setdefault(column, []).append(" ".join(w.text for w in words))
+        self.cell_pages.setdefault(column, page)
+        box = [min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+               max(w.bottom for w in words)]
+        old = self.boxes.get(column)
+        if old is None or self.cell_pages[column] != page:
+            if old is None:
+                self.boxes[column] = box
+        else:
+            self.boxes[column] = [min(old[0], box[0]), min(old[1], box[1]), max(old[2], box[2]), max(old[3], box[3])]
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    id_column: str | None = None
+    result_column: str | None = None
+    criteria_column: str | None = None
+    response_column: str | None = None
+    control_column: str | None = None
+
+
+def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None:
+    """Header cells at line i (merged with a wrapped second header line), and how many lines they take."""
+    line = lines[i]
+    segs = segments(line)
+    if len(segs) < 2 or len(segs) > 8:
+        return None
+    used = 1
+    if i + 1 < len(lines):
+        nxt = lines[i + 1]
+        if nxt.top - line.bottom < line.height * 0.8:
+            nsegs = segments(nxt)
+            if nsegs and all(any(s.x0 - 20 <= n.x0 <= s.x1 + 20 or s.x0 <= n.x1 <= s.x1 for s in segs)
+                             for n in nsegs) and len(nsegs) <= len(segs):
+                merged = []
+                for s in segs:
+                    extra = [n for n in nsegs if n.x0 < s.x1 + 20 and n.x1 > s.x0 - 20]
+                    merged.append(Segment(s.words + [w for n in extra for w in n.words]))
+                joined = [norm(m.text) for m in merged]
+                if any(RESULT_HEAD.match(t) for t in joined) and not any(RESULT_HEAD.match(s.text) for s in segs):
+                    segs, used = merged, 2
+    texts = [norm(s.text) for s in segs]
+    if not any(RESULT_HEAD.match(t) for t in texts):
+        return None
+    if sum(1 for t in texts if OTHER_HEAD.search(t)) < 1:
+        return None
+    return segs, used
+
+
+def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
+    cols = [Column(norm(s.text), s.x0) for s in segs]
+    starts: Counter[int] = Counter()
+    for line in body[:60]:
+        for s in segments(line):
+            starts[round(s.x0)] += 1
+    for k in range(1, len(cols)):
+        lo = segs[k - 1].x1 + 2
+        hi = cols[k].x0 + 1
+        cands = [(c, x) for x, c in starts.items() if lo <= x <= hi and c >= 2]
+        if cands:
+            cols[k].x0 = min(x for c, x in cands if c >= max(2, max(cc for cc, _ in cands) // 3)) - 1.5
+        else:
+            cols[k].x0 -= 1.5
+    cols[0].x0 = -1e9
+    return cols
+
+
+def _column_of(cols: list[Column], x: float) -> int:
+    k = 0
+    for i, c in enumerate(cols):
+        if x >= c.x0:
+            k = i
+    return k
+
+
+def read_tables(doc: Document) -> list[Table]:
+    """Every results table in the document, rows continued across pages."""
+    tables: list[Table] = []
+    current: Table | None = None
+    context: str | None = None
+    for page in doc.text_pages:
+        if page.number in doc.toc_pages:
+            continue
+        lines = doc.body_lines(page)
+        i = 0
+        found_header = False
+        while i < len(lines):
+            if BAND_START.match(lines[i].text) and len(segments(lines[i])) == 1:
+                context = lines[i].text
+            head = _header_cells(lines, i)
+            if head is not None:
+                segs, used = head
+                found_header = True
+                cols = _columns(segs, lines[i + used:])
+                names = [c.name for c in cols]
+                if current is not None and [c.name for c in current.columns] == names:
+                    current.columns = cols  # repeated header on a continued page
+                else:
+                    current = _new_table(cols)
+                    tables.append(current)
+                i, context = _read_rows(current, page, lines, i + used, context)
+                continue
+            i += 1
+        if not found_header and current is not None:
+            # a table continued without a repeated header: keep it only if the lines still fit the columns
+            if lines and _fits(current, lines[:5]):
+                _, context = _read_rows(current, page, lines, 0, context)
+            else:
+                current = None
+    return tables
+
+
+def _fits(table: Table, lines: list[Line]) -> bool:
+    starts = [c.x0 for c in table.columns[1:]]
+    hits = sum(1 for ln in lines for s in segments(ln)[1:] if any(abs(s.x0 - x) < 6 for x in starts))
+    return hits >= 2
+
+
+def _new_table(cols: list[Column]) -> Table:
+    t = Table(columns=cols)
+    names = [c.name for c in cols]
+    for n in names:
+        if t.result_column is None and RESULT_HEAD.match(n):
+            t.result_column = n
+        elif t.response_column is None and RESPONSE_HEAD.search(n):
+            t.response_column = n
+        elif t.id_column is None and ID_HEAD.match(n):
+            t.id_column = n
+        elif t.criteria_column is None and CRIT_HEAD.search(n):
+            t.criteria_column = n
+        elif t.control_column is None and CONTROL_HEAD.search(n):
+            t.control_column = n
+    return t
+
+
+def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context: str | None
+               ) -> tuple[int, str | None]:
+    """Read lines from `start` into rows until a new header or the end of the page; return where it stopped."""
+    cols = table.columns
+    names = [c.name for c in cols]
+    id_col = table.id_column
+    row: Row | None = table.rows[-1] if table.rows else None
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if _header_cells(lines, i) is not None:
+            return i, context
+        segs = segments(line)
+        # a band across several columns: objective/criteria group titles, not a row
+        if len(segs) == 1 and _column_of(cols, segs[0].x0) != _column_of(cols, segs[0].x1 - 1) and \
+                (segs[0].x1 - segs[0].x0) > 0.55 * (page.width - 2 * min(50.0, cols[1].x0 if len(cols) > 1 else 50)):
+            if BAND_START.match(line.text):
+                context = line.text
+                row = None
+                i += 1
+                continue
+        by_col: dict[int, list[Word]] = {}
+        for w in line.words:
+            by_col.setdefault(_column_of(cols, w.x0), []).append(w)
+        id_words = by_col.get(names.index(id_col)) if id_col else by_col.get(0)
+        starts_row = bool(id_words) and (
+            CONTROL_ID.match(" ".join(w.text for w in id_words).strip(" .:")) is not None if id_col
+            else row is None or _looks_like_row_start(id_words, row))
+        if starts_row or row is None:
+            row = Row(page=page.number, context=context)
+            table.rows.append(row)
+        for k, ws in sorted(by_col.items()):
+            row.add(names[k], ws, page.number)
+        i += 1
+    return i, context
+
+
+def _looks_like_row_start(words: list[Word], row: Row) -> bool:
+    text = " ".join(w.text for w in words)
+    return bool(CONTROL_ID.match(text.strip(" .:").split(" ")[0])) or bool(
+        re.match(r"^(?:CC|A|C|PI|P)\d\.\d", text))
