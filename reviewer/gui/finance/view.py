@@ -1,0 +1,131 @@
+"""The finance view: SOC 1 reports against the fiscal year (from settings), and, for the report chosen, the
+control objectives it covers and the complementary user entity controls (CUECs) we must operate."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.gui.finance.coverage_bar import CoverageChart
+
+
+def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setRootIsDecorated(False)
+    tree.setHeaderLabels(headers)
+    tree.setWordWrap(True)
+    return tree
+
+
+class FinanceView(QWidget):
+    """Coverage of one fiscal year (the current one by default) by the register's SOC 1 reports."""
+
+    def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.settings = settings
+        self.today: date | None = None  # None: the real today
+        self.coverage: list[Any] = []
+        self.report_id: int | None = None
+
+        self.year = QSpinBox(self)
+        self.year.setRange(1990, 2100)
+        self.year.setPrefix("fiscal year ending ")
+        self.year.valueChanged.connect(lambda _y: self.refresh())
+        self.summary = QLabel(self)
+        self.chart = CoverageChart(self)
+        self.chart.report_selected.connect(self.show_details)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+
+        self.details = QLabel("Click a report to see its control objectives and CUECs.", self)
+        self.details.setWordWrap(True)
+        self.objectives = _tree(self, ["Objective", "Control objective"])
+        self.cuecs = _tree(self, ["Page", "Complementary user entity control"])
+        lists = QSplitter(Qt.Orientation.Horizontal, self)
+        lists.addWidget(self.objectives)
+        lists.addWidget(self.cuecs)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.details)
+        lower_layout.addWidget(lists)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(lower)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.year)
+        bar.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._year_set = False
+
+    def fiscal_year_end(self) -> date:
+        month, day = self.settings.fiscal_year_end
+        return date(self.year.value(), month, day)
+
+    def set_register(self, register: Any) -> None:
+        self.register = register
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._year_set:
+            self._year_set = True
+            self.year.blockSignals(True)
+            self.year.setValue(self.settings.fiscal_year_end_for(self.today or date.today()).year)
+            self.year.blockSignals(False)
+        if self.register is None:
+            self.coverage = []
+        else:
+            rows = self.register.soc1_coverage(self.fiscal_year_end())
+            self.coverage = sorted(rows, key=lambda c: ((c.vendor or "").lower(), c.period_end))
+        self.chart.set_rows(self.coverage)
+        fy_end = self.fiscal_year_end()
+        good = sum(1 for c in self.coverage if c.at_least_six_months)
+        self.summary.setText(
+            f"Fiscal year {self.coverage[0].fiscal_start.isoformat() if self.coverage else '?'} to {fy_end}: "
+            f"{len(self.coverage)} SOC 1 report{'s' if len(self.coverage) != 1 else ''}, "
+            f"{good} covering six months or more."
+        )
+        if self.report_id is not None and any(c.report_id == self.report_id for c in self.coverage):
+            self.show_details(self.report_id)
+        else:
+            self.report_id = None
+            self.objectives.clear()
+            self.cuecs.clear()
+
+    def show_details(self, report_id: int) -> None:
+        """The control objectives and CUECs of one report, from its stored extraction."""
+        self.report_id = report_id
+        self.chart.selected = report_id
+        self.chart.update()
+        stored = self.register.report(report_id)
+        rep = stored.extraction.report
+        self.details.setText(f"{stored.vendor or stored.file_name}: {len(rep.control_objectives)} control "
+                             f"objectives, {len(rep.cuecs)} CUECs.")
+        self.objectives.clear()
+        for objective in rep.control_objectives:
+            item = QTreeWidgetItem([objective.id, objective.text])
+            item.setToolTip(1, objective.text)
+            self.objectives.addTopLevelItem(item)
+        self.cuecs.clear()
+        for cuec in rep.cuecs:
+            item = QTreeWidgetItem([str(cuec.page), cuec.text])
+            item.setToolTip(1, cuec.text)
+            self.cuecs.addTopLevelItem(item)

@@ -1,0 +1,188 @@
+"""The import flow on the GUI thread: queues files, runs batches on the task runner, asks the user's questions.
+
+Files go to the worker in batches; while a batch runs, more files (a second drop) and retries (a password
+just given) wait in a queue and run as the next batch. Questions are asked one at a time, without blocking the
+event loop: a password prompt for a protected PDF (then that file is retried), and a vendor confirmation when
+the register is unsure whose report it is (answered through the GUI thread's own register connection).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from reviewer.gui.importing.progress import ImportProgressDialog
+from reviewer.gui.importing.prompts import VendorConfirmDialog, password_prompt
+from reviewer.gui.importing.worker import FileDone, FileStarted, ImportJob, run_import
+from reviewer.gui.tasks import TaskRunner
+
+
+class ImportController(QObject):
+    """`report_imported(report_id)` as each report lands; `finished()` when nothing is left to do or ask."""
+
+    report_imported = Signal(int)
+    vendor_confirmed = Signal(int)
+    finished = Signal()
+
+    def __init__(self, register: Any, parent_widget: QWidget | None = None,
+                 who: Callable[[], str] = lambda: "unknown") -> None:
+        super().__init__(parent_widget)
+        self.register = register
+        self.who = who  # the reviewer's name for the audit log, read when the answer is given
+        self.parent_widget = parent_widget
+        self.runner = TaskRunner(self)
+        self.runner.finished.connect(self._batch_finished)
+        self.runner.failed.connect(self._batch_failed)
+        self.dialog = ImportProgressDialog(parent_widget)
+        self.dialog.cancel_requested.connect(self.cancel)
+        self.pending: list[ImportJob] = []
+        self.questions: deque[tuple[str, Any]] = deque()
+        self.prompt: QDialog | None = None
+        self.cancelled = False
+
+    # what the window calls
+    def set_register(self, register: Any) -> None:
+        self.register = register
+
+    def import_paths(self, paths: list[Path]) -> int:
+        """Queue files and folders (expanded to their PDFs); returns how many files were queued."""
+        from reviewer.register import iter_pdf_paths
+
+        files = iter_pdf_paths([Path(p) for p in paths])
+        if not files:
+            return 0
+        if not self.is_busy():
+            self.dialog.rows.clear()
+            self.dialog.outcomes.clear()
+            while self.dialog.grid.count():
+                item = self.dialog.grid.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
+        self.cancelled = False
+        self.dialog.add_files(files)
+        self.dialog.show()
+        self.pending.extend(ImportJob(f) for f in files)
+        self._start_next()
+        return len(files)
+
+    def is_busy(self) -> bool:
+        return self.runner.is_running() or bool(self.pending) or bool(self.questions) or self.prompt is not None
+
+    def cancel(self) -> None:
+        """Stop the running file, drop the queue and the open questions."""
+        self.cancelled = True
+        self.runner.cancel()
+        for job in self.pending:
+            self.dialog.file_done(job.path, "cancelled", "")
+        self.pending.clear()
+        self.questions.clear()
+        if self.prompt is not None:
+            prompt, self.prompt = self.prompt, None
+            prompt.reject()
+        self._maybe_finish()
+
+    def shutdown(self) -> None:
+        """Cancel and wait for the worker (before the register is locked or the app quits)."""
+        self.cancel()
+        self.runner.wait()
+
+    # batches
+    def _start_next(self) -> None:
+        if self.runner.is_running() or not self.pending or self.register is None:
+            return
+        jobs, self.pending = self.pending, []
+        path, key = self.register.path, self.register.key
+        state = self.runner.start(lambda st: run_import(path, key, jobs, st))
+        state.partial_result.connect(self._partial)
+        state.progress.connect(lambda job, done, total: self.dialog.file_progress(job.path, done, total))
+
+    def _partial(self, item: object) -> None:
+        if isinstance(item, FileStarted):
+            self.dialog.file_started(item.job.path)
+        elif isinstance(item, FileDone):
+            self._file_done(item.job, item.outcome)
+
+    def _file_done(self, job: ImportJob, outcome: Any) -> None:
+        if outcome.status == "password_needed" and not self.cancelled:
+            self.dialog.file_waiting(job.path, "Needs a password\u2026")
+            self.questions.append(("password", job))
+            self._ask_next()
+            return
+        self.dialog.file_done(job.path, outcome.status, outcome.message)
+        if outcome.status == "imported" and outcome.report_id is not None:
+            self.report_imported.emit(int(outcome.report_id))
+            match = outcome.vendor_match
+            if match is not None and not match.certain and not self.cancelled:
+                self.questions.append(("vendor", (job, outcome)))
+                self._ask_next()
+
+    def _batch_finished(self, _result: object) -> None:
+        self._start_next()
+        self._maybe_finish()
+
+    def _batch_failed(self, err: object) -> None:
+        # the worker could not open the register, or crashed: every file it had not reported failed
+        for path, row in self.dialog.rows.items():
+            if path not in self.dialog.outcomes and row.status.text() in ("Waiting", "Reading\u2026"):
+                self.dialog.file_done(path, "failed", f"the import stopped ({type(err).__name__})")
+        self._start_next()
+        self._maybe_finish()
+
+    def _maybe_finish(self) -> None:
+        if not self.is_busy():
+            self.dialog.finish()
+            self.finished.emit()
+
+    # questions, one at a time
+    def _ask_next(self) -> None:
+        if self.prompt is not None or not self.questions:
+            return
+        kind, subject = self.questions.popleft()
+        if kind == "password":
+            self._ask_password(subject)
+        else:
+            self._ask_vendor(*subject)
+
+    def _question_closed(self) -> None:
+        self.prompt = None
+        self._ask_next()
+        self._start_next()
+        self._maybe_finish()
+
+    def _ask_password(self, job: ImportJob) -> None:
+        dialog = password_prompt(self.parent_widget, job.path.name, wrong=job.password is not None)
+        self.prompt = dialog
+
+        def given() -> None:
+            password = dialog.textValue()
+            if password:
+                self.pending.append(ImportJob(job.path, password, job.attempt + 1))
+                self.dialog.file_waiting(job.path, "Waiting (password given)")
+            else:
+                self.dialog.file_done(job.path, "failed", "no password given")
+
+        def skipped() -> None:
+            self.dialog.file_done(job.path, "failed", "password protected; skipped")
+
+        dialog.accepted.connect(given)
+        dialog.rejected.connect(skipped)
+        dialog.finished.connect(lambda _r: self._question_closed())
+        dialog.open()
+
+    def _ask_vendor(self, job: ImportJob, outcome: Any) -> None:
+        dialog = VendorConfirmDialog(job.path.name, outcome.vendor_match, self.parent_widget)
+        self.prompt = dialog
+
+        def confirmed() -> None:
+            vendor_id, new_name = dialog.choice()
+            self.register.confirm_vendor(outcome.report_id, vendor_id, new_name=new_name, who=self.who())
+            self.vendor_confirmed.emit(int(outcome.report_id))
+
+        dialog.accepted.connect(confirmed)
+        dialog.finished.connect(lambda _r: self._question_closed())
+        dialog.open()

@@ -1,0 +1,312 @@
+"""The main window: tabs (register, procurement, finance, open reports), menus, shortcuts, drag and drop,
+and the lock (idle or Ctrl+L) that closes the register and restores the same view after unlocking.
+
+The window owns the GUI thread's register connection. Imports run on their own connection (importing/);
+each view reads through the window's connection and is handed a new one after an unlock.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QTabWidget, QToolBar, QWidget
+
+from reviewer.gui.app import show_error
+from reviewer.gui.finance import FinanceView
+from reviewer.gui.importing import ImportController
+from reviewer.gui.procurement import ProcurementView
+from reviewer.gui.register_view import RegisterView
+from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.unlock import IdleLock, UnlockDialog
+
+log = logging.getLogger("reviewer.gui")
+FIXED_TABS = 3  # register, procurement, finance: never closed
+
+
+def _workspace_class() -> Any:
+    """ReviewWorkspace, imported when first needed (the workspace package is built beside this one)."""
+    from reviewer.gui.workspace import ReviewWorkspace
+
+    return ReviewWorkspace
+
+
+class MainWindow(QMainWindow):
+    """`locked()` after locking, `unlocked()` after the view is back."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, register: Any, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.register_path = Path(register.path)
+        self.settings = settings
+        self.setWindowTitle(f"reviewer \u2014 {self.register_path.name}")
+        self.setAcceptDrops(True)
+        self.unlock_dialog: UnlockDialog | None = None
+        self._saved_view: dict[str, Any] | None = None
+        self._hidden_windows: list[QWidget] = []
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.register_view = RegisterView(register, self)
+        self.procurement = ProcurementView(register, settings, self)
+        self.finance = FinanceView(register, settings, self)
+        for view, title in ((self.register_view, "Register"), (self.procurement, "Procurement"),
+                            (self.finance, "Finance")):
+            self.tabs.addTab(view, title)
+            self.tabs.tabBar().setTabButton(self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.setCentralWidget(self.tabs)
+        self.register_view.open_report.connect(self.open_report)
+        self.procurement.vendor_activated.connect(self._show_vendor)
+
+        self.importer = ImportController(register, self, who=lambda: str(settings.reviewer_name) or "unknown")
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(300)  # one refresh for a burst of imported files
+        self._refresh_soon.timeout.connect(self.refresh)
+        self.importer.report_imported.connect(lambda _id: self._refresh_soon.start())
+        self.importer.vendor_confirmed.connect(lambda _id: self._refresh_soon.start())
+        self.importer.finished.connect(self._refresh_soon.start)
+
+        self.idle_lock = IdleLock(int(settings.idle_lock_minutes) * 60_000, self)
+        self.idle_lock.idle.connect(self.lock)
+        self._build_actions()
+        self._restore_geometry()
+        self.statusBar().showMessage("Drop PDF files or folders here to import them.")
+
+    # actions, menus and shortcuts
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action("&Import PDFs\u2026", QKeySequence.StandardKey.Open, self.ask_import)
+        self.import_folder_action = self._action("Import a &folder\u2026", "Ctrl+Shift+O", self.ask_import_folder)
+        self.search_action = self._action("&Search all reports", QKeySequence.StandardKey.Find, self.focus_search)
+        self.lock_action = self._action("&Lock", "Ctrl+L", self.lock)
+        self.settings_action = self._action("Se&ttings\u2026", "Ctrl+,", self.open_settings)
+        self.close_tab_action = self._action("&Close tab", QKeySequence.StandardKey.Close, self.close_current_tab)
+        self.refresh_action = self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        for i, title in enumerate(("&Register", "&Procurement", "&Finance")):
+            self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
+
+        menu = self.menuBar().addMenu("&File")
+        for action in (self.import_action, self.import_folder_action, self.refresh_action, self.lock_action,
+                       self.settings_action, self.close_tab_action, self.quit_action):
+            menu.addAction(action)
+        self.menuBar().addMenu("&Edit").addAction(self.search_action)
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        for action in (self.import_action, self.search_action, self.refresh_action, self.lock_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    # importing
+    def ask_import(self) -> QFileDialog:
+        dialog = QFileDialog(self, "Import SOC reports", "", "PDF files (*.pdf)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
+        dialog.open()
+        return dialog
+
+    def ask_import_folder(self) -> QFileDialog:
+        dialog = QFileDialog(self, "Import a folder of SOC reports")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.fileSelected.connect(lambda name: self.import_paths([Path(name)]))
+        dialog.open()
+        return dialog
+
+    def import_paths(self, paths: list[Path]) -> int:
+        count = self.importer.import_paths(paths)
+        if not count:
+            self.statusBar().showMessage("No PDF files there to import.", 5000)
+        return count
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    # views
+    def refresh(self) -> None:
+        if self.register is None:
+            return
+        self.register_view.refresh()
+        self.procurement.refresh()
+        self.finance.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        # the procurement and finance views read the whole register: only when shown
+        if self.register is not None and self.tabs.widget(index) in (self.procurement, self.finance):
+            self.tabs.widget(index).refresh()
+
+    def _show_vendor(self, vendor_id: int) -> None:
+        from reviewer.register import ReportFilter
+
+        self.register_view.model.set_filter(ReportFilter(vendor_id=vendor_id))
+        self.tabs.setCurrentWidget(self.register_view)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.register_view)
+        self.register_view.focus_search()
+
+    def report_tab(self, report_id: int) -> int | None:
+        for i in range(FIXED_TABS, self.tabs.count()):
+            if self.tabs.widget(i).property("report_id") == report_id:
+                return i
+        return None
+
+    def open_report(self, report_id: int, page: int = 0) -> QWidget | None:
+        """Open a report's review workspace in a tab (or switch to it)."""
+        index = self.report_tab(report_id)
+        if index is None:
+            try:
+                workspace_class = _workspace_class()
+            except ImportError:
+                show_error(self, "Review workspace", "The review workspace is not available in this build.")
+                return None
+            workspace = workspace_class(self.register, report_id, self.settings, self)
+            workspace.setProperty("report_id", report_id)
+            if hasattr(workspace, "changed"):
+                workspace.changed.connect(lambda _id: self._refresh_soon.start())
+            row = self.register.report(report_id)
+            index = self.tabs.addTab(workspace, (row.vendor or row.file_name)[:40])
+        self.tabs.setCurrentIndex(index)
+        workspace = self.tabs.widget(index)
+        if page and hasattr(workspace, "show_page"):
+            workspace.show_page(page)
+        return workspace
+
+    def close_tab(self, index: int) -> None:
+        if index < FIXED_TABS:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        widget.close()
+        widget.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(self._settings_changed)
+        dialog.open()
+        return dialog
+
+    def _settings_changed(self) -> None:
+        self.idle_lock.set_timeout(int(self.settings.idle_lock_minutes) * 60_000)
+        self.refresh()
+
+    # locking
+    def is_locked(self) -> bool:
+        return self.register is None
+
+    def view_state(self) -> dict[str, Any]:
+        return {
+            "register": self.register_view.state(),
+            "tabs": [self.tabs.widget(i).property("report_id") for i in range(FIXED_TABS, self.tabs.count())],
+            "current_tab": self.tabs.currentIndex(),
+            "procurement_status": self.procurement.status.currentIndex(),
+            "finance_year": self.finance.year.value(),
+        }
+
+    def lock(self) -> UnlockDialog | None:
+        """Close the register, hide every window behind the unlock dialog; unlocking restores the view."""
+        if self.register is None:
+            return self.unlock_dialog
+        self.idle_lock.pause()
+        self.importer.shutdown()  # the worker's own connection closes with its batch
+        self._saved_view = self.view_state()
+        while self.tabs.count() > FIXED_TABS:
+            self.close_tab(self.tabs.count() - 1)
+        self.register.close()
+        self.register = None
+        for view in (self.register_view, self.procurement, self.finance):
+            view.set_register(None)
+        self.importer.set_register(None)
+        self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for window in self._hidden_windows:
+            window.hide()
+        self.unlock_dialog = UnlockDialog(self.register_path, None, relock=True)
+        self.unlock_dialog.unlocked.connect(self._unlocked)
+        self.unlock_dialog.rejected.connect(self.close)
+        self.unlock_dialog.open()
+        self.locked.emit()
+        log.info("locked")
+        return self.unlock_dialog
+
+    def _unlocked(self, register: Any) -> None:
+        self.register = register
+        self.unlock_dialog = None
+        self.importer.set_register(register)
+        for view in (self.register_view, self.procurement, self.finance):
+            view.register = register
+        state = self._saved_view or {}
+        self.register_view.set_register(register)
+        self.register_view.restore(state.get("register", {}))
+        self.procurement.status.setCurrentIndex(state.get("procurement_status", 0))
+        self.finance.year.blockSignals(True)
+        self.finance.year.setValue(state.get("finance_year", self.finance.year.value()))
+        self.finance.year.blockSignals(False)
+        for window in self._hidden_windows:
+            window.show()
+        self._hidden_windows = []
+        for report_id in state.get("tabs", []):
+            if report_id is not None:
+                self.open_report(int(report_id))
+        self.tabs.setCurrentIndex(min(state.get("current_tab", 0), self.tabs.count() - 1))
+        self._saved_view = None
+        self.idle_lock.resume()
+        self.unlocked.emit()
+        log.info("unlocked")
+
+    # window state
+    def _restore_geometry(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.unlock_dialog is None:
+            self.settings.save_window_state(self.saveGeometry(), self.saveState())
+            self.settings.sync()
+        self.importer.shutdown()
+        self.idle_lock.stop()
+        while self.tabs.count() > FIXED_TABS:
+            self.close_tab(self.tabs.count() - 1)
+        if self.register is not None:
+            self.register.close()
+            self.register = None
+        if self.unlock_dialog is not None:
+            dialog, self.unlock_dialog = self.unlock_dialog, None
+            dialog.rejected.disconnect()
+            dialog.reject()
+        event.accept()

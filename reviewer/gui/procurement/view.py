@@ -1,0 +1,110 @@
+"""The procurement view: every vendor's report timeline against today, filtered by currency status, exportable."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.gui.app import STATUS_LABELS, show_error
+from reviewer.gui.procurement.lanes import Lane, build_lanes
+from reviewer.gui.procurement.timeline import TimelineWidget
+
+LEGEND = "Bars: report periods (green), bridge letters (blue), gaps (red, dashed). \u2715 next report expected; " \
+         "the vertical line is today."
+
+
+class ProcurementView(QWidget):
+    """`vendor_activated(vendor_id)` when a lane is double-clicked (the window filters the table to it)."""
+
+    vendor_activated = Signal(int)
+
+    def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.settings = settings
+        self.today: date | None = None  # None: the real today (tests and screenshots pin a date)
+        self.all_lanes: list[Lane] = []
+
+        self.status = QComboBox(self)
+        self.status.addItem("All statuses", None)
+        for value, label in STATUS_LABELS.items():
+            self.status.addItem(label, value)
+        self.status.currentIndexChanged.connect(self._show)
+        self.export_csv = QPushButton("Export CSV\u2026", self)
+        self.export_xlsx = QPushButton("Export Excel\u2026", self)
+        self.export_csv.clicked.connect(lambda: self._ask_export("csv"))
+        self.export_xlsx.clicked.connect(lambda: self._ask_export("xlsx"))
+        self.summary = QLabel(self)
+
+        self.timeline = TimelineWidget(self)
+        self.timeline.vendor_activated.connect(self.vendor_activated)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.timeline)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Currency:", self))
+        bar.addWidget(self.status)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.export_csv)
+        bar.addWidget(self.export_xlsx)
+        legend = QLabel(LEGEND, self)
+        legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(legend)
+
+    def set_register(self, register: Any) -> None:
+        self.register = register
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.today or date.today()
+        self.all_lanes = [] if self.register is None else build_lanes(self.register, today, self.settings.thresholds)
+        self._show()
+
+    def _show(self) -> None:
+        wanted = self.status.currentData()
+        lanes = [lane for lane in self.all_lanes if wanted is None or lane.status == wanted]
+        self.timeline.set_lanes(lanes, self.today or date.today())
+        self.summary.setText(f"{len(lanes)} of {len(self.all_lanes)} vendors")
+
+    def shown_statuses(self) -> dict[str, str | None]:
+        """vendor -> status of every lane on screen."""
+        return {lane.vendor: lane.status for lane in self.timeline.lanes}
+
+    def export(self, path: Path) -> Path:
+        """Write the register to `path` (.csv or .xlsx, by its suffix) through the register's exporter."""
+        if path.suffix.lower() == ".xlsx":
+            self.register.export_xlsx(path)
+        else:
+            self.register.export_csv(path)
+        return path
+
+    def _ask_export(self, kind: str) -> None:
+        dialog = QFileDialog(self, "Export the register", "", "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(kind)
+
+        def chosen(name: str) -> None:
+            try:
+                self.export(Path(name))
+            except OSError as err:
+                show_error(self, "Export failed", f"Could not write {name}: {err.strerror or err}")
+
+        dialog.fileSelected.connect(chosen)
+        dialog.open()

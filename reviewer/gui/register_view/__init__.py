@@ -1,0 +1,6 @@
+"""The register window's report table: paged model, badge delegate, filter bar, full-text search hits."""
+
+from reviewer.gui.register_view.model import ReportTableModel
+from reviewer.gui.register_view.view import RegisterView
+
+__all__ = ["RegisterView", "ReportTableModel"]

@@ -1,0 +1,154 @@
+"""The register window's main view: filter bar, the paged report table, and full-text search hits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
+from reviewer.gui.register_view.filter_bar import FilterBar
+from reviewer.gui.register_view.model import CURRENCY_COLUMN, ReportTableModel
+from reviewer.gui.register_view.search import SearchResults
+
+
+class ReportTable(QTableView):
+    """The table; Enter opens the current report like a double-click does."""
+
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class RegisterView(QWidget):
+    """Emits `open_report(report_id, page)`; page 0 means the report's start."""
+
+    open_report = Signal(int, int)
+
+    def __init__(self, register: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.filter_bar = FilterBar(self)
+        self.model = ReportTableModel(register, self)
+        self.table = ReportTable(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 220)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 190)
+        self.table.setColumnWidth(CURRENCY_COLUMN, 170)
+        self.badges = CurrencyBadgeDelegate(self.table)
+        self.table.setItemDelegateForColumn(CURRENCY_COLUMN, self.badges)
+        self.count = QLabel(self)
+        self.results = SearchResults(self)
+        self.results.hide()
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.results)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(splitter)
+        layout.addWidget(self.count)
+
+        self.filter_bar.filter_changed.connect(self._filter)
+        self.filter_bar.search_requested.connect(self.search)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.open_requested.connect(self._open_row)
+        self.results.hit_activated.connect(self.open_report)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self._update_count()
+
+    def set_register(self, register: Any) -> None:
+        self.register = register
+        self.model.set_register(register)
+        if register is None:
+            self.results.clear()
+
+    def refresh(self) -> None:
+        """Re-read the register, keeping the selection."""
+        selected = self.selected_report_ids()
+        current = self.current_report_id()
+        self.model.refresh()
+        self.select_reports(selected, current)
+
+    def _filter(self, report_filter: Any) -> None:
+        self.model.set_filter(report_filter)
+
+    def _update_count(self) -> None:
+        total = self.model.total()
+        self.count.setText(f"{total} report{'s' if total != 1 else ''}" if self.register is not None else "")
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_report.emit(self.model.report_id(row), 0)
+
+    def search(self, query: str) -> None:
+        """Full-text search over every report's pages; an empty query hides the hits."""
+        query = query.strip()
+        if not query or self.register is None:
+            self.results.clear()
+            self.results.hide()
+            return
+        self.results.show_hits(query, self.register.search(query))
+        self.results.show()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # selection, kept across refreshes and locks
+    def selected_report_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.report_id(r) for r in rows]
+
+    def current_report_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.report_id(index.row()) if index.isValid() else None
+
+    def select_reports(self, report_ids: list[int], current: int | None = None) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for report_id in report_ids:
+            row = self.model.row_of(report_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), flags)
+        if current is not None:
+            row = self.model.row_of(current)
+            if row is not None:
+                selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def state(self) -> dict[str, object]:
+        return {
+            "filter": self.filter_bar.state(),
+            "selected": self.selected_report_ids(),
+            "current": self.current_report_id(),
+            "search_visible": self.results.isVisibleTo(self),
+        }
+
+    def restore(self, state: dict[str, object]) -> None:
+        self.filter_bar.restore(state.get("filter", {}))  # type: ignore[arg-type]
+        self.model.set_filter(self.filter_bar.current_filter())
+        self.select_reports(list(state.get("selected", [])), state.get("current"))  # type: ignore[arg-type]
+        if state.get("search_visible"):
+            self.search(self.filter_bar.search.text())

@@ -1,0 +1,90 @@
+"""The register window's table: paged model (qtmodeltester), sorting, filters, full-text search, badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from reviewer.gui.register_view.model import PAGE_SIZE, ReportTableModel
+from reviewer.register import ReportFilter
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, filled_register):
+    model = ReportTableModel(filled_register)
+    assert model.rowCount() == filled_register.count_reports() > 0
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_show_vendor_kind_period_and_opinion(filled_register):
+    model = ReportTableModel(filled_register)
+    rows = {model.index(r, 0).data(): [model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())}
+    wrenfield = rows["Wrenfield Treasury Systems, Inc."]
+    assert wrenfield[1] == "SOC 1 Type 2"
+    assert wrenfield[2] == "2023-07-01 to 2024-06-30"
+    assert wrenfield[3] == "Unmodified"
+    assert rows["Silverbirch Identity, Inc."][2] == "as of 2024-03-31"
+    assert rows["Driftwood Health Technologies, Inc."][3] == "Qualified"
+
+
+def test_sorting_goes_to_the_register(filled_register):
+    model = ReportTableModel(filled_register)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    vendors = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert vendors == sorted(vendors, key=str.lower, reverse=True)
+    model.sort(4, Qt.SortOrder.AscendingOrder)
+    counts = [int(model.index(r, 4).data()) for r in range(model.rowCount())]
+    assert counts == sorted(counts)
+
+
+def test_pages_rows_as_the_view_scrolls(filled_register, monkeypatch):
+    # a page of 2 rows stands in for the 200-row page: the same code path, with the corpus's few reports
+    monkeypatch.setattr("reviewer.gui.register_view.model.PAGE_SIZE", 2)
+    model = ReportTableModel(filled_register)
+    total = filled_register.count_reports()
+    assert total > 4 and PAGE_SIZE == 200
+    assert model.rowCount() == 2 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 4
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == total
+    assert len({model.report_id(r) for r in range(total)}) == total
+
+
+def test_filter_bar_filters_by_framework_and_text(qtbot, window):
+    view = window.register_view
+    bar = view.filter_bar
+    total = view.model.rowCount()
+    bar.framework.setCurrentIndex(bar.framework.findData("SOC 1"))
+    assert 0 < view.model.rowCount() < total
+    assert {view.model.index(r, 1).data() for r in range(view.model.rowCount())} == {"SOC 1 Type 2"}
+    bar.framework.setCurrentIndex(0)
+    qtbot.keyClicks(bar.text, "cobalt")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.index(0, 0).data() == "Cobalt Harbor Analytics, Inc."
+    assert view.count.text() == "1 report"
+
+
+def test_review_status_filter(window, filled_register):
+    view = window.register_view
+    some = view.model.report_id(0)
+    filled_register.update_review(some, "tests", status="in_review")
+    view.refresh()
+    bar = view.filter_bar
+    bar.review_status.setCurrentIndex(bar.review_status.findData("in_review"))
+    assert [view.model.report_id(r) for r in range(view.model.rowCount())] == [some]
+    assert view.model.index(0, 6).data() == "In review"
+
+
+def test_full_text_search_shows_hits_with_page_and_snippet(qtbot, window, filled_register):
+    view = window.register_view
+    window.search_action.trigger()
+    assert view.filter_bar.search.hasFocus() or not window.isActiveWindow()
+    qtbot.keyClicks(view.filter_bar.search, "payroll")
+    qtbot.keyClick(view.filter_bar.search, Qt.Key.Key_Return)
+    hits = view.results.hits()
+    assert hits and view.results.isVisible()
+    copperleaf = filled_register.list_reports(ReportFilter(text="Copperleaf"))[0].id
+    assert any(report_id == copperleaf and page >= 1 and "payroll" in snippet.lower()
+               for report_id, page, snippet in hits)
+    assert "hit" in view.results.summary.text()
