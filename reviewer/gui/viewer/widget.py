@@ -39,6 +39,7 @@ class PdfPageViewer(QWidget):
     def __init__(self, parent: QWidget | None = None, *, find_shortcut_host: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pages: PdfPages | None = None
+        self._locked_bytes: bytes | None = None  # a PDF waiting for its password (kept in memory only)
         self._page = 0
         self._zoom = 1.0
         self._fit_width = True
@@ -100,11 +101,17 @@ class PdfPageViewer(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.hide()
+        self.password_field = QLineEdit(self)
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_field.setPlaceholderText("The PDF's password, then Enter")
+        self.password_field.returnPressed.connect(self._retry_with_password)
+        self.password_field.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.message)
+        layout.addWidget(self.password_field)
         layout.addWidget(self.scroll, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._set_controls_enabled(False)
@@ -136,7 +143,11 @@ class PdfPageViewer(QWidget):
         try:
             self._pages = PdfPages(pdf_bytes, password)
         except PdfOpenError as err:
-            self.show_message(str(err))
+            needs_password = "password" in str(err).lower()
+            self._locked_bytes = pdf_bytes if needs_password else None
+            self.show_message("This PDF is protected: enter its password to view it." if needs_password
+                              and not password else str(err))
+            self.password_field.setVisible(needs_password)
             raise
         count = self._pages.page_count
         self.page_spin.blockSignals(True)
@@ -147,7 +158,18 @@ class PdfPageViewer(QWidget):
         if count:
             self.show_page(1)
 
+    def _retry_with_password(self) -> None:
+        data, password = self._locked_bytes, self.password_field.text()
+        self.password_field.clear()
+        if data is not None:
+            try:
+                self.load(data, password)
+            except PdfOpenError:
+                self.show_message("That password does not open this PDF. Try again.")
+
     def clear(self) -> None:
+        self._locked_bytes = None
+        self.password_field.hide()
         if self._pages is not None:
             self._pages.close()
         self._pages = None
@@ -252,7 +274,7 @@ class PdfPageViewer(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self._fit_width:
             # after the resize settles: the viewport's new width is final by then
-            QTimer.singleShot(0, self._refit)
+            QTimer.singleShot(0, self, self._refit)
         return super().eventFilter(watched, event)
 
     def _refit(self) -> None:
@@ -277,7 +299,7 @@ class PdfPageViewer(QWidget):
         self.prev_button.setEnabled(self._page > 1)
         self.next_button.setEnabled(self._page < self._pages.page_count)
         # warm the next page while idle, so PgDn is instant
-        QTimer.singleShot(0, self._prerender_next)
+        QTimer.singleShot(0, self, self._prerender_next)
 
     def _prerender_next(self) -> None:
         if self._pages is not None and self._page and self._page < self._pages.page_count:

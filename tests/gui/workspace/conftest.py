@@ -16,3 +16,52 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOTICE))
+
+PASSPHRASE = "correct horse battery staple"
+REVIEWER = "Dana Reviewer"
+
+
+@pytest.fixture
+def register_path(tmp_path: Path) -> Path:
+    return tmp_path / "register.db"
+
+
+@pytest.fixture
+def register(register_path: Path, corpus):
+    """A real encrypted register in tmp_path with three corpus reports imported (two with exceptions)."""
+    from reviewer.register.register import Register
+
+    reg = Register.open(register_path, PASSPHRASE)
+    reg.imported = {}  # corpus id -> report id
+    for doc_id in ("harlow-soc2-t2-exc3", "meridian-soc2-t2-exc2", "harlow-soc2-t2-clean"):
+        outcome = reg.import_file(corpus.by_id(doc_id).path)
+        assert outcome.status == "imported", outcome.message
+        reg.imported[doc_id] = outcome.report_id
+    yield reg
+    reg.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from reviewer.gui.settings import AppSettings
+
+    s = AppSettings.at(tmp_path / "settings.ini")
+    s.reviewer_name = REVIEWER
+    return s
+
+
+@pytest.fixture
+def open_workspace(qtbot, register, settings):
+    """Open a ReviewWorkspace on a corpus report, shown at a realistic size."""
+    from reviewer.gui.workspace import ReviewWorkspace
+
+    def open_(doc_id: str, reg=None, sett=None) -> ReviewWorkspace:
+        reg = reg or register
+        ws = ReviewWorkspace(reg, reg.imported[doc_id] if hasattr(reg, "imported") else doc_id, sett or settings)
+        qtbot.addWidget(ws)
+        ws.resize(1400, 900)
+        ws.show()
+        qtbot.waitExposed(ws)
+        return ws
+
+    return open_

@@ -136,18 +136,23 @@ def test_ctrl_f_focuses_the_search_field(viewer, qtbot):
     assert viewer.current_page() == 4
 
 
-def test_password_protected_pdf(qtbot):
+def test_password_protected_pdf_asks_for_its_password(qtbot):
     data = make_pdf(pages=2, password="s3cret")
     v = PdfPageViewer()
     qtbot.addWidget(v)
     with pytest.raises(PdfOpenError):
         v.load(data)
-    assert v.message.isVisibleTo(v) and "password" in v.message.text().lower()
-    with pytest.raises(PdfOpenError):
-        v.load(data, "wrong")
-    v.load(data, "s3cret")
+    assert v.password_field.isVisibleTo(v) and "password" in v.message.text().lower()
+    assert v.page_count() == 0
+    qtbot.keyClicks(v.password_field, "wrong")
+    qtbot.keyClick(v.password_field, Qt.Key.Key_Return)
+    assert v.page_count() == 0 and "does not open" in v.message.text()
+    qtbot.keyClicks(v.password_field, "s3cret")
+    qtbot.keyClick(v.password_field, Qt.Key.Key_Return)
     assert v.page_count() == 2 and v.current_page() == 1
-    assert not v.message.isVisibleTo(v)
+    assert not v.message.isVisibleTo(v) and not v.password_field.isVisibleTo(v)
+    v.load(data, "s3cret")  # the caller may also pass it directly
+    assert v.page_count() == 2
 
 
 def test_not_a_pdf_is_refused_clearly(qtbot):

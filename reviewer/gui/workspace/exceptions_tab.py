@@ -1,0 +1,208 @@
+"""The Exceptions tab: each exception beside its management response, and its triage (saved at once).
+
+A table (on `ExceptionsModel`) lists control, criteria or objective, the test result and the response; the
+form below triages the selected exception: relevance, isolated or systemic, compensating control, follow-up.
+Selecting a row asks the viewer for the exception's page and box.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.register.records import ExceptionRecord, Triage
+
+RELEVANCE_CHOICES = ("relevant", "partly relevant", "not relevant")
+NATURE_CHOICES = ("isolated", "systemic")
+NONE_TEXT = "\u2014"  # an em dash: not set
+COLUMNS = ("Control", "Criteria / objective", "Test result", "Management response", "Relevance", "Nature")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def scope_text(record: ExceptionRecord) -> str:
+    finding = record.finding
+    parts = list(finding.criteria)
+    if finding.control_objective:
+        parts.append(f"CO {finding.control_objective}")
+    return ", ".join(parts)
+
+
+class ExceptionsModel(QAbstractTableModel):
+    """Read-only rows of exceptions and their triage; `set_records` replaces them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[ExceptionRecord] = []
+
+    def set_records(self, records: list[ExceptionRecord]) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        record = self.records[index.row()]
+        finding, triage = record.finding, record.triage
+        values = (
+            finding.control_id or NONE_TEXT,
+            scope_text(record) or NONE_TEXT,
+            finding.description,
+            finding.management_response or "none printed",
+            triage.relevance or NONE_TEXT,
+            triage.nature or NONE_TEXT,
+        )
+        text = values[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole and len(text) > 160:
+            return text[:157] + "..."
+        return text
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return str(section + 1)
+
+
+class ExceptionsTab(QWidget):
+    """Exceptions with their responses, and the triage form of the selected one."""
+
+    evidence_requested = Signal(int, object)
+    triage_edited = Signal(int, str, object, object)  # exception id, field, old, new
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ExceptionsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.clicked.connect(lambda index: self._show_evidence(index.row()))
+        self.empty = QLabel("No exceptions: every tested control's result was clean.", self)
+
+        self.relevance = QComboBox(self)
+        self.nature = QComboBox(self)
+        self.nature.addItem(NONE_TEXT, None)
+        for choice in NATURE_CHOICES:
+            self.nature.addItem(choice, choice)
+        self.compensating = QLineEdit(self)
+        self.compensating.setPlaceholderText("our control that covers the gap, if any")
+        self.follow_up = QLineEdit(self)
+        self.follow_up.setPlaceholderText("what we do next, and by when")
+        self.response_button = QPushButton("Show management response", self)
+        self.response_button.clicked.connect(self._show_response)
+        self.relevance.currentIndexChanged.connect(lambda _i: self._edited("relevance", self.relevance.currentData()))
+        self.nature.currentIndexChanged.connect(lambda _i: self._edited("nature", self.nature.currentData()))
+        self.compensating.editingFinished.connect(
+            lambda: self._edited("compensating_control", self.compensating.text().strip() or None))
+        self.follow_up.editingFinished.connect(
+            lambda: self._edited("follow_up", self.follow_up.text().strip() or None))
+
+        self.form_box = QWidget(self)
+        form = QFormLayout(self.form_box)
+        form.addRow("Relevance to us", self.relevance)
+        form.addRow("Isolated or systemic", self.nature)
+        form.addRow("Compensating control", self.compensating)
+        form.addRow("Follow-up", self.follow_up)
+        form.addRow("", self.response_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.form_box, 1)
+        self._fill_form(None)
+
+    # ---- data -----------------------------------------------------------------------------------------
+    def set_records(self, records: list[ExceptionRecord]) -> None:
+        """Show `records`, keeping the selected row (the workspace re-reads after every save)."""
+        row = self.table.currentIndex().row()
+        self.model.set_records(records)
+        self.empty.setVisible(not records)
+        self.table.setVisible(bool(records))
+        self.form_box.setVisible(bool(records))
+        if records:
+            row = row if 0 <= row < len(records) else 0
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            self._fill_form(records[row])
+
+    def current_record(self) -> ExceptionRecord | None:
+        row = self.table.currentIndex().row()
+        return self.model.records[row] if 0 <= row < len(self.model.records) else None
+
+    def select(self, row: int) -> None:
+        """Select exception `row` (0-based) as a click would: form and evidence follow."""
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self._show_evidence(row)
+
+    # ---- form -----------------------------------------------------------------------------------------
+    def _fill_form(self, record: ExceptionRecord | None) -> None:
+        triage = record.triage if record else Triage()
+        widgets = (self.relevance, self.nature, self.compensating, self.follow_up)
+        for w in widgets:
+            w.blockSignals(True)
+        self.relevance.clear()
+        self.relevance.addItem(NONE_TEXT, None)
+        for choice in RELEVANCE_CHOICES:
+            self.relevance.addItem(choice, choice)
+        if triage.relevance and triage.relevance not in RELEVANCE_CHOICES:
+            self.relevance.addItem(triage.relevance, triage.relevance)  # a value set elsewhere (CLI)
+        self.relevance.setCurrentIndex(max(0, self.relevance.findData(triage.relevance)))
+        self.nature.setCurrentIndex(max(0, self.nature.findData(triage.nature)))
+        self.compensating.setText(triage.compensating_control or "")
+        self.follow_up.setText(triage.follow_up or "")
+        for w in widgets:
+            w.blockSignals(False)
+        has_response = bool(record and record.finding.response_page)
+        self.response_button.setEnabled(has_response)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record = self.model.records[current.row()] if current.isValid() else None
+        self._fill_form(record)
+        if record is not None:
+            self._show_evidence(current.row())
+
+    def _show_evidence(self, row: int) -> None:
+        if 0 <= row < len(self.model.records):
+            finding = self.model.records[row].finding
+            self.evidence_requested.emit(finding.page, finding.bbox)
+
+    def _show_response(self) -> None:
+        record = self.current_record()
+        if record and record.finding.response_page:
+            self.evidence_requested.emit(record.finding.response_page, None)
+
+    def _edited(self, name: str, value: object) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        old = getattr(record.triage, name)
+        if old != value:
+            self.triage_edited.emit(record.id, name, old, value)

@@ -1,0 +1,229 @@
+"""`ReviewWorkspace`: one report under review. The facts and the tabs on the left, the PDF on the right.
+
+Every edit is saved at once through the register (a transaction with an audit entry) and pushed on an undo
+stack (Ctrl+Z / Ctrl+Shift+Z): undo writes the old value back through the register. After every write the tabs
+re-read what the register holds, the audit log is refreshed and `changed(report_id)` tells the shell.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
+from reviewer.gui.workspace.audit_tab import AuditTab
+from reviewer.gui.workspace.cuecs_tab import CuecsTab
+from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
+from reviewer.gui.workspace.fields import FieldsPanel
+from reviewer.gui.workspace.review_tab import ReviewTab
+from reviewer.gui.workspace.subservice_tab import SubserviceTab
+from reviewer.gui.workspace.undo import EditSession
+
+if TYPE_CHECKING:
+    from reviewer.register.register import Register
+
+TRIAGE_LABELS = {"relevance": "relevance", "nature": "isolated or systemic",
+                 "compensating_control": "compensating control", "follow_up": "follow-up"}
+
+
+class HasReviewerName(Protocol):
+    reviewer_name: Any
+
+
+class ReviewWorkspace(QWidget):
+    """The review of one report. `changed(report_id)` after any saved edit (the shell refreshes its row)."""
+
+    changed = Signal(int)
+
+    def __init__(self, register: Register, report_id: int, settings: HasReviewerName,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.report_id = report_id
+        self.settings = settings
+        self.stored = register.report(report_id)
+        extraction = self.stored.extraction
+        self.session = EditSession(self)
+        self.session.saved.connect(self.refresh)
+        self.session.failed.connect(self._show_error)
+        self.setWindowTitle(f"{self.stored.vendor or self.stored.file_name} \u2014 review")
+
+        self.viewer = PdfPageViewer(self, find_shortcut_host=self)
+        self.fields = FieldsPanel(extraction, self)
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e0c36c;"
+                                    " padding: 4px; }")
+        self.warnings.setText("Extraction warnings:\n" + "\n".join(f"\u2022 {w}" for w in extraction.warnings))
+        self.warnings.setVisible(bool(extraction.warnings))
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("QLabel { background: #fde7e9; color: #8a1f11; padding: 4px; }")
+        self.error.hide()
+
+        self.exceptions_tab = ExceptionsTab(self)
+        self.cuecs_tab = CuecsTab(self)
+        self.subservice_tab = SubserviceTab(self)
+        self.review_tab = ReviewTab(str(settings.reviewer_name or ""), self)
+        self.audit_tab = AuditTab(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.exceptions_tab, f"Exceptions ({len(extraction.report.exceptions)})")
+        self.tabs.addTab(self.cuecs_tab, f"CUECs ({len(extraction.report.cuecs)})")
+        subservice_count = len(extraction.report.subservice_organizations)
+        self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
+        self.tabs.addTab(self.review_tab, "Review")
+        self.tabs.addTab(self.audit_tab, "Audit log")
+
+        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab):
+            source.evidence_requested.connect(self.show_evidence)
+        self.exceptions_tab.triage_edited.connect(self._triage_edited)
+        self.cuecs_tab.mapping_edited.connect(self._mapping_edited)
+        self.cuecs_tab.own_control_requested.connect(self._add_own_control)
+        self.review_tab.review_edited.connect(self._review_edited)
+        self.review_tab.sign_off_requested.connect(self.sign_off)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.warnings)
+        left_layout.addWidget(self.error)
+        left_layout.addWidget(self.fields)
+        left_layout.addWidget(self.tabs, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.viewer)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.toolbar = QToolBar(self)
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        self._load_pdf()
+        self.refresh()
+
+    # ---- building -------------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.undo_action = self.session.stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.session.stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.export_action = QAction("Export workpaper\u2026", self)
+        self.export_action.triggered.connect(self._ask_export_path)
+        for action in (self.undo_action, self.redo_action, self.export_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            self.toolbar.addAction(action)
+
+    def _load_pdf(self) -> None:
+        try:
+            self.viewer.load(self.register.pdf_bytes(self.report_id))
+        except PdfOpenError:
+            pass  # the viewer says why (and asks for a password when that is the reason)
+
+    # ---- reading --------------------------------------------------------------------------------------
+    def who(self) -> str:
+        """The name written into the audit log: the reviewer's name from the settings, else the login name."""
+        name = str(self.settings.reviewer_name or "").strip()
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
+    def refresh(self) -> None:
+        """Re-read the report's review data from the register into every tab."""
+        reg, rid = self.register, self.report_id
+        self.exceptions_tab.set_records(reg.exceptions(rid))
+        self.cuecs_tab.set_records(reg.cuecs(rid), reg.own_controls())
+        vendor_names = {v.id: v.name for v in reg.vendors()}
+        self.subservice_tab.set_records(reg.subservice(rid), self.stored.extraction.report.subservice_organizations,
+                                        vendor_names)
+        self.review_tab.set_review(reg.review(rid))
+        self.audit_tab.set_entries(reg.audit_log(rid))
+
+    def show_evidence(self, page: int, bbox: object) -> None:
+        """Jump the viewer to `page` and highlight `bbox` (None: the page alone)."""
+        self.viewer.highlight(page, bbox)  # type: ignore[arg-type]
+
+    # ---- writing --------------------------------------------------------------------------------------
+    def _saved(self, ok: bool) -> None:
+        if ok:
+            self.error.hide()
+            self.changed.emit(self.report_id)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _triage_edited(self, exception_id: int, name: str, old: object, new: object) -> None:
+        def write(value: object) -> None:
+            self.register.update_triage(exception_id, self.who(), **{name: value})
+
+        self._saved(self.session.edit(f"exception triage: {TRIAGE_LABELS[name]}", write, old, new))
+
+    def _mapping_edited(self, cuec_id: int, old: int | None, new: int | None) -> None:
+        def write(value: int | None) -> None:
+            self.register.map_cuec(cuec_id, value, self.who())
+
+        self._saved(self.session.edit("CUEC mapping", write, old, new))
+
+    def _add_own_control(self, ref: str, title: str, owner: str | None) -> None:
+        """Create the control (not undoable: other reports may map to it), then map the selected CUEC to it."""
+        created: list[int] = []
+
+        def create() -> None:
+            created.append(self.register.add_own_control(ref, title, owner, self.who()).id)
+
+        if not self.session.act(create):
+            return
+        self._saved(True)
+        row = self.cuecs_tab.table.currentRow()
+        if 0 <= row < len(self.cuecs_tab.records):
+            self.cuecs_tab.map_row(row, created[0])
+
+    def _review_edited(self, name: str, old: object, new: object) -> None:
+        def write(value: object) -> None:
+            self.register.update_review(self.report_id, self.who(), **{name: value})
+
+        self._saved(self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new))
+
+    def sign_off(self) -> None:
+        """Record the sign-off by the settings' reviewer name, now (kept out of undo: it is a signature)."""
+        name = str(self.settings.reviewer_name or "").strip()
+        if not name:
+            self._show_error("Set your name in Settings before signing off.")
+            return
+        self._saved(self.session.act(lambda: self.register.sign_off(self.report_id, name)))
+
+    # ---- export ---------------------------------------------------------------------------------------
+    def export_workpaper(self, path: Path) -> Path:
+        from reviewer.gui.workpaper import export_workpaper
+
+        return export_workpaper(self.register, self.report_id, path)
+
+    def _ask_export_path(self) -> None:
+        default = f"{(self.stored.vendor or 'report').replace('/', '-')} workpaper.pdf"
+        name, _filter = QFileDialog.getSaveFileName(self, "Export workpaper", default, "PDF (*.pdf)")
+        if name:
+            try:
+                self.export_workpaper(Path(name))
+            except OSError as err:
+                self._show_error(f"Workpaper not written: {err}")

@@ -1,0 +1,61 @@
+"""Opening a review: facts with evidence links, exceptions, warnings; clicking evidence moves the viewer."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.workspace.test_viewer import canvas_pixel, is_highlight
+
+
+def test_opening_a_review_shows_the_facts_the_pdf_and_the_exceptions(open_workspace, register, corpus):
+    ws = open_workspace("harlow-soc2-t2-exc3")
+    truth = corpus.by_id("harlow-soc2-t2-exc3").truth["report"]
+    assert ws.viewer.page_count() == corpus.by_id("harlow-soc2-t2-exc3").truth["file"]["pages"]
+    assert ws.fields.links["framework"].text() == "SOC 2 Type 2"
+    assert ws.fields.links["period"].text() == f"{truth['period_start']} to {truth['period_end']}"
+    assert ws.fields.links["service_organization"].text() == truth["service_organization"]
+    assert ws.exceptions_tab.model.rowCount() == len(truth["exceptions"]) == 3
+    controls = [ws.exceptions_tab.model.index(r, 0).data() for r in range(3)]
+    assert controls == [x["control_id"] for x in truth["exceptions"]]
+    assert ws.tabs.tabText(0) == "Exceptions (3)"
+    assert ws.review_tab.status.currentData() == "new"
+
+
+def test_clicking_a_fact_jumps_to_its_evidence(open_workspace, register, qtbot):
+    ws = open_workspace("harlow-soc2-t2-exc3")
+    evidence = register.report(ws.report_id).extraction.evidence["report_date"]
+    assert evidence.page != ws.viewer.current_page()
+    qtbot.mouseClick(ws.fields.links["report_date"], Qt.MouseButton.LeftButton)
+    assert ws.viewer.current_page() == evidence.page
+    rect = ws.viewer.evidence_rect()
+    z = ws.viewer.zoom()
+    assert rect.left() == pytest.approx((evidence.bbox[0] - 4) * z)
+    assert rect.top() == pytest.approx((evidence.bbox[1] - 4) * z)
+
+
+def test_clicking_an_exception_shows_its_page_with_the_box_highlighted(open_workspace, register, qtbot):
+    ws = open_workspace("harlow-soc2-t2-exc3")
+    finding = register.exceptions(ws.report_id)[1].finding
+    table = ws.exceptions_tab.table
+    cell = table.visualRect(ws.exceptions_tab.model.index(1, 2)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert ws.viewer.current_page() == finding.page
+    rect = ws.viewer.evidence_rect()
+    z = ws.viewer.zoom()
+    x0, top, x1, bottom = finding.bbox
+    assert (rect.left(), rect.top(), rect.right(), rect.bottom()) == pytest.approx(
+        ((x0 - 4) * z, (top - 4) * z, (x1 + 4) * z, (bottom + 4) * z))
+    # scrolled into view, and drawn: the highlight color in the box's margin, where the page is blank
+    bar = ws.viewer.scroll.verticalScrollBar()
+    assert bar.value() <= rect.top() and rect.bottom() <= bar.value() + ws.viewer.scroll.viewport().height()
+    assert is_highlight(canvas_pixel(ws.viewer, rect.left() + 1.5, rect.center().y()))
+    assert not is_highlight(canvas_pixel(ws.viewer, rect.left() - 6, rect.top() - 6))
+
+
+def test_warnings_banner(open_workspace, register):
+    ws = open_workspace("harlow-soc2-t2-exc3")
+    warnings = register.report(ws.report_id).extraction.warnings
+    assert ws.warnings.isVisibleTo(ws) == bool(warnings)
+    for w in warnings:
+        assert w in ws.warnings.text()
