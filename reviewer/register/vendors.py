@@ -14,9 +14,9 @@ from rapidfuzz import fuzz, process
 
 from reviewer.register.records import VendorMatch
 
-# at or above: the same vendor, linked automatically (certain at AUTO_CERTAIN and above)
+# at or above: the same vendor, linked automatically (the GUI confirms unless the names are equal)
 AUTO_MATCH = 90.0
-AUTO_CERTAIN = 97.0
+AUTO_CERTAIN = 100.0  # only an identical normalised name is certain
 # at or above (and below AUTO_MATCH): a new vendor is created, but the user is asked
 ASK_BELOW = 75.0
 
@@ -26,11 +26,13 @@ LEGAL_SUFFIXES = {
 }
 _PAREN = re.compile(r"\(([^)]*)\)")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_DOTTED = re.compile(r"\b((?:\w\.){2,})")  # "L.L.C." -> "LLC"
 
 
 def normalize_name(name: str) -> str:
     """Lower case, no punctuation, no parenthesised parts, no trailing legal suffixes, one space between words."""
     text = _PAREN.sub(" ", name).replace("&", " and ").lower()
+    text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
     words = [w for w in _NON_WORD.sub(" ", text).split() if w]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
