@@ -1,0 +1,154 @@
+"""Complementary user entity controls (CUECs), subservice organizations, and their complementary controls (CSOCs).
+
+CUECs are listed under any of their usual titles ("Complementary User Entity Controls", "User Entity
+Responsibilities", "User Control Considerations", "Complementary User Controls"). A section titled only
+"Complementary Controls" whose entries name subservice organizations lists CSOCs, not CUECs (PRIMER trap).
+Subservice organizations are read from "uses X (ABBR) for/to provide SERVICES" sentences; the method from
+"carve-out"/"inclusive" wording near them, or from "did not extend to the ... controls of X" (carve-out).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.extract.criteria import _CRIT
+from reviewer.extract.layout import Document, norm
+from reviewer.extract.model import Csoc, Cuec, SubserviceOrganization
+from reviewer.extract.sections import Item, find_sections, list_items, strip_marker
+
+CUEC_HEAD = re.compile(r"complementary\s+user[\s\-]+entit(?:y|ies)\s+controls?|user[\s\-]+entit(?:y|ies)\s+"
+                       r"(?:responsibilities|control\s+considerations|controls)|user\s+control\s+considerations|"
+                       r"complementary\s+user\s+controls?|client\s+(?:control\s+)?(?:responsibilities|considerations)|"
+                       r"customer\s+(?:control\s+)?responsibilities", re.I)
+CSOC_HEAD = re.compile(r"complementary\s+sub[\s\-]?service\s+organi[sz]ation\s+controls?|"
+                       r"sub[\s\-]?service\s+organi[sz]ation\s+(?:controls|responsibilities)", re.I)
+PLAIN_COMPLEMENTARY = re.compile(r"^\s*complementary\s+controls\s*$", re.I)
+_USES = re.compile(
+    r"\b(?:uses|utilizes|utilises|relies\s+on|engages|outsources\s+\w+(?:\s+\w+)?\s+to|leverages)\s+"
+    r"(?P<name>[A-Z][\w&.,'\u2019\- ]{1,70}?)(?:\s*\((?:[\u201c\"]?)(?P<abbr>[A-Za-z0-9&.\- ]{1,20})(?:[\u201d\"]?)\))?"
+    r"\s+(?:for|to\s+provide|to\s+perform|as\s+(?:its|a|the))\s+(?P<services>[^.;]{3,160})", re.S)
+_CARVE = re.compile(r"carve[\s\-]*out|carved[\s\-]*out|excludes?\s+the\s+(?:relevant\s+)?controls\s+of|"
+                    r"did\s+not\s+extend\s+to\s+(?:the\s+)?(?:policies|controls)|not\s+included\s+in\s+the\s+scope",
+                    re.I)
+_INCLUSIVE = re.compile(r"inclusive\s+method|controls\s+of\s+[^.]{1,60}\s+are\s+included|"
+                        r"(?:are|is)\s+included\s+in\s+(?:this|the)\s+description|includes\s+the\s+(?:relevant\s+)?"
+                        r"controls\s+of", re.I)
+_NOT_EXTEND = re.compile(r"did\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+(?P<names>[^.]{2,160})",
+                         re.I)
+_GENERIC_ORG = re.compile(r"^(?:the|a|an|its|their|our|user|third|other|certain|various|these|those)\b", re.I)
+
+
+def _criteria_in(text: str) -> list[str]:
+    return sorted({m.group(1) for m in _CRIT.finditer(text)})
+
+
+def _clean_item_text(text: str) -> str:
+    text = re.sub(r"\(\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;\s]*)+\)", " ", text)
+    return norm(strip_marker(norm(text)))
+
+
+def _item_texts(item: Item) -> tuple[str, list[str], str | None]:
+    """(text, criteria, first cell) of a listed entry."""
+    if item.cells is not None:
+        cells = item.cells
+        criteria = _criteria_in(" ".join(cells))
+        main = max(range(len(cells)), key=lambda k: len(_CRIT.sub("", cells[k]).strip()))
+        text = norm(_CRIT.sub("", cells[main])) if _CRIT.search(cells[main]) else norm(cells[main])
+        text = re.sub(r"^[,;\s]+|[,;\s]+$", "", text)
+        return text, criteria, cells[0] if main > 0 else None
+    criteria = _criteria_in(item.text)
+    text = _clean_item_text(item.text)
+    if criteria:
+        text = re.sub(r"(?:^|\s)(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+$", "", text).strip()
+        text = re.sub(r"^(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+", "", text).strip()
+    return text, criteria, None
+
+
+def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[Cuec], list[Csoc]]:
+    cuecs: list[Cuec] = []
+    csocs: list[Csoc] = []
+    seen_cuec: set[str] = set()
+    seen_csoc: set[str] = set()
+    any_head = re.compile(f"{CUEC_HEAD.pattern}|{CSOC_HEAD.pattern}|{PLAIN_COMPLEMENTARY.pattern}", re.I)
+    for section in find_sections(doc, any_head):
+        title = section.heading.text
+        if CSOC_HEAD.search(title):
+            kind = "csoc"
+        elif CUEC_HEAD.search(title):
+            kind = "cuec"
+        elif PLAIN_COMPLEMENTARY.match(title):
+            body = " ".join(ln.text for ln in section.lines[:12])
+            kind = "csoc" if re.search(r"sub[\s\-]?service", body, re.I) or any(
+                n and n.lower() in body.lower() for n in subservice_names) else "cuec"
+        else:
+            continue
+        for item in list_items(section.lines):
+            text, criteria, first_cell = _item_texts(item)
+            if len(text) < 12:
+                continue
+            box = (min(ln.x0 for ln in item.lines), min(ln.top for ln in item.lines),
+                   max(ln.x1 for ln in item.lines), max(ln.bottom for ln in item.lines))
+            page = item.lines[0].page
+            if kind == "cuec":
+                if text in seen_cuec:
+                    continue
+                seen_cuec.add(text)
+                cuecs.append(Cuec(text=text, page=page, criteria=criteria, bbox=box))
+            else:
+                org = None
+                if first_cell and not re.fullmatch(r"\(?\d{1,3}[.)]?", first_cell):
+                    org = norm(first_cell)
+                else:
+                    m = re.match(r"^(?P<org>[A-Z][\w&.,'\u2019\- ]{1,60}?)\s*[:\u2013\u2014]\s+(?P<t>.+)$", text)
+                    if m:
+                        org, text = m.group("org").strip(), m.group("t").strip()
+                if org is None:
+                    org = next((n for n in subservice_names if n.lower() in text.lower()), None)
+                if text in seen_csoc:
+                    continue
+                seen_csoc.add(text)
+                csocs.append(Csoc(text=text, page=page, subservice_organization=org, bbox=box))
+    return cuecs, csocs
+
+
+def read_subservice(doc: Document) -> list[SubserviceOrganization]:
+    out: list[SubserviceOrganization] = []
+    abbrs: dict[str, str] = {}
+    pages = [p for p in doc.text_pages if p.number not in doc.toc_pages]
+    for page in pages:
+        text = page.text
+        for m in _USES.finditer(text):
+            name = norm(m.group("name")).strip(" ,")
+            if _GENERIC_ORG.match(name) or len(name.split()) > 8:
+                continue
+            if any(s.name == name for s in out):
+                continue
+            abbr = norm(m.group("abbr") or "")
+            services = norm(m.group("services")).strip(" ,")
+            # the method: in this sentence and the next two
+            window = text[m.start(): m.end() + 400]
+            method = None
+            if _INCLUSIVE.search(window):
+                method = "inclusive"
+            elif _CARVE.search(window):
+                method = "carve-out"
+            out.append(SubserviceOrganization(name=name, services=services or None, method=method,  # type: ignore
+                                              page=page.number, bbox=page.bbox_of(m.start("name"), m.end())))
+            abbrs[name] = abbr
+    # "did not extend to the ... controls of AWS and Azure": carve-out for the organizations named
+    for page in pages:
+        for m in _NOT_EXTEND.finditer(page.text):
+            named = m.group("names")
+            for s in out:
+                abbr = abbrs.get(s.name, "")
+                if s.method is None and (s.name in named or (abbr and re.search(rf"\b{re.escape(abbr)}\b", named))):
+                    s.method = "carve-out"
+    # a report-wide statement of the method applies to those still without one
+    whole = "\n".join(p.text for p in pages[:30])
+    if any(s.method is None for s in out):
+        method = "inclusive" if _INCLUSIVE.search(whole) and not _CARVE.search(whole) else (
+            "carve-out" if _CARVE.search(whole) and not _INCLUSIVE.search(whole) else None)
+        for s in out:
+            if s.method is None:
+                s.method = method  # type: ignore[assignment]
+    return out

@@ -1,0 +1,162 @@
+"""Sections found by their headings wherever they are, skipping the table of contents; and the items in them.
+
+A heading is a short line matching a title pattern, outside the table of contents and the running headers.
+A section runs until the next heading-like line (a known title, "Section IV ...", or a short line with no
+closing punctuation that is not a list item). Items are bullets or numbered entries, table rows, or, failing
+both, paragraphs after the introduction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.extract.layout import Document, segments
+from reviewer.extract.pdf import Line
+
+BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7*\-\u2013o\u27a2\u2713]|"
+                    r"\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))$")
+BULLET_GLUED = re.compile(r"^[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\u00b7]\S")
+KNOWN_HEADING = re.compile(
+    r"^(?:section\s+(?:[ivx]+|\d+)\b|complementary\s|user\s+(?:entity|control)\s|subservice\s+organi[sz]ations?\b|"
+    r"overview|scope\b|control\s+environment|risk\s+assessment|monitoring|information\s+and\s+communication|"
+    r"control\s+activities|system\s+(?:boundaries|description|overview|components)|infrastructure|software|"
+    r"people|procedures|data\b|changes\s+to|incidents|trust\s+services|principal\s+service|"
+    r"other\s+information|management[\u2019']?s?\s+(?:response|assertion)|independent\s+service|"
+    r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive)", re.I)
+_END_PUNCT = re.compile(r"[.:;,]$")
+
+
+@dataclass
+class Section:
+    heading: Line
+    lines: list[Line]
+
+
+def is_heading_like(line: Line) -> bool:
+    text = line.text.strip()
+    words = text.split()
+    if not words or len(words) > 12:
+        return False
+    if BULLET.match(words[0]) or BULLET_GLUED.match(words[0]):
+        return False
+    if KNOWN_HEADING.match(text) and not _END_PUNCT.search(text) and len(segments(line)) == 1:
+        return True
+    return (not _END_PUNCT.search(text) and words[0][:1].isupper() and len(segments(line)) == 1
+            and len(words) <= 8 and not re.search(r"\d", text))
+
+
+def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -> list[Section]:
+    """Every section whose heading line matches `heading`, with its body lines (across pages)."""
+    out: list[Section] = []
+    flat: list[Line] = []
+    for page in doc.text_pages:
+        if page.number in doc.toc_pages:
+            continue
+        flat.extend(ln for ln in doc.body_lines(page) if not doc.is_toc_line(ln))
+    for i, line in enumerate(flat):
+        if not heading.search(line.text) or len(line.text.split()) > 14 or _END_PUNCT.search(line.text.strip()):
+            continue
+        if len(segments(line)) > 1:  # a table's header cell, not a section title
+            continue
+        body: list[Line] = []
+        for nxt in flat[i + 1:]:
+            if nxt.page > line.page + max_pages - 1 or is_heading_like(nxt):
+                break
+            body.append(nxt)
+        out.append(Section(line, body))
+    return out
+
+
+@dataclass
+class Item:
+    """One listed entry: its lines (with cells when in a table)."""
+
+    lines: list[Line]
+    cells: list[str] | None = None  # in a table: the text of each column
+
+    @property
+    def text(self) -> str:
+        return " ".join(ln.text for ln in self.lines)
+
+
+def list_items(lines: list[Line]) -> list[Item]:
+    """Split a section body into its listed entries, leaving out the introduction."""
+    if not lines:
+        return []
+    table = _table_items(lines)
+    if table:
+        return table
+    starts = [i for i, ln in enumerate(lines) if _starts_item(ln)]
+    if starts:
+        items: list[Item] = []
+        for k, s in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+            chunk = [lines[s]]
+            for ln in lines[s + 1:end]:
+                # a continuation wraps under the item's text; a line back at the margin after a gap ends the list
+                if ln.top - chunk[-1].bottom > chunk[-1].height * 1.2 and ln.x0 <= lines[s].x0 + 1:
+                    break
+                chunk.append(ln)
+            items.append(Item(chunk))
+        return items
+    # paragraphs, separated by vertical gaps; the first one introduces the list when it ends with ':'
+    paras: list[list[Line]] = [[lines[0]]]
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page:
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+    items = [Item(p) for p in paras]
+    while items and (items[0].text.rstrip().endswith(":") or re.search(r"\bfollowing\b", items[0].text, re.I)):
+        items.pop(0)
+    return items
+
+
+def _table_items(lines: list[Line]) -> list[Item]:
+    """Rows of a table with a header row: a row starts where the first column holds words."""
+    head_at = next((i for i, ln in enumerate(lines[:6]) if len(segments(ln)) >= 2
+                    and all(len(sg.text.split()) <= 6 for sg in segments(ln))), None)
+    if head_at is None:
+        return []
+    bounds = [sg.x0 - 3 for sg in segments(lines[head_at])]
+    bounds[0] = -1e9
+
+    def column(x: float) -> int:
+        return max(i for i, b in enumerate(bounds) if x >= b)
+
+    rows: list[tuple[list[Line], list[list[str]]]] = []
+    for ln in lines[head_at + 1:]:
+        cells: list[list[str]] = [[] for _ in bounds]
+        for w in ln.words:
+            cells[column(w.x0)].append(w.text)
+        if cells[0] and any(cells[1:]):
+            rows.append(([ln], cells))
+        elif rows and any(cells) and ln.top - rows[-1][0][-1].bottom < ln.height:
+            rows[-1][0].append(ln)
+            for k, c in enumerate(cells):
+                rows[-1][1][k].extend(c)
+        else:
+            break
+    return [Item(r[0], [" ".join(c) for c in r[1]]) for r in rows]
+
+
+def _starts_item(line: Line) -> bool:
+    first = line.words[0].text
+    if BULLET.match(first) or BULLET_GLUED.match(first):
+        return True
+    segs = segments(line)
+    # a table row: a short first cell holding a number or an id, then the text
+    return len(segs) >= 2 and bool(re.fullmatch(r"\(?[A-Z]{0,5}[\-\s]?\d{1,3}(?:\.\d{1,2})?[.)]?", segs[0].text))
+
+
+def strip_marker(text: str) -> str:
+    """The entry's text without its bullet or number."""
+    words = text.split()
+    if words and (BULLET.match(words[0])):
+        words = words[1:]
+    elif words and BULLET_GLUED.match(words[0]):
+        words[0] = words[0][1:]
+    elif words and re.fullmatch(r"\(?[A-Z]{0,5}[\-\s]?\d{1,3}(?:\.\d{1,2})?[.)]?", words[0]):
+        words = words[1:]
+    return " ".join(words)
