@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 
 from tests.fixtures.corpus import CorpusDocument
 
@@ -124,3 +125,43 @@ def test_build_is_deterministic(corpus, tmp_path: Path):
     for doc in corpus.documents:
         assert again[doc.id].path.read_bytes() == doc.path.read_bytes(), doc.id
         assert again[doc.id].truth == doc.truth
+
+
+def test_encrypted_report_needs_its_password(corpus):
+    doc = corpus.by_id("hard-encrypted")
+    assert doc.password and doc.expect_error == "password" and doc.truth["file"]["encrypted"] is True
+    with pytest.raises(pdfium.PdfiumError):
+        pdfium.PdfDocument(str(doc.path))
+    assert len(pdfium.PdfDocument(str(doc.path), password=doc.password)) == doc.truth["file"]["pages"]
+
+
+def test_scan_has_no_text(corpus):
+    doc = corpus.by_id("hard-scan")
+    assert doc.truth["document_type"] is None and doc.truth["file"]["text_layer"] == "none"
+    texts = page_texts(doc)
+    assert len(texts) == doc.truth["file"]["pages"] > 1 and all(t == "" for t in texts)
+
+
+def test_broken_files_do_not_open(corpus):
+    for doc_id, error in (("hard-truncated", "damaged"), ("hard-not-pdf", "not_pdf")):
+        doc = corpus.by_id(doc_id)
+        assert doc.expect_error == error and doc.truth is None
+        with pytest.raises(pdfium.PdfiumError):
+            pdfium.PdfDocument(str(doc.path))
+    assert not corpus.by_id("hard-not-pdf").path.read_bytes().startswith(b"%PDF")
+
+
+def test_corpus_has_variety(corpus):
+    readable = corpus.readable()
+    assert len(readable) >= 40
+    assert len({d.template for d in readable if d.truth["document_type"] == "soc_report"}) >= 5
+    kinds = {d.kind for d in corpus.documents}
+    assert {"soc1-type1", "soc1-type2", "soc2-type1", "soc2-type2", "soc3", "bridge", "other", "scan",
+            "broken"} <= kinds
+    reports = [d.truth["report"] for d in readable]
+    assert {r["opinion"] for r in reports} >= {"unmodified", "qualified", "adverse", "disclaimer"}
+    assert {s["method"] for r in reports for s in r["subservice_organizations"]} == {"carve-out", "inclusive"}
+    counts = {len(r["exceptions"]) for r in reports if r["framework"] in ("SOC 1", "SOC 2")}
+    assert 0 in counts and 8 in counts
+    responses = [e["management_response"] for r in reports for e in r["exceptions"]]
+    assert None in responses and any(responses)
