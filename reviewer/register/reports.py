@@ -55,12 +55,14 @@ def store_report(
 ) -> tuple[int, VendorMatch]:
     """Insert one report and everything that belongs to it. The caller holds the transaction."""
     rep = extraction.report
+    effective_end = rep.period_end or rep.as_of
     match = vendor_rules.match_vendor(rep.service_organization, vendor_rules.all_vendors(conn))
+    if match.vendor_name is None and extraction.document_type == "bridge_letter":
+        match = _letter_vendor(conn, page_texts, iso(effective_end), match)
     vendor_id = match.vendor_id
     if vendor_id is None and match.vendor_name:
         vendor_id = vendor_rules.insert_vendor(conn, match.vendor_name, now)
         match.vendor_id = vendor_id
-    effective_end = rep.period_end or rep.as_of
     cur = conn.execute(
         """INSERT INTO reports (vendor_id, sha256, file_name, imported_at, document_type, framework, type,
             service_organization, system, period_start, period_end, as_of, effective_period_end, report_date,
@@ -106,6 +108,33 @@ def store_report(
     return report_id, match
 
 
+def _letter_vendor(conn: Any, page_texts: list[str], period_end: str | None, fallback: VendorMatch) -> VendorMatch:
+    """A bridge letter whose service organization was not read: the one vendor it names that has a report
+    ending on the letter's stated period end. Not certain: the GUI asks."""
+    named = vendor_rules.vendors_named_in(" ".join(page_texts), vendor_rules.all_vendors(conn))
+    if period_end is not None:
+        named = [vid for vid in named if conn.execute(
+            "SELECT 1 FROM reports WHERE vendor_id = ? AND document_type = 'soc_report' AND effective_period_end = ?",
+            (vid, period_end)).fetchone()]
+    if len(named) != 1:
+        return fallback
+    name = conn.execute("SELECT name FROM vendors WHERE id = ?", (named[0],)).fetchone()[0]
+    return VendorMatch(named[0], name, 90.0, certain=False, candidates=[(named[0], name, 90.0)])
+
+
+def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -> None:
+    """Letters stored without a vendor that end where this report ends and name its vendor: give them the vendor."""
+    vendor = conn.execute("SELECT id, name, normalized_name FROM vendors WHERE id = ?", (vendor_id,)).fetchone()
+    for (letter_id,) in conn.execute(
+        "SELECT id FROM reports WHERE document_type = 'bridge_letter' AND vendor_id IS NULL "
+        "AND effective_period_end = ?", (period_end,),
+    ).fetchall():
+        text = " ".join(t for (t,) in conn.execute("SELECT text FROM page_text WHERE report_id = ?", (letter_id,)))
+        if vendor_rules.vendors_named_in(text, [tuple(vendor)]):
+            conn.execute("UPDATE reports SET vendor_id = ?, vendor_score = 90, vendor_certain = 0 WHERE id = ?",
+                         (vendor_id, letter_id))
+
+
 def link_bridges(conn: Any, report_id: int) -> None:
     """Link a bridge letter to the report it bridges, or a report to its waiting letters: same vendor,
     compatible framework and type, and the letter's stated period end equal to the report's."""
@@ -136,6 +165,7 @@ def link_bridges(conn: Any, report_id: int) -> None:
         if target:
             conn.execute("UPDATE reports SET bridges_report_id = ? WHERE id = ?", (target[0], report_id))
     elif doc_type == "soc_report" and period_end is not None:
+        _adopt_letters(conn, report_id, vendor_id, period_end)
         conn.execute(
             f"UPDATE reports SET bridges_report_id = ? WHERE document_type = 'bridge_letter' AND vendor_id = ? "
             f"AND bridges_report_id IS NULL AND effective_period_end = ? AND {compatible}",

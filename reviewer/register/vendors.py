@@ -107,3 +107,10 @@ def relink_subservice(conn: Any, vendors: list[tuple[int, str, str]]) -> None:
                 "UPDATE subservice SET linked_vendor_id = ? WHERE name = ? AND linked_vendor_id IS NULL",
                 (vid, sub_name),
             )
+
+
+def vendors_named_in(text: str, vendors: list[tuple[int, str, str]]) -> list[int]:
+    """Vendors whose normalised name appears (as whole words) in the normalised text: for a bridge letter whose
+    service organization was not read, the vendor it names."""
+    haystack = f" {normalize_name(text)} "
+    return [vid for vid, _, norm in vendors if norm and len(norm) >= 4 and f" {norm} " in haystack]
