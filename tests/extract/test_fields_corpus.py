@@ -1,0 +1,40 @@
+"""Each field family, read from every readable corpus document, against the ground truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.extract.pdf import read_pdf
+from tests.extract.scoring import field_values
+
+FAMILIES = {
+    "document and file": ["document_type", "file.pages", "file.encrypted", "file.text_layer"],
+    "framework and type": ["framework", "type"],
+    "parties": ["service_organization", "system", "service_auditor"],
+    "dates": ["period_start", "period_end", "as_of", "report_date", "bridge_period_end"],
+    "opinion": ["opinion"],
+    "scope": ["categories", "criteria", "control_objectives"],
+    "exceptions": ["exceptions"],
+    "complementary and subservice": ["cuecs", "csocs", "subservice_organizations"],
+}
+
+_printed_cache: dict[str, str] = {}
+
+
+def printed_text(doc) -> str:
+    if doc.id not in _printed_cache:
+        content = read_pdf(doc.path.read_bytes(), password=doc.password)
+        _printed_cache[doc.id] = "\n".join(p.text for p in content.pages)
+    return _printed_cache[doc.id]
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_field_family_matches_truth(family, corpus, extracted):
+    wrong = []
+    for doc in corpus.readable():
+        pairs = field_values(extracted[doc.id], doc.truth, printed_text(doc))
+        for key in FAMILIES[family]:
+            if key in pairs and pairs[key][0] != pairs[key][1]:
+                got, want = pairs[key]
+                wrong.append(f"{doc.id} {key}: got {got!r}, want {want!r}")
+    assert not wrong, "\n".join(wrong)
