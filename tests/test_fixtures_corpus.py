@@ -165,3 +165,25 @@ def test_corpus_has_variety(corpus):
     assert 0 in counts and 8 in counts
     responses = [e["management_response"] for r in reports for e in r["exceptions"]]
     assert None in responses and any(responses)
+
+
+def test_samples_are_regenerated_identically_and_cover_every_status(tmp_path: Path):
+    import json
+
+    from tests.fixtures.samples import DEFAULT_DIR, write_samples
+
+    write_samples(tmp_path)
+    manifest = json.loads((DEFAULT_DIR / "manifest.json").read_text())
+    assert manifest == json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["reference_date"] == "2026-11-26"
+    assert {f["intended_status"] for f in manifest["files"]} == {
+        "current", "bridge_due", "bridged", "gap", "stale", "next_report_expected"}
+    assert sum((DEFAULT_DIR / f["file"]).stat().st_size for f in manifest["files"]) < 300_000
+    for f in manifest["files"]:
+        assert (tmp_path / f["file"]).read_bytes() == (DEFAULT_DIR / f["file"]).read_bytes(), f["file"]
+        doc = CorpusDocument(id=f["file"], path=DEFAULT_DIR / f["file"], template="sample", truth=f["truth"],
+                             printed_dates=f["printed_dates"])
+        assert truth_problems(doc) == []
+    vendors = {f["vendor"] for f in manifest["files"]}
+    fourth = {s["name"] for f in manifest["files"] for s in f["truth"]["report"]["subservice_organizations"]}
+    assert vendors & fourth
