@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from reviewer.register.errors import RegisterError
 
@@ -71,3 +72,34 @@ class EditSession(QObject):
             return False
         self.saved.emit()
         return True
+
+
+class SavedUndoKeys(QObject):
+    """Lets Ctrl+Z reach the workspace's undo stack from a text field that holds no unsaved typing.
+
+    A QLineEdit claims Ctrl+Z for its own typing undo. While the user is typing that is right; once the field's
+    text is saved (its modified flag cleared by the re-read), Ctrl+Z should undo the last saved edit instead.
+    """
+
+    def __init__(self, sequences: list[QKeySequence], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sequences = sequences
+
+    def watch(self, widgets: list[QWidget]) -> None:
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in self._sequences):
+                if isinstance(watched, QLineEdit):
+                    unsaved = watched.isModified()
+                elif isinstance(watched, QPlainTextEdit):
+                    unsaved = watched.document().isModified()
+                else:
+                    unsaved = True
+                if not unsaved:
+                    event.ignore()  # not claimed by the field: the workspace's shortcut fires
+                    return True
+        return super().eventFilter(watched, event)

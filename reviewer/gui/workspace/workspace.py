@@ -16,6 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -30,7 +32,7 @@ from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
 from reviewer.gui.workspace.review_tab import ReviewTab
 from reviewer.gui.workspace.subservice_tab import SubserviceTab
-from reviewer.gui.workspace.undo import EditSession
+from reviewer.gui.workspace.undo import EditSession, SavedUndoKeys
 
 if TYPE_CHECKING:
     from reviewer.register.register import Register
@@ -130,6 +132,8 @@ class ReviewWorkspace(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
             self.toolbar.addAction(action)
+        self.undo_keys = SavedUndoKeys(self.undo_action.shortcuts() + self.redo_action.shortcuts(), self)
+        self.undo_keys.watch(self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit))
 
     def _load_pdf(self) -> None:
         try:

@@ -62,6 +62,8 @@ def open_workspace(qtbot, register, settings):
         ws.resize(1400, 900)
         ws.show()
         qtbot.waitExposed(ws)
+        ws.activateWindow()  # keys and shortcuts go to the focused widget of the active window
+        qtbot.waitUntil(ws.isActiveWindow)
         return ws
 
     return open_
