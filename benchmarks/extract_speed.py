@@ -60,7 +60,8 @@ def main() -> None:
     print(f"plain pypdfium2 text pass: {reference:.3f} s")
     print(f"full extraction:           {full:.3f} s")
     print(f"ratio:                     {full / reference:.1f}x (target <= 10x)")
-    print(f"peak traced memory:        {peak / 2**20:.1f} MB; peak RSS growth {(rss_after - rss_before) / 1024:.1f} MB; "
+    print(f"peak traced memory:        {peak / 2**20:.1f} MB; "
+          f"peak RSS growth {(rss_after - rss_before) / 1024:.1f} MB; "
           f"process peak RSS {rss_after / 1024:.1f} MB (target < 400 MB)")
 
 

@@ -38,10 +38,10 @@ def read_fields(doc: Document, result: ExtractionResult) -> None:
         if rep.control_objectives:
             first = rep.control_objectives[0]
             result.evidence["control_objectives"] = Evidence(first.page or 1, first.text[:400], first.bbox)
-    if rep.framework != "SOC 3":
-        rep.subservice_organizations = read_subservice(doc)
-        names = [s.name for s in rep.subservice_organizations]
-        rep.cuecs, rep.csocs = read_cuecs_csocs(doc, names)
+    # a SOC 3 may describe subservice organizations and user entity controls too
+    rep.subservice_organizations = read_subservice(doc)
+    names = [s.name for s in rep.subservice_organizations]
+    rep.cuecs, rep.csocs = read_cuecs_csocs(doc, names)
     if rep.framework != "SOC 3" and rep.type != "Type 1":
         rep.exceptions, _tables = read_exceptions(doc)
         if rep.exceptions:

@@ -75,6 +75,8 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
     for page in pages:
         for m in _SYSTEM_PATTERNS[0].finditer(page.text):
             s = norm(m.group("sys")).strip(" ,.")
+            # the sentence goes on after the name: "... Cloud for October 1", "... placed in operation"
+            s = re.split(r"\s+(?:for|placed|presents|that|which|was|were|as|throughout|during)\b", s)[0]
             if not s or len(s.split()) > 10 or s.lower() in ("system", "its system", "the system"):
                 continue
             sys_votes[s] += 1

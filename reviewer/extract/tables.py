@@ -97,7 +97,9 @@ def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None
                     extra = [n for n in nsegs if n.x0 < s.x1 + 20 and n.x1 > s.x0 - 20]
                     merged.append(Segment(s.words + [w for n in extra for w in n.words]))
                 joined = [norm(m.text) for m in merged]
-                if any(RESULT_HEAD.match(t) for t in joined) and not any(RESULT_HEAD.match(s.text) for s in segs):
+                short = all(len(n.text.split()) <= 3 for n in nsegs) and not CONTROL_ID.match(nsegs[0].text)
+                if any(RESULT_HEAD.match(t) for t in joined) and (
+                        short or not any(RESULT_HEAD.match(s.text) for s in segs)):
                     segs, used = merged, 2
     texts = [norm(s.text) for s in segs]
     if not any(RESULT_HEAD.match(t) for t in texts):

@@ -1,6 +1,6 @@
 """Per-field comparison of an extraction with the corpus ground truth, shared by the field and accuracy tests.
 
-CUEC criteria are compared only where the document prints them: a criterion id the PDF never shows cannot
+CUEC criteria are compared only where the CUEC's page prints them: a criterion id the PDF never shows cannot
 be read from it (the truth may know a mapping the rendered report leaves out).
 """
 
@@ -15,15 +15,15 @@ LIST_FIELDS = ("categories", "criteria", "control_objectives", "exceptions", "cu
 FILE_FIELDS = ("pages", "encrypted", "text_layer")
 
 
-def _cuecs(items: list[dict], printed: str | None) -> list[tuple]:
+def _cuecs(items: list[dict], printed: dict[int, str]) -> list[tuple]:
     out = []
     for c in items:
-        crit = tuple(x for x in c.get("criteria", []) if printed is None or x in printed)
+        crit = tuple(x for x in c.get("criteria", []) if x in printed.get(c["page"], ""))
         out.append((c["text"], c["page"], crit))
     return out
 
 
-def field_values(result: dict[str, Any], truth: dict[str, Any], printed: str) -> dict[str, tuple[Any, Any]]:
+def field_values(result: dict[str, Any], truth: dict[str, Any], printed: dict[int, str]) -> dict[str, tuple[Any, Any]]:
     """{field: (got, want)} over every compared field."""
     pairs: dict[str, tuple[Any, Any]] = {"document_type": (result["document_type"], truth["document_type"])}
     for key in FILE_FIELDS:
@@ -35,8 +35,7 @@ def field_values(result: dict[str, Any], truth: dict[str, Any], printed: str) ->
             continue
         got, exp = rep.get(key), want[key]
         if key == "cuecs":
-            got, exp = _cuecs(got, None), _cuecs(exp, printed)
-            got = [(t, p, tuple(c for c in crit if c in printed)) for t, p, crit in got]
+            got, exp = _cuecs(got, printed), _cuecs(exp, printed)
         pairs[key] = (got, exp)
     return pairs
 

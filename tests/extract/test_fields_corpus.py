@@ -18,13 +18,14 @@ FAMILIES = {
     "complementary and subservice": ["cuecs", "csocs", "subservice_organizations"],
 }
 
-_printed_cache: dict[str, str] = {}
+_printed_cache: dict[str, dict[int, str]] = {}
 
 
-def printed_text(doc) -> str:
+def printed_text(doc) -> dict[int, str]:
+    """{page number: text} of a corpus document, as the PDF prints it."""
     if doc.id not in _printed_cache:
         content = read_pdf(doc.path.read_bytes(), password=doc.password)
-        _printed_cache[doc.id] = "\n".join(p.text for p in content.pages)
+        _printed_cache[doc.id] = {p.number: p.text for p in content.pages}
     return _printed_cache[doc.id]
 
 
