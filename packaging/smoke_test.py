@@ -8,10 +8,12 @@ temporary HOME, so the checks pass only if the bundle carries everything itself.
 1. `reviewer --version` prints the source tree's version;
 2. `reviewer extract --json` on a sample report prints one JSON object per file with the schema id
    "soc-extraction/1", the file's sha256 and page count (a tiny PDF made here when resources/samples/ is empty);
-3. `reviewer gui` with a temporary register starts offscreen and is still running after a few seconds;
+3. `reviewer import` and `list --json` on a temporary register: the file is encrypted (no SQLite header, no
+   listed value in plain text) and a wrong passphrase exits 3; `reviewer demo` imports the bundled samples;
+   `reviewer gui` with a temporary register starts offscreen and is still running after a few seconds;
 4. the bundle holds the native parts: sqlcipher3's extension, pdfium, the Qt platform plugins; no QtNetwork;
    no bundled library links to a library the spec left out (Linux);
-5. under strace (when installed): no AF_INET/AF_INET6 connect or send in 2 and 3, and no file read from
+5. under strace (when installed): no AF_INET/AF_INET6 connect or send in extract, import and gui, and no file read from
    the build machine's Python or venv. Without strace this check is skipped with a note.
 Exit 0 when every check passes; the failures are listed otherwise.
 """
@@ -165,6 +167,44 @@ class Smoke:
                        and isinstance(file_info.get("pages"), int) and file_info["pages"] >= 1,
                        f"file is {file_info!r}")
 
+    def register(self) -> None:
+        """The encrypted register works in the bundle: import a report, list it, find no plain text on disk."""
+        reports = sample_reports(self.work)
+        register = self.work / "cli-register" / "register.db"
+        register.parent.mkdir()
+        env = {"REVIEWER_PASSPHRASE": "smoke-test passphrase"}
+        done = self.run(["import", "--register", str(register), str(reports[0])], trace=self.work / "import.trace",
+                        extra_env=env)
+        if not self.check("import into a new register exits 0", done.returncode == 0,
+                          f"exit {done.returncode}: {last_line(done.stderr)} {last_line(done.stdout)}"):
+            return
+        done = self.run(["list", "--json", "--register", str(register)], extra_env=env)
+        try:
+            rows = json.loads(done.stdout)
+        except json.JSONDecodeError:
+            rows = None
+        listed = done.returncode == 0 and isinstance(rows, list) and len(rows) == 1
+        if not self.check("list --json shows the imported report", listed,
+                          f"exit {done.returncode}: {done.stdout[:200]!r} {last_line(done.stderr)}"):
+            return
+        on_disk = b"".join(p.read_bytes() for p in register.parent.iterdir() if p.name.startswith(register.name))
+        self.check("the register file is encrypted (no SQLite header)",
+                   not register.read_bytes().startswith(b"SQLite format 3\x00"))
+        words = {v for v in rows[0].values() if isinstance(v, str) and len(v) >= 8}
+        plain = [w for w in words if w.encode("utf-8") in on_disk]
+        self.check("no listed value appears in plain text in the register's files", bool(words) and not plain,
+                   f"found {plain}" if plain else "list --json gave no text value to look for")
+        wrong = self.run(["list", "--register", str(register)], extra_env={"REVIEWER_PASSPHRASE": "wrong"})
+        self.check("a wrong passphrase exits 3 with one line", wrong.returncode == 3
+                   and len(wrong.stderr.strip().splitlines()) == 1, f"exit {wrong.returncode}: {wrong.stderr[:200]!r}")
+
+    def demo(self) -> None:
+        done = self.run(["demo"])
+        bundled = sorted((self.bundle / "_internal" / "resources" / "samples").glob("*.pdf"))
+        self.check(f"demo imports the {len(bundled)} bundled samples and exits 0",
+                   done.returncode == 0 and bool(bundled) and "Register" in done.stdout,
+                   f"exit {done.returncode}: {last_line(done.stderr)}")
+
     def gui(self) -> None:
         register = self.work / "gui-register" / "register.db"
         register.parent.mkdir()
@@ -219,7 +259,7 @@ class Smoke:
         network, python_files = [], []
         python_dirs = {sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
         forbidden_roots = {Path(p).resolve().as_posix() for p in (*python_dirs, sys.prefix, ROOT)}
-        for trace in (self.work / "extract.trace", self.work / "gui.trace"):
+        for trace in (self.work / "extract.trace", self.work / "import.trace", self.work / "gui.trace"):
             if not trace.exists():
                 self.check(f"strace log {trace.name} was written", False)
                 continue
@@ -275,7 +315,8 @@ def run_smoke_test(dist: Path = DIST) -> int:
         shutil.copytree(dist, bundle, symlinks=True)
         smoke = Smoke(bundle, work)
         print(f"smoke test of a copy of {dist} in {bundle.parent}")
-        steps: list[Callable[[], None]] = [smoke.version, smoke.extract, smoke.gui, smoke.contents, smoke.offline]
+        steps: list[Callable[[], None]] = [smoke.version, smoke.extract, smoke.register, smoke.demo, smoke.gui,
+                                           smoke.contents, smoke.offline]
         for step in steps:
             try:
                 step()
