@@ -49,6 +49,7 @@ class ReviewWorkspace(QWidget):
     """The review of one report. `changed(report_id)` after any saved edit (the shell refreshes its row)."""
 
     changed = Signal(int)
+    exported = Signal(str)  # the workpaper's path, once written
 
     def __init__(self, register: Register, report_id: int, settings: HasReviewerName,
                  parent: QWidget | None = None) -> None:
@@ -224,10 +225,24 @@ class ReviewWorkspace(QWidget):
         return export_workpaper(self.register, self.report_id, path)
 
     def _ask_export_path(self) -> None:
+        self.open_export_dialog()
+
+    def open_export_dialog(self) -> QFileDialog:
+        """Ask where to write the workpaper (opened, not exec'd); the file is written when a name is chosen."""
         default = f"{(self.stored.vendor or 'report').replace('/', '-')} workpaper.pdf"
-        name, _filter = QFileDialog.getSaveFileName(self, "Export workpaper", default, "PDF (*.pdf)")
-        if name:
-            try:
-                self.export_workpaper(Path(name))
-            except OSError as err:
-                self._show_error(f"Workpaper not written: {err}")
+        dialog = QFileDialog(self, "Export workpaper", default, "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(default)
+        dialog.fileSelected.connect(self._export_to)
+        dialog.open()
+        return dialog
+
+    def _export_to(self, name: str) -> None:
+        try:
+            written = self.export_workpaper(Path(name))
+        except OSError as err:
+            self._show_error(f"Workpaper not written: {err}")
+            return
+        self.error.hide()
+        self.exported.emit(str(written))
