@@ -24,10 +24,13 @@ _ORG_PATTERNS = [
                rf"(?:description|system|[A-Z])", re.S | re.I),
     re.compile(rf"assertion\s+of\s+(?:the\s+)?{_NAME}\s+management\b", re.S | re.I),
     re.compile(rf"^{_NAME}{_APOS}\s+management{_APOS}?\s+assertion\b", re.M | re.I),
+    re.compile(rf"^{_NAME}\s+(?:\([^)]*\)\s+)?(?:has\s+)?(?:completed|underwent|received|engaged|obtained)\s+"
+               rf"(?:an?\s+)?(?:SOC|System\s+and|independent|examination)", re.M),
     re.compile(rf"\bmanagement\s+of\s+{_NAME}\s+(?:\(|is\s+responsible|has\s+prepared|$)", re.M),
 ]
 _SYSTEM_PATTERNS = [
-    re.compile(rf"description\s+of\s+(?:its|the|{_NAME}{_APOS})\s+(?P<sys>[A-Z0-9][\w&\-\u2019'/ \n]{{1,80}}?)"
+    re.compile(rf"(?:description|examination|audit)\s+of\s+(?:its|the|{_NAME}{_APOS})\s+"
+               rf"(?P<sys>[A-Z0-9][\w&\-\u2019'/ \n]{{1,80}}?)"
                r"(?=\s+(?:titled|for\s+the|throughout|as\s+of|during|"
                r"entitled|\(|that|and\s+the\s+suitability|relevant)|[,.\"\u201c])", re.S),
 ]
@@ -55,7 +58,7 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
     votes: Counter[str] = Counter()
     where: dict[str, Evidence] = {}
     for page in pages:
-        for weight, pattern in zip((3, 2, 2, 2, 1), _ORG_PATTERNS, strict=True):
+        for weight, pattern in zip((3, 2, 2, 2, 2, 1), _ORG_PATTERNS, strict=True):
             for m in pattern.finditer(page.text):
                 org = _clean_org(m.group("org"))
                 if len(org) < 2 or _BAD_ORG.search(org) or len(org.split()) > 8:
