@@ -22,7 +22,7 @@ if [ "${1:-}" = "--uninstall" ]; then
 fi
 
 [ -x "$DIST/reviewer" ] || { echo "install.sh: no built app at $DIST; run 'make package' first" >&2; exit 2; }
-mkdir -p "$PREFIX/bin" "$SHARE/applications" "$SHARE/metainfo" "$SHARE/icons/hicolor/scalable/apps"
+mkdir -p "$PREFIX/lib" "$PREFIX/bin" "$SHARE/applications" "$SHARE/metainfo" "$SHARE/icons/hicolor/scalable/apps"
 rm -rf "$APP_DIR.new"
 cp -a "$DIST" "$APP_DIR.new"
 rm -rf "$APP_DIR"
