@@ -61,7 +61,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 # -- passphrase and opening ------------------------------------------------------------------------------------
+def _has_terminal() -> bool:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    if sys.platform == "win32":
+        return False
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
 def _ask(prompt: str) -> str:
+    """A prompt without echo; without a terminal, a clear error instead of reading stdin."""
+    if not _has_terminal():
+        raise CommandError(f"no passphrase given: set {ENV_PASSPHRASE} or run in a terminal")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", getpass.GetPassWarning)
@@ -98,7 +114,8 @@ def _open(args: argparse.Namespace, *, create: bool = True) -> Register:
         if exists:
             passphrase = _ask(f"Passphrase for the register {path}: ")
         else:
-            print(f"Creating a new register at {path}.", file=sys.stderr)
+            if _has_terminal():
+                print(f"Creating a new register at {path}.", file=sys.stderr)
             passphrase = _new_passphrase(ENV_PASSPHRASE, "New register passphrase")
     return Register.open(path, passphrase, create=create)
 
@@ -267,11 +284,14 @@ def _demo(args: argparse.Namespace) -> int:
             reference = _reference_date(folder)
             if reference:
                 print()
-                print(f"The samples were written for a reference date of {reference}. Currency as of then:")
-                try:
-                    print(currency_table(reg, date.fromisoformat(reference)))
-                except ValueError:
-                    print(f"(the manifest's reference date {reference!r} is not a date)")
+                if reference == today.isoformat():
+                    print(f"The samples were written for a reference date of {reference} (today).")
+                else:
+                    print(f"The samples were written for a reference date of {reference}. Currency as of then:")
+                    try:
+                        print(currency_table(reg, date.fromisoformat(reference)))
+                    except ValueError:
+                        print(f"(the manifest's reference date {reference!r} is not a date)")
         finally:
             reg.close()
     return status

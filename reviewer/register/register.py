@@ -80,7 +80,10 @@ class Register:
         try:
             salt = read_salt(path) if existing else new_salt()
             key = derive_key(passphrase, salt)
-            return cls._finish_open(path, key, lock_path, creating=not existing)
+            register = cls._finish_open(path, key, lock_path, creating=not existing)
+            if not existing:
+                path.chmod(0o600)  # encrypted anyway; still nobody else's business
+            return register
         except BaseException:
             release_lock(lock_path)
             raise
