@@ -7,7 +7,7 @@ selected CUEC. Selecting a row asks the viewer for the CUEC's page and box.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,15 @@ COL_TEXT, COL_CRITERIA, COL_CONTROL, COL_SUGGESTION = range(4)
 def control_label(control: OwnControl) -> str:
     owner = f" ({control.owner})" if control.owner else ""
     return f"{control.ref} \u2014 {control.title}{owner}"
+
+
+def centered(widget: QWidget) -> QWidget:
+    """A cell holder, so a combo or button keeps its own height instead of filling a tall wrapped row."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(2, 0, 2, 0)
+    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+    return holder
 
 
 class CuecsTab(QWidget):
@@ -58,6 +67,8 @@ class CuecsTab(QWidget):
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for col in (COL_CRITERIA, COL_CONTROL, COL_SUGGESTION):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # rows follow their wrapped text as columns resize (these tables hold a handful of rows)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._show_evidence(row))
         self.empty = QLabel("The report lists no complementary user entity controls.", self)
         self.summary = QLabel("", self)
@@ -84,12 +95,11 @@ class CuecsTab(QWidget):
             text.setToolTip(record.cuec.text)
             self.table.setItem(row, COL_TEXT, text)
             self.table.setItem(row, COL_CRITERIA, QTableWidgetItem(", ".join(record.cuec.criteria)))
-            self.table.setCellWidget(row, COL_CONTROL, self._combo(row, record))
-            self.table.setCellWidget(row, COL_SUGGESTION, self._suggestion(row, record))
+            self.table.setCellWidget(row, COL_CONTROL, centered(self._combo(row, record)))
+            self.table.setCellWidget(row, COL_SUGGESTION, centered(self._suggestion(row, record)))
         self.table.blockSignals(False)
         if records:
             self.table.setCurrentCell(current if 0 <= current < len(records) else 0, COL_TEXT)
-        self.table.resizeRowsToContents()
         mapped = sum(1 for r in records if r.mapping)
         self.summary.setText(f"{mapped} of {len(records)} mapped to our controls")
         self.empty.setVisible(not records)

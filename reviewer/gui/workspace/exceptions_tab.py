@@ -7,6 +7,7 @@ Selecting a row asks the viewer for the exception's page and box.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -41,6 +42,14 @@ def scope_text(record: ExceptionRecord) -> str:
     return ", ".join(parts)
 
 
+def detail_html(record: ExceptionRecord) -> str:
+    """The selected exception's full result and response, side by side in words (the table elides them)."""
+    f = record.finding
+    response = html.escape(f.management_response) if f.management_response else "<i>none printed</i>"
+    return (f"<b>{html.escape(f.control_id or 'Control')}</b> (page {f.page}): {html.escape(f.description)}"
+            f"<br><b>Management response:</b> {response}")
+
+
 class ExceptionsModel(QAbstractTableModel):
     """Read-only rows of exceptions and their triage; `set_records` replaces them."""
 
@@ -73,8 +82,8 @@ class ExceptionsModel(QAbstractTableModel):
             triage.nature or NONE_TEXT,
         )
         text = values[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole and len(text) > 160:
-            return text[:157] + "..."
+        if role == Qt.ItemDataRole.DisplayRole and len(text) > 240:
+            return text[:237] + "..."
         return text
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -100,10 +109,18 @@ class ExceptionsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents,
+                                    QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(col, mode)
+        # rows follow their wrapped text as columns resize (these tables hold a handful of rows)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(lambda index: self._show_evidence(index.row()))
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty = QLabel("No exceptions: every tested control's result was clean.", self)
 
         self.relevance = QComboBox(self)
@@ -135,6 +152,7 @@ class ExceptionsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.detail)
         layout.addWidget(self.form_box, 1)
         self._fill_form(None)
 
@@ -146,6 +164,7 @@ class ExceptionsTab(QWidget):
         self.empty.setVisible(not records)
         self.table.setVisible(bool(records))
         self.form_box.setVisible(bool(records))
+        self.detail.setVisible(bool(records))
         if records:
             row = row if 0 <= row < len(records) else 0
             self.table.selectionModel().blockSignals(True)
@@ -180,8 +199,9 @@ class ExceptionsTab(QWidget):
         self.follow_up.setText(triage.follow_up or "")
         for w in widgets:
             w.blockSignals(False)
+        self.detail.setText(detail_html(record) if record else "")
         has_response = bool(record and record.finding.response_page)
-        self.response_button.setEnabled(has_response)
+        self.response_button.setVisible(has_response)  # shown when the response sits on another page
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record = self.model.records[current.row()] if current.isValid() else None

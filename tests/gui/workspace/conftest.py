@@ -28,12 +28,13 @@ def register_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def register(register_path: Path, corpus):
-    """A real encrypted register in tmp_path with three corpus reports imported (two with exceptions)."""
+    """A real encrypted register in tmp_path with four corpus reports imported (three with exceptions)."""
     from reviewer.register.register import Register
 
     reg = Register.open(register_path, PASSPHRASE)
     reg.imported = {}  # corpus id -> report id
-    for doc_id in ("harlow-soc2-t2-exc3", "meridian-soc2-t2-exc2", "harlow-soc2-t2-clean"):
+    for doc_id in ("harlow-soc2-t2-exc3", "meridian-soc2-t2-exc2", "harlow-soc2-t2-clean",
+                   "meridian-soc2-t2-qualified"):
         outcome = reg.import_file(corpus.by_id(doc_id).path)
         assert outcome.status == "imported", outcome.message
         reg.imported[doc_id] = outcome.report_id

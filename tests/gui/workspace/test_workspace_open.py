@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from reviewer.gui.workspace.exceptions_tab import ExceptionsModel
 from tests.gui.workspace.test_viewer import canvas_pixel, is_highlight
 
 
@@ -59,3 +60,18 @@ def test_warnings_banner(open_workspace, register):
     assert ws.warnings.isVisibleTo(ws) == bool(warnings)
     for w in warnings:
         assert w in ws.warnings.text()
+
+
+def test_exceptions_model_is_a_well_behaved_qt_model(register, qtmodeltester):
+    model = ExceptionsModel()
+    model.set_records(register.exceptions(register.imported["meridian-soc2-t2-qualified"]))
+    assert model.rowCount() == 5
+    qtmodeltester.check(model, force_py=True)
+    model.set_records(register.exceptions(register.imported["harlow-soc2-t2-exc3"]))
+    assert model.rowCount() == 3
+
+
+def test_a_clean_report_has_no_exception_rows_and_says_so(open_workspace):
+    ws = open_workspace("harlow-soc2-t2-clean")
+    assert ws.exceptions_tab.model.rowCount() == 0
+    assert ws.exceptions_tab.empty.isVisibleTo(ws) and not ws.exceptions_tab.table.isVisibleTo(ws)
