@@ -8,6 +8,8 @@ they work from anywhere in it).
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -35,6 +37,8 @@ class PdfPageViewer(QWidget):
     """Shows the pages of one PDF held in memory. Pages are 1-based, boxes in PDF points from the top-left."""
 
     page_changed = Signal(int)
+    search_finished = Signal(bool)  # after find_next/find_previous settles: a match was shown, or none exists
+    search_budget_s = 0.03  # GUI-thread time one search slice may take before letting events through
 
     def __init__(self, parent: QWidget | None = None, *, find_shortcut_host: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +51,7 @@ class PdfPageViewer(QWidget):
         self._search_hit: tuple[int, BBox] | None = None
         self._search_query = ""
         self._search_cache: dict[int, list[BBox]] = {}
+        self._search_generation = 0
         self._build()
         self._install_shortcuts(find_shortcut_host or self)
 
@@ -168,6 +173,7 @@ class PdfPageViewer(QWidget):
                 self.show_message("That password does not open this PDF. Try again.")
 
     def clear(self) -> None:
+        self._search_generation += 1
         self._locked_bytes = None
         self.password_field.hide()
         if self._pages is not None:
@@ -340,16 +346,19 @@ class PdfPageViewer(QWidget):
         self.search_field.selectAll()
 
     def _query_changed(self, text: str) -> None:
+        self._search_generation += 1
         self._search_query = text.strip()
         self._search_cache.clear()
         self._search_hit = None
         self.search_status.setText("")
         self._render()
 
-    def find_next(self) -> bool:
+    def find_next(self) -> bool | None:
+        """Go to the next match (wrapping). True/False when settled at once; None while a long scan goes on
+        (then `search_finished(found)` follows)."""
         return self._find(forward=True)
 
-    def find_previous(self) -> bool:
+    def find_previous(self) -> bool | None:
         return self._find(forward=False)
 
     def _hits(self, page: int) -> list[BBox]:
@@ -358,36 +367,45 @@ class PdfPageViewer(QWidget):
             self._search_cache[page] = self._pages.find(page, self._search_query)
         return self._search_cache[page]
 
-    def _find(self, *, forward: bool) -> bool:
-        """Move to the next (previous) match after the current one, wrapping around; False when none."""
+    def _find(self, *, forward: bool) -> bool | None:
         if self._pages is None or not self._search_query:
             return False
-        count = self._pages.page_count
-        start_page = self._page
+        self._search_generation += 1  # a newer request abandons a scan still running
         index = -1 if forward else None
         if self._search_hit is not None and self._search_hit[0] == self._page:
             hits = self._hits(self._page)
             index = hits.index(self._search_hit[1]) if self._search_hit[1] in hits else index
-        for step in range(count + 1):
+        return self._scan(self._search_generation, forward, self._page, index, 0)
+
+    def _scan(self, generation: int, forward: bool, start_page: int, index: int | None, step: int) -> bool | None:
+        """Look for the next match page by page from `step`; yield to the event loop when the time budget is
+        spent (reading a page's text layer the first time costs a few ms; a 250-page miss would freeze the UI)."""
+        if generation != self._search_generation or self._pages is None:
+            return None
+        count = self._pages.page_count
+        deadline = time.perf_counter() + self.search_budget_s
+        while step <= count:
             page = (start_page - 1 + (step if forward else -step)) % count + 1
             hits = self._hits(page)
-            if not hits:
-                continue
             if step == 0:
-                if forward:
-                    candidates = range(index + 1, len(hits))
-                else:
-                    candidates = range((len(hits) if index is None else index) - 1, -1, -1)
+                first = index + 1 if forward else (len(hits) if index is None else index) - 1
             else:
-                candidates = range(len(hits)) if forward else range(len(hits) - 1, -1, -1)
-            for i in candidates:
-                self._search_hit = (page, hits[i])
+                first = 0 if forward else len(hits) - 1
+            if 0 <= first < len(hits):
+                self._search_hit = (page, hits[first])
                 self.show_page(page)
                 self._render()
                 self._scroll_to_boxes()
                 self.search_status.setText(f"page {page}")
+                self.search_finished.emit(True)
                 return True
+            step += 1
+            if time.perf_counter() > deadline and step <= count:
+                self.search_status.setText(f"searching\u2026 {round(100 * step / count)}%")
+                QTimer.singleShot(0, self, lambda s=step: self._scan(generation, forward, start_page, index, s))
+                return None
         self._search_hit = None
         self._render()
         self.search_status.setText("no match")
+        self.search_finished.emit(False)
         return False

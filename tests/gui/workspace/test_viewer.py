@@ -18,6 +18,7 @@ def viewer(qtbot):
     v.show()
     qtbot.waitExposed(v)
     v.load(make_pdf())
+    v.search_budget_s = 5.0  # a short document is searched in one go, so results are there at once
     return v
 
 
@@ -161,3 +162,39 @@ def test_not_a_pdf_is_refused_clearly(qtbot):
     with pytest.raises(PdfOpenError):
         v.load(b"%PDF-1.4 this is not really a PDF")
     assert v.page_count() == 0 and v.current_page() == 0
+
+
+def test_search_through_a_long_document_lets_the_ui_breathe(qtbot):
+    v = PdfPageViewer()
+    qtbot.addWidget(v)
+    v.load(make_pdf(pages=60))
+    v.search_budget_s = 0.0  # one page per slice: the scan must come back through the event loop
+    v.search_field.setText("another exception")
+    with qtbot.waitSignal(v.search_finished, timeout=10000) as found:
+        assert v.find_next() is None
+        assert v.search_status.text().startswith("searching")
+    assert found.args == [True] and v.current_page() == 5
+    v.show_page(6)
+    with qtbot.waitSignal(v.search_finished, timeout=10000) as again:
+        v.find_next()  # from page 6 on: wraps round through pages 6..60, 1..5
+    assert again.args == [True] and v.current_page() == 5
+    v.search_field.setText("absent words")
+    with qtbot.waitSignal(v.search_finished, timeout=10000) as missed:
+        v.find_next()
+    assert missed.args == [False] and v.search_status.text() == "no match"
+
+
+def test_a_new_query_abandons_a_running_scan(qtbot):
+    v = PdfPageViewer()
+    qtbot.addWidget(v)
+    v.load(make_pdf(pages=40))
+    v.search_budget_s = 0.0
+    v.search_field.setText("absent words")
+    finished = []
+    v.search_finished.connect(finished.append)
+    assert v.find_next() is None
+    v.search_field.setText("management response")
+    with qtbot.waitSignal(v.search_finished, timeout=10000):
+        v.find_next()
+    qtbot.wait(50)
+    assert finished == [True] and v.current_page() == 4
