@@ -113,3 +113,32 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+class Launcher:
+    """Start-up: the unlock (or create) dialog, then the main window on the register it opened.
+
+    Kept apart from `exec()` so that tests drive the same start-up without blocking.
+    """
+
+    def __init__(self, register_path: object, settings: object) -> None:
+        from reviewer.gui.unlock import UnlockDialog
+
+        self.settings = settings
+        self.window: QWidget | None = None
+        self.dialog = UnlockDialog(register_path)  # type: ignore[arg-type]
+        self.dialog.unlocked.connect(self._open_window)
+        self.dialog.rejected.connect(self._cancelled)
+
+    def start(self) -> None:
+        self.dialog.show()
+
+    def _open_window(self, register: object) -> None:
+        from reviewer.gui.main_window import MainWindow
+
+        self.window = MainWindow(register, self.settings)  # type: ignore[arg-type]
+        self.window.show()
+
+    def _cancelled(self) -> None:
+        if self.window is None:
+            QApplication.quit()

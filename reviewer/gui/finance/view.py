@@ -37,13 +37,14 @@ class FinanceView(QWidget):
         super().__init__(parent)
         self.register = register
         self.settings = settings
-        self.today: date | None = None  # None: the real today
         self.coverage: list[Any] = []
         self.report_id: int | None = None
 
         self.year = QSpinBox(self)
         self.year.setRange(1990, 2100)
-        self.year.setPrefix("fiscal year ending ")
+        self.year.setPrefix("fiscal year ending in ")
+        # the fiscal year under way; the user may pick another
+        self.year.setValue(settings.fiscal_year_end_for(date.today()).year)
         self.year.valueChanged.connect(lambda _y: self.refresh())
         self.summary = QLabel(self)
         self.chart = CoverageChart(self)
@@ -74,7 +75,6 @@ class FinanceView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        self._year_set = False
 
     def fiscal_year_end(self) -> date:
         month, day = self.settings.fiscal_year_end
@@ -85,11 +85,6 @@ class FinanceView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self._year_set:
-            self._year_set = True
-            self.year.blockSignals(True)
-            self.year.setValue(self.settings.fiscal_year_end_for(self.today or date.today()).year)
-            self.year.blockSignals(False)
         if self.register is None:
             self.coverage = []
         else:

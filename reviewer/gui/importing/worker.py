@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reviewer.gui.tasks import TaskState
+from reviewer.gui.tasks import TaskState, full_gc_deferred
 
 
 @dataclass(frozen=True)
@@ -41,20 +41,21 @@ def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: Task
     done: list[FileDone] = []
     register = Register.open_with_key(register_path, key)
     try:
-        for job in jobs:
-            if state.is_cancelled():
-                outcome = ImportOutcome(str(job.path), "cancelled", None, "cancelled before it started")
-            else:
-                state.put_partial(FileStarted(job))
-                outcome = register.import_file(
-                    job.path,
-                    password=job.password,
-                    progress=lambda page, pages, job=job: state.set_progress(job, page, pages),
-                    cancelled=state.is_cancelled,
-                )
-            result = FileDone(job, outcome)
-            done.append(result)
-            state.put_partial(result)
+        with full_gc_deferred():
+            for job in jobs:
+                if state.is_cancelled():
+                    outcome = ImportOutcome(str(job.path), "cancelled", None, "cancelled before it started")
+                else:
+                    state.put_partial(FileStarted(job))
+                    outcome = register.import_file(
+                        job.path,
+                        password=job.password,
+                        progress=lambda page, pages, job=job: state.set_progress(job, page, pages),
+                        cancelled=state.is_cancelled,
+                    )
+                result = FileDone(job, outcome)
+                done.append(result)
+                state.put_partial(result)
     finally:
         register.close()
     return done

@@ -79,7 +79,6 @@ def window(qtbot, filled_register, settings):
     settings.idle_lock_minutes = 0
     win = MainWindow(filled_register, settings)
     win.procurement.today = TODAY
-    win.finance.today = TODAY
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -95,3 +94,24 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/gui/shell" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def protected_pdf(corpus, tmp_path) -> tuple[Path, str]:
+    """A password-protected SOC report and its password: the corpus's own, or, while the corpus has none, a
+    short one drawn with reportlab's standard encryption."""
+    for doc in corpus.documents:
+        if doc.password:
+            return doc.path, doc.password
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "protected.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter, encrypt="open sesame 42", invariant=1)
+    for page in range(1, 4):
+        pdf.drawString(72, 700, "Larchmont Billing, Inc.")
+        pdf.drawString(72, 680, "SOC 2 Type 2 Report for the period January 1, 2024 to December 31, 2024")
+        pdf.drawString(72, 660, f"Proprietary and Confidential - page {page}")
+        pdf.showPage()
+    pdf.save()
+    return path, "open sesame 42"

@@ -1,0 +1,43 @@
+"""Driving an import in tests: drop events built like a file manager's, and waiting for the import to end
+while answering its questions the way a test chooses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+
+def drop_paths(widget: QWidget, paths: list[Path]) -> bool:
+    """Drag `paths` onto `widget` and drop them; returns whether the drag was accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = widget.rect().center()
+    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def finish_import(qtbot, controller, answer: Callable[[QDialog], None] | None = None, timeout_ms: int = 60_000):
+    """Wait until the import has nothing left to do or ask; each question goes to `answer` (default: the
+    vendor prompt is put off, a password prompt skipped)."""
+    asked: list[QDialog] = []
+
+    def settled() -> bool:
+        prompt = controller.prompt
+        if prompt is not None and prompt not in asked:
+            asked.append(prompt)
+            (answer or (lambda d: d.reject()))(prompt)
+        return not controller.is_busy()
+
+    qtbot.waitUntil(settled, timeout=timeout_ms)
+    return asked

@@ -1,0 +1,115 @@
+"""Start-up: creating the register on first run, unlocking with a wrong then the right passphrase, a register
+held by another process; and the `reviewer gui` command's Qt check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from reviewer.gui.app import Launcher
+from reviewer.gui.main_window import MainWindow
+from reviewer.gui.unlock import passphrase_strength
+from tests.gui.shell.conftest import PASSPHRASE
+
+
+def test_first_run_creates_the_register(qtbot, register_path, settings):
+    launcher = Launcher(register_path, settings)
+    dialog = launcher.dialog
+    qtbot.addWidget(dialog)
+    launcher.start()
+    assert dialog.creating and dialog.confirm.isVisible() and dialog.strength.isVisible()
+
+    qtbot.keyClicks(dialog.passphrase, "short")
+    assert "Too short" in dialog.strength.text()
+    dialog.accept()
+    assert "at least" in dialog.message.text() and dialog.isVisible()
+    assert not register_path.exists()
+
+    dialog.passphrase.setText(PASSPHRASE)
+    assert "Strong" in dialog.strength.text()
+    dialog.confirm.setText(PASSPHRASE + "x")
+    dialog.accept()
+    assert "differ" in dialog.message.text() and dialog.isVisible()
+    assert not register_path.exists()
+
+    dialog.confirm.setText(PASSPHRASE)
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert isinstance(launcher.window, MainWindow) and launcher.window.isVisible()
+    assert register_path.stat().st_size > 0
+    qtbot.addWidget(launcher.window)
+    launcher.window.close()
+
+
+def test_wrong_then_right_passphrase(qtbot, filled_register, register_path, settings):
+    filled_register.close()
+    launcher = Launcher(register_path, settings)
+    dialog = launcher.dialog
+    qtbot.addWidget(dialog)
+    launcher.start()
+    assert not dialog.creating and not dialog.confirm.isVisible()
+    dialog.passphrase.setText("not the passphrase")
+    dialog.accept()
+    assert dialog.message.text() == "Wrong passphrase. Try again."
+    assert dialog.isVisible() and launcher.window is None
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.accept()
+    assert launcher.window is not None and launcher.window.isVisible()
+    qtbot.addWidget(launcher.window)
+    assert launcher.window.register_view.model.rowCount() > 0
+    launcher.window.close()
+
+
+def test_register_in_use_by_another_process(qtbot, filled_register, register_path, settings):
+    filled_register.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from reviewer.register import Register
+            r = Register.open({str(register_path)!r}, {PASSPHRASE!r}, create=False)
+            print("open", flush=True)
+            sys.stdin.readline()
+            r.close()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        launcher = Launcher(register_path, settings)
+        qtbot.addWidget(launcher.dialog)
+        launcher.start()
+        launcher.dialog.passphrase.setText(PASSPHRASE)
+        launcher.dialog.accept()
+        assert "in use by another reviewer process" in launcher.dialog.message.text()
+        assert launcher.window is None and launcher.dialog.isVisible()
+    finally:
+        holder.communicate("\n", timeout=30)
+    launcher.dialog.accept()  # the other process has let go: now it opens
+    assert launcher.window is not None
+    qtbot.addWidget(launcher.window)
+    launcher.window.close()
+
+
+def test_strength_hint_prefers_length():
+    assert passphrase_strength("")[0] == 0
+    assert passphrase_strength("Ab1!")[0] == 0
+    assert passphrase_strength("correct horse battery staple")[0] == 3
+    assert passphrase_strength("abcdefghijk")[0] == 1
+
+
+def test_gui_command_reports_a_missing_display(monkeypatch, capsys):
+    from reviewer.cli import main
+
+    monkeypatch.setattr("reviewer.gui.qt_check.has_display", lambda: False)
+    assert main(["gui", "--register", "/nonexistent/register.db"]) == 1
+    assert "no display" in capsys.readouterr().err
+
+
+def test_gui_command_reports_a_broken_qt(monkeypatch, capsys):
+    from reviewer.cli import main
+
+    problem = "Qt cannot start: the system library libEGL.so.1 is missing; install the system package 'libegl1'."
+    monkeypatch.setattr("reviewer.gui.qt_check.qt_import_problem", lambda: problem)
+    assert main(["gui"]) == 1
+    assert capsys.readouterr().err.strip() == f"reviewer: {problem}"
