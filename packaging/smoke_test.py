@@ -252,6 +252,7 @@ class Smoke:
                        "; ".join(dangling[:5]))
 
     def offline(self) -> None:
+        self.check("python3 on PATH was never called", not self.trap_marker.exists())
         if not self.strace:
             print("  NOTE strace is not installed: the no-network and no-system-Python checks are skipped "
                   "(install it with 'sudo apt-get install strace' to run them)")
@@ -276,7 +277,6 @@ class Smoke:
         self.check("no AF_INET/AF_INET6 connection or send (strace)", not network, "; ".join(network[:3]))
         self.check("no file opened from the build machine's Python, venv or source tree (strace)",
                    not python_files, ", ".join(sorted(set(python_files))[:5]))
-        self.check("python3 on PATH was never called", not self.trap_marker.exists())
 
 
 def dangling_links(internal: Path) -> list[str]:
