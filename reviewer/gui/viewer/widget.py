@@ -2,16 +2,18 @@
 evidence highlight (a translucent box at an `Evidence.bbox`, scaled with the zoom and scrolled into view).
 
 Keys (while the viewer has focus): PgUp/PgDn scroll a screen, then turn the page; Ctrl+plus/minus zoom;
-Ctrl+0 fits the width. Ctrl+F, F3 and Shift+F3 live on `find_shortcut_host` (the workspace gives itself, so
-they work from anywhere in it).
+Ctrl+0 fits the width; Ctrl+F, F3 and Shift+F3 search. A host that wants the search keys everywhere inside
+it (the workspace) passes `own_find_keys=False` and routes them through `find_key_action`: inside a main window
+whose own Ctrl+F is a window shortcut, two Ctrl+F shortcuts would be ambiguous and neither would fire.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,7 +42,7 @@ class PdfPageViewer(QWidget):
     search_finished = Signal(bool)  # after find_next/find_previous settles: a match was shown, or none exists
     search_budget_s = 0.03  # GUI-thread time one search slice may take before letting events through
 
-    def __init__(self, parent: QWidget | None = None, *, find_shortcut_host: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, own_find_keys: bool = True) -> None:
         super().__init__(parent)
         self._pages: PdfPages | None = None
         self._locked_bytes: bytes | None = None  # a PDF waiting for its password (kept in memory only)
@@ -53,7 +55,7 @@ class PdfPageViewer(QWidget):
         self._search_cache: dict[int, list[BBox]] = {}
         self._search_generation = 0
         self._build()
-        self._install_shortcuts(find_shortcut_host or self)
+        self._install_shortcuts(own_find_keys)
 
     # ---- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -121,7 +123,7 @@ class PdfPageViewer(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._set_controls_enabled(False)
 
-    def _install_shortcuts(self, find_host: QWidget) -> None:
+    def _install_shortcuts(self, own_find_keys: bool) -> None:
         def shortcut(host: QWidget, keys: QKeySequence | str, slot: object) -> None:
             s = QShortcut(QKeySequence(keys), host)
             s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -133,9 +135,20 @@ class PdfPageViewer(QWidget):
         shortcut(self, "Ctrl+0", self.fit_width)
         shortcut(self, "PgDown", self._page_down)
         shortcut(self, "PgUp", self._page_up)
-        shortcut(find_host, "Ctrl+F", self.focus_search)
-        shortcut(find_host, "F3", self.find_next)
-        shortcut(find_host, "Shift+F3", self.find_previous)
+        if own_find_keys:
+            shortcut(self, QKeySequence.StandardKey.Find, self.focus_search)
+            shortcut(self, "F3", self.find_next)
+            shortcut(self, "Shift+F3", self.find_previous)
+
+    def find_key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
+        """What Ctrl+F, F3 or Shift+F3 do, for a host that takes these keys itself (see the module docstring)."""
+        if event.matches(QKeySequence.StandardKey.Find):
+            return self.focus_search
+        combo = QKeySequence(event.keyCombination())
+        for keys, action in (("F3", self.find_next), ("Shift+F3", self.find_previous)):
+            if combo.matches(QKeySequence(keys)) == QKeySequence.SequenceMatch.ExactMatch:
+                return action
+        return None
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for w in (self.prev_button, self.next_button, self.page_spin, self.search_field):

@@ -11,8 +11,8 @@ import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -64,7 +64,7 @@ class ReviewWorkspace(QWidget):
         self.session.failed.connect(self._show_error)
         self.setWindowTitle(f"{self.stored.vendor or self.stored.file_name} \u2014 review")
 
-        self.viewer = PdfPageViewer(self, find_shortcut_host=self)
+        self.viewer = PdfPageViewer(self, own_find_keys=False)
         self.fields = FieldsPanel(extraction, self)
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
@@ -142,6 +142,24 @@ class ReviewWorkspace(QWidget):
         except PdfOpenError:
             pass  # the viewer says why (and asks for a password when that is the reason)
 
+    # ---- keys -----------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Claim Ctrl+F / F3 before the window's shortcuts see them (ShortcutOverride travels up from the focused
+        # widget): inside the workspace they search this PDF; the shell's Ctrl+F still works everywhere else.
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and self.viewer.find_key_action(event) is not None):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self.viewer.find_key_action(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        action()
+
     # ---- reading --------------------------------------------------------------------------------------
     def who(self) -> str:
         """The name written into the audit log: the reviewer's name from the settings, else the login name."""
@@ -163,6 +181,10 @@ class ReviewWorkspace(QWidget):
                                         vendor_names)
         self.review_tab.set_review(reg.review(rid))
         self.audit_tab.set_entries(reg.audit_log(rid))
+
+    def show_page(self, page: int) -> None:
+        """Show `page` of the PDF (the shell calls this when a full-text search hit opens the report)."""
+        self.viewer.show_page(page)
 
     def show_evidence(self, page: int, bbox: object) -> None:
         """Jump the viewer to `page` and highlight `bbox` (None: the page alone)."""

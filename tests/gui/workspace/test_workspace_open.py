@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
+from reviewer.gui.workspace import ReviewWorkspace
 from reviewer.gui.workspace.exceptions_tab import ExceptionsModel
 from tests.gui.workspace.test_viewer import canvas_pixel, is_highlight
 
@@ -75,3 +78,34 @@ def test_a_clean_report_has_no_exception_rows_and_says_so(open_workspace):
     ws = open_workspace("harlow-soc2-t2-clean")
     assert ws.exceptions_tab.model.rowCount() == 0
     assert ws.exceptions_tab.empty.isVisibleTo(ws) and not ws.exceptions_tab.table.isVisibleTo(ws)
+
+
+def test_ctrl_f_and_f3_search_the_pdf_from_anywhere_in_the_workspace_inside_a_main_window(register, settings, qtbot):
+    # the shell's main window has its own window-wide Ctrl+F: inside the workspace, ours must win, unambiguously
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    window_searches = []
+    action = QAction("Search all reports", win)
+    action.setShortcut(QKeySequence.StandardKey.Find)
+    action.triggered.connect(lambda: window_searches.append(1))
+    win.addAction(action)
+    tabs = QTabWidget()
+    win.setCentralWidget(tabs)
+    ws = ReviewWorkspace(register, register.imported["harlow-soc2-t2-exc3"], settings, win)
+    tabs.addTab(ws, "review")
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    ws.viewer.search_budget_s = 5.0
+    table = ws.exceptions_tab.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert ws.viewer.search_field.hasFocus() and window_searches == []
+    qtbot.keyClicks(ws.viewer.search_field, "new users sampled")  # only in AC-03's result, page 7
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F3)
+    assert ws.viewer.current_page() == 7 and ws.viewer.search_rect() is not None
+    ws.show_page(2)
+    assert ws.viewer.current_page() == 2
