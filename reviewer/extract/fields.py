@@ -6,14 +6,19 @@ from reviewer.extract.complementary import read_cuecs_csocs, read_subservice
 from reviewer.extract.criteria import read_categories, read_control_objectives, read_criteria
 from reviewer.extract.exceptions import read_exceptions
 from reviewer.extract.layout import Document
+from reviewer.extract.letters import read_letter_parties
 from reviewer.extract.model import Evidence, ExtractionResult
 from reviewer.extract.opinion import read_opinion
 from reviewer.extract.parties import read_parties
 
 
 def read_fields(doc: Document, result: ExtractionResult) -> None:
+    """Fill `result.report` (parties, opinion, scope, exceptions, complementary controls) and its evidence."""
     rep = result.report
-    for key, (value, ev) in read_parties(doc).items():
+    parties = read_parties(doc)
+    if result.document_type == "bridge_letter":
+        parties = read_letter_parties(doc, parties)
+    for key, (value, ev) in parties.items():
         setattr(rep, key, value)
         result.evidence[key] = ev
     if result.document_type != "soc_report":

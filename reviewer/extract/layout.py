@@ -81,31 +81,33 @@ class Document:
         return bool(_TOC_LEADER.search(line.text)) and bool(_TOC_TAIL.search(line.text))
 
     def _mark_furniture(self) -> None:
-        n = len(self.pages)
-        for page in self.pages:
-            for line in page.lines:
-                if _PAGE_NO.match(line.text.strip()) and (line.top < 90 or line.bottom > page.height - 90):
-                    line.furniture = True
-        if n < 3:
-            return
+        """Mark running headers/footers: page numbers and lines repeated at one height on many pages.
+
+        A running header or footer sits between the page's edge and its body: only lines reached from the
+        top (or bottom) edge through other furniture count. A table's header row repeated at the same height
+        on every page of a results section is body text, because the section's own title or a band line
+        sits above it.
+        """
         keyed: Counter[tuple[str, int]] = Counter()
-        for page in self.pages:
-            seen = set()
-            for line in page.lines:
-                if line.top < page.height * 0.15 or line.bottom > page.height * 0.85:
-                    key = (_DIGITS.sub("#", line.text.lower()), round(line.top / 6))
-                    if key not in seen:
-                        seen.add(key)
-                        keyed[key] += 1
+        if len(self.pages) >= 3:
+            for page in self.pages:
+                keyed.update({_furniture_key(ln) for ln in page.lines if _in_margin(ln, page)})
         threshold = max(3, int(0.3 * len(self.text_pages)))
         repeated = {k for k, c in keyed.items() if c >= threshold}
-        if not repeated:
-            return
+
+        def running(line: Line, page: Page) -> bool:
+            if not _in_margin(line, page):
+                return False
+            if _PAGE_NO.match(line.text.strip()) and (line.top < 90 or line.bottom > page.height - 90):
+                return True
+            return _furniture_key(line) in repeated
+
         for page in self.pages:
-            for line in page.lines:
-                if line.top < page.height * 0.15 or line.bottom > page.height * 0.85:
-                    if (_DIGITS.sub("#", line.text.lower()), round(line.top / 6)) in repeated:
-                        line.furniture = True
+            for ordered in (page.lines, reversed(page.lines)):
+                for line in ordered:
+                    if not running(line, page):
+                        break
+                    line.furniture = True
 
     def _find_toc_pages(self) -> set[int]:
         toc: set[int] = set()
@@ -120,6 +122,15 @@ class Document:
             if (titled and tails >= 3) or leaders >= 4 or (tails >= 5 and tails >= 0.6 * len(lines)):
                 toc.add(page.number)
         return toc
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    return line.top < page.height * 0.15 or line.bottom > page.height * 0.85
+
+
+def _furniture_key(line: Line) -> tuple[str, int]:
+    """The same text (any page number) at about the same height."""
+    return (_DIGITS.sub("#", line.text.lower()), round(line.top / 6))
 
 
 def evidence_at(page: Page, start: int, end: int, text: str | None = None) -> Evidence:

@@ -9,6 +9,7 @@ from reviewer.extract.classify import classify
 from reviewer.extract.errors import NotAPdfError
 from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
+from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
 from reviewer.extract.pdf import read_pdf
 from reviewer.extract.period import read_dates
@@ -58,7 +59,10 @@ def extract_pdf(
     rep.framework = cls.framework  # type: ignore[assignment]
     rep.type = cls.type  # type: ignore[assignment]
     result.evidence.update(cls.evidence or {})
-    dates = read_dates(doc, cls.document_type, cls.type, cls.framework)
+    if cls.document_type == "bridge_letter":
+        dates = read_letter_dates(doc, cls.type)
+    else:
+        dates = read_dates(doc, cls.type)
     for key in ("period_start", "period_end", "as_of", "report_date", "bridge_period_end"):
         setattr(rep, key, getattr(dates, key))
     result.evidence.update(dates.evidence)
@@ -102,7 +106,7 @@ def _warnings(result: ExtractionResult) -> None:
         elif rep.as_of is None:
             needed.append("period_end")
     else:
-        needed += ["period_end", "bridge_period_end", "report_date"]
+        needed += ["as_of" if rep.type == "Type 1" else "period_end", "bridge_period_end", "report_date"]
     for key in needed:
         if getattr(rep, key) in (None, ""):
             w.append(f"{key.replace('_', ' ')} not found")

@@ -23,7 +23,8 @@ KNOWN_HEADING = re.compile(
     r"control\s+activities|system\s+(?:boundaries|description|overview|components)|infrastructure|software|"
     r"people|procedures|data\b|changes\s+to|incidents|trust\s+services|principal\s+service|"
     r"other\s+information|management[\u2019']?s?\s+(?:response|assertion)|independent\s+service|"
-    r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive)", re.I)
+    r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive|"
+    r"(?:attachment|appendix|exhibit|schedule|part)\s+[A-Z0-9]{1,4}\b)", re.I)
 _END_PUNCT = re.compile(r"[.:;,]$")
 
 
@@ -89,14 +90,18 @@ def list_items(lines: list[Line]) -> list[Item]:
         return table
     starts = [i for i, ln in enumerate(lines) if _starts_item(ln)]
     if starts:
+        gap = _usual_gap(lines)
         items: list[Item] = []
         for k, s in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
             chunk = [lines[s]]
             for ln in lines[s + 1:end]:
-                # a continuation wraps under the item's text; a line back at the margin after a gap ends the list
-                if ln.top - chunk[-1].bottom > chunk[-1].height * 1.2 and ln.x0 <= lines[s].x0 + 1:
-                    break
+                if ln.x0 <= lines[s].x0 + 1:
+                    # back at (or left of) the marker: a hanging-indent list has ended; a list that wraps to
+                    # the margin has ended when a paragraph gap comes first
+                    hanging = len(chunk) > 1 and chunk[1].x0 > lines[s].x0 + 2
+                    if hanging or ln.top - chunk[-1].bottom > gap * 1.4 + 1:
+                        break
                 chunk.append(ln)
             items.append(Item(chunk))
         return items
@@ -111,6 +116,13 @@ def list_items(lines: list[Line]) -> list[Item]:
     while items and (items[0].text.rstrip().endswith(":") or re.search(r"\bfollowing\b", items[0].text, re.I)):
         items.pop(0)
     return items
+
+
+def _usual_gap(lines: list[Line]) -> float:
+    """The median space between consecutive lines of one page: the line spacing inside a paragraph."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page
+                  and b.top > a.bottom)
+    return gaps[len(gaps) // 2] if gaps else 2.0
 
 
 def _table_items(lines: list[Line]) -> list[Item]:

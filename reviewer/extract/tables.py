@@ -143,7 +143,8 @@ def read_tables(doc: Document) -> list[Table]:
     for page in doc.text_pages:
         if page.number in doc.toc_pages:
             continue
-        lines = doc.body_lines(page)
+        # a header row repeated at the top of each page can look like a running header: keep it
+        lines = [ln for ln in page.lines if not ln.furniture or _header_cells([ln], 0) is not None]
         i = 0
         found_header = False
         while i < len(lines):

@@ -1,7 +1,7 @@
 """Per-field comparison of an extraction with the corpus ground truth, shared by the field and accuracy tests.
 
-CUEC criteria are compared only where the CUEC's page prints them: a criterion id the PDF never shows cannot
-be read from it (the truth may know a mapping the rendered report leaves out).
+Every field is compared with the truth as it is: the truth gives a CUEC's criteria only where the report prints
+them, so they are compared like every other value.
 """
 
 from __future__ import annotations
@@ -15,15 +15,7 @@ LIST_FIELDS = ("categories", "criteria", "control_objectives", "exceptions", "cu
 FILE_FIELDS = ("pages", "encrypted", "text_layer")
 
 
-def _cuecs(items: list[dict], printed: dict[int, str]) -> list[tuple]:
-    out = []
-    for c in items:
-        crit = tuple(x for x in c.get("criteria", []) if x in printed.get(c["page"], ""))
-        out.append((c["text"], c["page"], crit))
-    return out
-
-
-def field_values(result: dict[str, Any], truth: dict[str, Any], printed: dict[int, str]) -> dict[str, tuple[Any, Any]]:
+def field_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     """{field: (got, want)} over every compared field."""
     pairs: dict[str, tuple[Any, Any]] = {"document_type": (result["document_type"], truth["document_type"])}
     for key in FILE_FIELDS:
@@ -33,10 +25,7 @@ def field_values(result: dict[str, Any], truth: dict[str, Any], printed: dict[in
     for key in SCALAR_FIELDS + LIST_FIELDS:
         if key not in want:
             continue
-        got, exp = rep.get(key), want[key]
-        if key == "cuecs":
-            got, exp = _cuecs(got, printed), _cuecs(exp, printed)
-        pairs[key] = (got, exp)
+        pairs[key] = (rep.get(key), want[key])
     return pairs
 
 

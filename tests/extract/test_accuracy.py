@@ -8,7 +8,6 @@ from pathlib import Path
 import jsonschema
 
 from tests.extract.scoring import accuracy_table, field_values
-from tests.extract.test_fields_corpus import printed_text
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO / ".." / "shared" / "spec" / "extraction.schema.json"
@@ -17,7 +16,7 @@ SCHEMA_PATH = REPO / ".." / "shared" / "spec" / "extraction.schema.json"
 def test_overall_accuracy_at_least_98_percent(corpus, extracted):
     rows = {}
     for doc in corpus.readable():
-        pairs = field_values(extracted[doc.id], doc.truth, printed_text(doc))
+        pairs = field_values(extracted[doc.id], doc.truth)
         rows[doc.id] = {k: got == want for k, (got, want) in pairs.items()}
     table, overall = accuracy_table(rows)
     print("\n" + table)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.extract.pdf import read_pdf
 from tests.extract.scoring import field_values
 
 FAMILIES = {
@@ -18,22 +17,12 @@ FAMILIES = {
     "complementary and subservice": ["cuecs", "csocs", "subservice_organizations"],
 }
 
-_printed_cache: dict[str, dict[int, str]] = {}
-
-
-def printed_text(doc) -> dict[int, str]:
-    """{page number: text} of a corpus document, as the PDF prints it."""
-    if doc.id not in _printed_cache:
-        content = read_pdf(doc.path.read_bytes(), password=doc.password)
-        _printed_cache[doc.id] = {p.number: p.text for p in content.pages}
-    return _printed_cache[doc.id]
-
 
 @pytest.mark.parametrize("family", list(FAMILIES))
 def test_field_family_matches_truth(family, corpus, extracted):
     wrong = []
     for doc in corpus.readable():
-        pairs = field_values(extracted[doc.id], doc.truth, printed_text(doc))
+        pairs = field_values(extracted[doc.id], doc.truth)
         for key in FAMILIES[family]:
             if key in pairs and pairs[key][0] != pairs[key][1]:
                 got, want = pairs[key]

@@ -1,0 +1,159 @@
+"""Bridge (gap) letters: the bridged report's period or as-of date, the letter's date and the last day it
+covers, and the vendor and system the letter names.
+
+A bridge letter names the report it bridges ("The SOC 1 Type 2 report on the Treasury Management Services of
+Acme, Inc. covered the period ...", "Acme, Inc. completed a SOC 2 Type 1 examination of its Platform as of
+...") and the span it bridges, which starts the day after the report's end ("from April 1, 2024 through June
+30, 2024") or runs "through" a later date. The vendor also stands in the letterhead and under the signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta
+
+from reviewer.extract.dates import DATE, PeriodMatch, find_as_of, find_periods, parse_date
+from reviewer.extract.layout import Document, evidence_at, evidence_lines, norm
+from reviewer.extract.model import Evidence
+from reviewer.extract.period import DATE_LINE, Dates, content_pages
+
+_BRIDGE_END = re.compile(rf"(?:through|thru|until|up\s+to|to|ending(?:\s+on)?|ended|as\s+of)\s+(?:and\s+including\s+)?"
+                         rf"(?P<d>{DATE})", re.I)
+_WORD = r"[A-Z][\w&'\u2019\-]*"
+_SUFFIX = (r",?\s+(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Corp\.?|Corporation|Ltd\.?|Limited|LLP|L\.P\.|Co\.|Company|"
+           r"PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.|Pty\.?\s+Ltd\.?)(?![\w])")
+_ORG_SUFFIXED = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}{_SUFFIX})"
+_ORG_ANY = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}(?:{_SUFFIX})?)"
+_SYS = rf"(?P<sys>{_WORD}(?:\s+(?:(?:&|and|for|of|-)\s+)?{_WORD}){{0,7}})"
+# "the SOC 2 Type 2 report [issued by X] on the Cloud Platform of Acme, Inc."
+_REPORT_ON = re.compile(rf"\breport\b[^.\n]{{0,100}}?\b(?:on|of|covering|for)\s+(?:the\s+|its\s+)?{_SYS}\s+"
+                        rf"(?:of|at|provided\s+by|operated\s+by)\s+{_ORG_ANY}")
+# "Acme, Inc. completed a SOC 2 Type 2 examination[, performed by X,] of its Cloud Platform for the period"
+_EXAMINED = re.compile(rf"\b(?:examination|audit|report|assessment)(?:\s*,[^,.]{{1,80}},)?\s+(?:of|on|covering)\s+"
+                       rf"(?:its|the)\s+{_SYS}\s+(?:for|as\s+of|throughout|during|covering)\b")
+# "Re: Bridge Letter - Cloud Platform SOC 2 Type 2 Report"
+_SUBJECT = re.compile(rf"(?:bridge|gap|bridging)\s+letter\s*[\u2013\u2014:\-]+\s*{_SYS}\s+(?:SOC|SSAE|System\s+and)\b",
+                      re.I)
+_LETTERHEAD = re.compile(rf"^{_ORG_SUFFIXED}")
+_SIGNATURE = re.compile(rf",\s+{_ORG_SUFFIXED}\s*$")
+
+
+def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -> dict[str, tuple[str, Evidence]]:
+    """The vendor and system a bridge letter names, voted over its sentences, letterhead and signature.
+
+    `found` holds what the report readers found in the letter; it counts as one more vote.
+    """
+    orgs: Counter[str] = Counter()
+    systems: Counter[str] = Counter()
+    where: dict[tuple[str, str], Evidence] = {}
+
+    def vote(kind: str, value: str, weight: int, ev: Evidence) -> None:
+        value = norm(value).strip(" ,")
+        if not value or len(value.split()) > 9:
+            return
+        (orgs if kind == "org" else systems)[value] += weight
+        where.setdefault((kind, value), ev)
+
+    for kind, key in (("org", "service_organization"), ("sys", "system")):
+        if key in found:
+            vote(kind, found[key][0], 2, found[key][1])
+    pages = content_pages(doc)
+    for page in pages:
+        text = page.text
+        for m in _REPORT_ON.finditer(text):
+            vote("org", m.group("org"), 3, evidence_at(page, m.start("org"), m.end("org")))
+            vote("sys", m.group("sys"), 3, evidence_at(page, m.start("sys"), m.end("sys")))
+        for pattern, weight in ((_EXAMINED, 3), (_SUBJECT, 2)):
+            for m in pattern.finditer(text):
+                vote("sys", m.group("sys"), weight, evidence_at(page, m.start("sys"), m.end("sys")))
+    if pages:
+        body = [ln for ln in pages[0].lines if not ln.furniture]
+        for line in body[:2]:
+            m = _LETTERHEAD.match(line.text)
+            if m:
+                vote("org", m.group("org"), 2, evidence_at(pages[0], line.start, line.start + m.end("org")))
+                break
+        last = pages[-1]
+        for line in [ln for ln in last.lines if not ln.furniture][-4:]:
+            m = _SIGNATURE.search(line.text)
+            if m:
+                ev = evidence_at(last, line.start + m.start("org"), line.start + m.end("org"))
+                vote("org", m.group("org"), 1, ev)
+    out = dict(found)
+    for kind, key, votes in (("org", "service_organization", orgs), ("sys", "system", systems)):
+        if votes:
+            best = max(votes, key=lambda k: (votes[k], -len(k)))
+            out[key] = (best, where[(kind, best)])
+    return out
+
+
+def read_letter_dates(doc: Document, rtype: str | None) -> Dates:
+    """The letter's date, the bridged report's period (Type 2) or as-of date (Type 1), and the bridge's end."""
+    out = Dates()
+    pages = content_pages(doc)
+    by_number = {p.number: p for p in pages}
+    # the letter's own date: the first line that is only a date
+    for page in pages[:2]:
+        for line in page.lines:
+            dm = DATE_LINE.match(line.text)
+            if dm and (d := parse_date(dm.group("d"))):
+                out.report_date = d
+                out.evidence["report_date"] = evidence_lines([line])
+                break
+        if out.report_date:
+            break
+    periods: list[PeriodMatch] = []
+    as_ofs: list[PeriodMatch] = []
+    for page in pages:
+        periods.extend(find_periods(page.text, page.number))
+        as_ofs.extend(find_as_of(page.text, page.number))
+    report, bridge = _report_and_bridge(periods, as_ofs, rtype)
+    if report is not None:
+        e = evidence_at(by_number[report.page], *report.span)
+        if report.start is None:
+            out.as_of = report.end
+            out.evidence["as_of"] = e
+        else:
+            out.period_start, out.period_end = report.start, report.end
+            out.evidence["period_start"] = out.evidence["period_end"] = e
+    if bridge is not None:
+        out.bridge_period_end = bridge.end
+        out.evidence["bridge_period_end"] = evidence_at(by_number[bridge.page], *bridge.span)
+        return out
+    end = out.period_end or out.as_of
+    if end is None:
+        return out
+    # "... no material changes ... through March 31, 2025": a date after the report's end
+    for page in pages:
+        for m in _BRIDGE_END.finditer(page.text):
+            d = parse_date(m.group("d"))
+            if d and d > end and d != out.report_date and (d - end).days < 400:
+                out.bridge_period_end = d
+                out.evidence["bridge_period_end"] = evidence_at(page, m.start(), m.end())
+                return out
+    return out
+
+
+def _report_and_bridge(periods: list[PeriodMatch], as_ofs: list[PeriodMatch], rtype: str | None
+                       ) -> tuple[PeriodMatch | None, PeriodMatch | None]:
+    """The bridged report's period (or as-of date) and the bridged span, which starts the day after it."""
+    uniq: dict[tuple, PeriodMatch] = {}
+    for m in periods:
+        uniq.setdefault((m.start, m.end), m)
+    spans = sorted(uniq.values(), key=lambda m: (m.end, m.page, m.span))
+    days = sorted({m.end: m for m in as_ofs}.values(), key=lambda m: (m.end, m.page, m.span))
+    # a Type 1 report is stated "as of" a day; a Type 2 over a period
+    refs = days + spans if rtype == "Type 1" else spans + days
+    for a in refs:
+        for b in spans:
+            if b is not a and b.start == a.end + timedelta(days=1):
+                return a, b
+    report = next((r for r in refs if r.start is not None or rtype == "Type 1"), None)
+    if report is None:
+        return None, None
+    later = [p for p in spans if p.start and p.start > report.end]
+    return report, (later[0] if later else None)
+
+
+__all__ = ["read_letter_dates", "read_letter_parties"]
