@@ -17,9 +17,9 @@ inclusive on the good side: on the day exactly 3 months after `pe` a report is s
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 CurrencyStatus = Literal["current", "bridge_due", "bridged", "gap", "stale", "next_report_expected"]
@@ -63,11 +63,23 @@ def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year = day.year + month_index // 12
     month = month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    if day.day <= 28:
+        return date(year, month, day.day)
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, min(day.day, (first_of_next - timedelta(days=1)).day))
 
 
 def next_report_expected(period_end: date, thresholds: CurrencyThresholds = CurrencyThresholds()) -> date:
     return add_months(period_end, thresholds.stale_after_months) + timedelta(weeks=thresholds.next_report_weeks)
+
+
+@lru_cache(maxsize=8192)
+def _milestones(period_end: date, thresholds: CurrencyThresholds) -> tuple[date, date, date]:
+    """(bridge due after, stale after, next report expected by): cached, since period ends cluster on a few dates
+    (Dec 31, Jun 30, ...) and the currency of thousands of vendors is judged at once."""
+    return (add_months(period_end, thresholds.bridge_due_after_months),
+            add_months(period_end, thresholds.stale_after_months),
+            next_report_expected(period_end, thresholds))
 
 
 def judge_currency(
@@ -83,9 +95,7 @@ def judge_currency(
     `bridge_period_end`: the date the latest bridge letter covers to; `bridge_starts`: the period end the letter
     says it bridges from (None if the letter does not say).
     """
-    expected = next_report_expected(period_end, thresholds)
-    stale_from = add_months(period_end, thresholds.stale_after_months)
-    bridge_due_from = add_months(period_end, thresholds.bridge_due_after_months)
+    bridge_due_from, stale_from, expected = _milestones(period_end, thresholds)
     if as_of > expected:
         return CurrencyJudgement(
             "next_report_expected", expected,

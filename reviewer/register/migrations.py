@@ -142,6 +142,17 @@ MIGRATIONS: list[list[str]] = [
     ],
 ]
 
+# 2: page text keyed by rowid = report_id * 100000 + page, with the small columns first, so "which reports match"
+#    reads only the FTS index, never the page text (measured: the full-text report filter on 10,000 encrypted
+#    reports went from 91 ms to a few ms, since each content row read decrypted its overflow pages)
+MIGRATIONS.append([
+    "CREATE VIRTUAL TABLE page_text_v2 USING fts5(report_id UNINDEXED, page UNINDEXED, text)",
+    "INSERT INTO page_text_v2 (rowid, report_id, page, text) "
+    "SELECT report_id * 100000 + page, report_id, page, text FROM page_text",
+    "DROP TABLE page_text",
+    "ALTER TABLE page_text_v2 RENAME TO page_text",
+])
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

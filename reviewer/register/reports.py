@@ -32,6 +32,8 @@ ORDER_COLUMNS: dict[str, str] = {
     "id": "r.id",
 }
 
+PAGE_ROWID_FACTOR = 100_000  # page_text.rowid = report_id * PAGE_ROWID_FACTOR + page (migration 2)
+
 ROW_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
     r.as_of, r.report_date, r.opinion, r.exceptions_count, rv.status, rv.next_review_date, r.file_name, r.imported_at
     FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id"""
@@ -84,8 +86,9 @@ def store_report(
         "INSERT INTO extractions (report_id, json) VALUES (?, ?)", (report_id, json.dumps(extraction.to_storage()))
     )
     conn.executemany(
-        "INSERT INTO page_text (text, report_id, page) VALUES (?, ?, ?)",
-        [(text, report_id, number) for number, text in enumerate(page_texts, start=1) if text.strip()],
+        "INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
+        [(report_id * PAGE_ROWID_FACTOR + number, report_id, number, text)
+         for number, text in enumerate(page_texts, start=1) if text.strip()],
     )
     conn.executemany(
         "INSERT INTO exceptions (report_id, idx, control_id, description, page) VALUES (?,?,?,?,?)",
@@ -129,7 +132,9 @@ def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -
         "SELECT id FROM reports WHERE document_type = 'bridge_letter' AND vendor_id IS NULL "
         "AND effective_period_end = ?", (period_end,),
     ).fetchall():
-        text = " ".join(t for (t,) in conn.execute("SELECT text FROM page_text WHERE report_id = ?", (letter_id,)))
+        first = letter_id * PAGE_ROWID_FACTOR
+        text = " ".join(t for (t,) in conn.execute(
+            "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1)))
         if vendor_rules.vendors_named_in(text, [tuple(vendor)]):
             conn.execute("UPDATE reports SET vendor_id = ?, vendor_score = 90, vendor_certain = 0 WHERE id = ?",
                          (vendor_id, letter_id))
@@ -195,7 +200,9 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
             clauses.append("r.vendor_id = ?")
             params.append(filter.vendor_id)
         if filter.fulltext:
-            clauses.append("r.id IN (SELECT report_id FROM page_text WHERE page_text MATCH ?)")
+            clauses.append(
+                f"r.id IN (SELECT rowid / {PAGE_ROWID_FACTOR} FROM page_text WHERE page_text MATCH ?)"
+            )
             params.append(filter.fulltext)
     if currency_vendors is not None:
         clauses.append("r.vendor_id IN (SELECT value FROM json_each(?))")
@@ -246,7 +253,7 @@ def _row(r: tuple[Any, ...], currency_of: dict[int, str]) -> ReportRow:
 def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
     """FTS5 search over every page of every report, best matches first, with a snippet around the hit."""
     rows = conn.execute(
-        """SELECT p.report_id, v.name, p.page, snippet(page_text, 0, '[', ']', '…', 12)
+        """SELECT p.report_id, v.name, p.page, snippet(page_text, 2, '[', ']', '…', 12)
            FROM page_text p JOIN reports r ON r.id = p.report_id LEFT JOIN vendors v ON v.id = r.vendor_id
            WHERE page_text MATCH ? ORDER BY rank LIMIT ?""",
         (query, limit),

@@ -66,6 +66,11 @@ def match_vendor(name: str | None, vendors: list[tuple[int, str, str]]) -> Vendo
         for _norm, score, vid in process.extract(key, choices, scorer=fuzz.token_sort_ratio, limit=5):
             if score > best.get(vid, ("", -1.0))[1]:
                 best[vid] = (names[vid], float(score))
+    digits = _numbers(keys[0])
+    for vid, (vname, score) in best.items():
+        if _numbers(normalize_name(vname)) != digits and score >= ASK_BELOW:
+            # "Acme Cloud 2" is not "Acme Cloud 3": never merged automatically, only offered
+            best[vid] = (vname, min(score, AUTO_MATCH - 1))
     candidates = sorted(((vid, n, s) for vid, (n, s) in best.items()), key=lambda c: -c[2])
     candidates = [c for c in candidates if c[2] >= ASK_BELOW][:5]
     if candidates and candidates[0][2] >= AUTO_MATCH:
@@ -75,6 +80,10 @@ def match_vendor(name: str | None, vendors: list[tuple[int, str, str]]) -> Vendo
         # a new vendor, but close to an existing one: ask
         return VendorMatch(None, name, candidates[0][2], certain=False, candidates=candidates)
     return VendorMatch(None, name, 100.0, certain=True, candidates=[])
+
+
+def _numbers(normalized: str) -> set[str]:
+    return {w for w in normalized.split() if any(ch.isdigit() for ch in w)}
 
 
 def find_vendor_for_subservice(name: str, vendors: list[tuple[int, str, str]]) -> int | None:

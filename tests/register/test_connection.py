@@ -146,3 +146,21 @@ def test_migrations_run_once_and_a_failing_one_changes_nothing(register_path):
     with pytest.raises(RegisterError, match="newer than this reviewer"):
         Register.open(register_path, PASSPHRASE)
 
+
+
+def test_a_version_1_register_is_upgraded_with_its_page_text(register_path):
+    from reviewer.register.connection import acquire_lock, connect, new_salt, release_lock
+    from reviewer.register.migrations import MIGRATIONS
+
+    key = derive_key(PASSPHRASE, new_salt())
+    lock = acquire_lock(register_path.parent.mkdir(parents=True) or register_path)
+    conn = connect(register_path, key, creating=True)
+    migrate(conn, MIGRATIONS[:1])
+    conn.execute("INSERT INTO page_text (text, report_id, page) VALUES ('legacy quokka text', 7, 3)")
+    conn.close()
+    release_lock(lock)
+    with Register.open(register_path, PASSPHRASE) as reg:
+        assert schema_version(reg.connection) == SCHEMA_VERSION
+        rowid, report_id, page = reg.connection.execute(
+            "SELECT rowid, report_id, page FROM page_text WHERE page_text MATCH 'quokka'").fetchone()
+        assert (rowid, report_id, page) == (700003, 7, 3)

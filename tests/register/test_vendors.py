@@ -119,3 +119,10 @@ def test_soc1_coverage_per_vendor(reg):
     row = rows[0]
     assert (row.vendor, row.overlap_days, row.at_least_six_months) == ("Payroll Partners LLC", 274, True)
     assert (row.uncovered_days, row.bridged_days, row.uncovered_after_bridge) == (92, 92, 0)
+
+
+def test_names_differing_only_in_a_number_are_not_merged():
+    known = [(1, "Acme Cloud 2 Inc.", normalize_name("Acme Cloud 2 Inc."))]
+    match = match_vendor("Acme Cloud 3 Inc.", known)
+    assert match.vendor_id is None and not match.certain
+    assert match.candidates[0][0] == 1  # offered, for the user to decide
