@@ -67,8 +67,7 @@ class EditSession(QObject):
         try:
             write(value)
         except (RegisterError, ValueError, KeyError) as err:
-            self.failed.emit(f"Not saved: {err}")
-            self.saved.emit()  # re-read, so the widgets show what the register holds
+            self.failed.emit(f"Not saved: {err}")  # the workspace re-reads, so widgets show what is stored
             return False
         self.saved.emit()
         return True

@@ -60,8 +60,9 @@ class ReviewWorkspace(QWidget):
         self.stored = register.report(report_id)
         extraction = self.stored.extraction
         self.session = EditSession(self)
-        self.session.saved.connect(self.refresh)
+        self.session.saved.connect(self._after_write)  # edits, undos and redos alike
         self.session.failed.connect(self._show_error)
+        self.session.failed.connect(self.refresh)
         self.setWindowTitle(f"{self.stored.vendor or self.stored.file_name} \u2014 review")
 
         self.viewer = PdfPageViewer(self, own_find_keys=False)
@@ -191,10 +192,10 @@ class ReviewWorkspace(QWidget):
         self.viewer.highlight(page, bbox)  # type: ignore[arg-type]
 
     # ---- writing --------------------------------------------------------------------------------------
-    def _saved(self, ok: bool) -> None:
-        if ok:
-            self.error.hide()
-            self.changed.emit(self.report_id)
+    def _after_write(self) -> None:
+        self.error.hide()
+        self.refresh()
+        self.changed.emit(self.report_id)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -204,13 +205,13 @@ class ReviewWorkspace(QWidget):
         def write(value: object) -> None:
             self.register.update_triage(exception_id, self.who(), **{name: value})
 
-        self._saved(self.session.edit(f"exception triage: {TRIAGE_LABELS[name]}", write, old, new))
+        self.session.edit(f"exception triage: {TRIAGE_LABELS[name]}", write, old, new)
 
     def _mapping_edited(self, cuec_id: int, old: int | None, new: int | None) -> None:
         def write(value: int | None) -> None:
             self.register.map_cuec(cuec_id, value, self.who())
 
-        self._saved(self.session.edit("CUEC mapping", write, old, new))
+        self.session.edit("CUEC mapping", write, old, new)
 
     def _add_own_control(self, ref: str, title: str, owner: str | None) -> None:
         """Create the control (not undoable: other reports may map to it), then map the selected CUEC to it."""
@@ -221,7 +222,6 @@ class ReviewWorkspace(QWidget):
 
         if not self.session.act(create):
             return
-        self._saved(True)
         row = self.cuecs_tab.table.currentRow()
         if 0 <= row < len(self.cuecs_tab.records):
             self.cuecs_tab.map_row(row, created[0])
@@ -230,7 +230,7 @@ class ReviewWorkspace(QWidget):
         def write(value: object) -> None:
             self.register.update_review(self.report_id, self.who(), **{name: value})
 
-        self._saved(self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new))
+        self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
 
     def sign_off(self) -> None:
         """Record the sign-off by the settings' reviewer name, now (kept out of undo: it is a signature)."""
@@ -238,7 +238,7 @@ class ReviewWorkspace(QWidget):
         if not name:
             self._show_error("Set your name in Settings before signing off.")
             return
-        self._saved(self.session.act(lambda: self.register.sign_off(self.report_id, name)))
+        self.session.act(lambda: self.register.sign_off(self.report_id, name))
 
     # ---- export ---------------------------------------------------------------------------------------
     def export_workpaper(self, path: Path) -> Path:

@@ -56,6 +56,8 @@ def test_undo_and_redo_write_through_the_register(open_workspace, register, qtbo
     ws = open_workspace("harlow-soc2-t2-exc3")
     tab = ws.exceptions_tab
     tab.select(0)
+    changes = []
+    ws.changed.connect(changes.append)
     choose(tab.nature, "isolated")
     type_and_leave(qtbot, tab.follow_up, "Track in vendor risk register")
     exception_id = tab.current_record().id
@@ -76,6 +78,7 @@ def test_undo_and_redo_write_through_the_register(open_workspace, register, qtbo
     assert triage().nature == "isolated" and triage().follow_up is None
     assert tab.nature.currentData() == "isolated"
     # the audit log shows every write, the undos too
+    assert len(changes) == 5  # two edits, two undos, one redo: the shell refreshes its row each time
     natures = [(e.old, e.new) for e in register.audit_log(ws.report_id) if e.field == "nature"]
     assert natures == [(None, "isolated"), ("isolated", None), (None, "isolated")]
     assert ws.undo_action.text().startswith("Undo") and ws.redo_action.isEnabled()
