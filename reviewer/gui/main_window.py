@@ -93,14 +93,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.import_action = self._action("&Import PDFs\u2026", QKeySequence.StandardKey.Open, self.ask_import)
+        self.import_action = self._action("&Import PDFs\u2026", "Ctrl+O", self.ask_import)
         self.import_folder_action = self._action("Import a &folder\u2026", "Ctrl+Shift+O", self.ask_import_folder)
-        self.search_action = self._action("&Search all reports", QKeySequence.StandardKey.Find, self.focus_search)
+        self.search_action = self._action("&Search all reports", "Ctrl+F", self.focus_search)
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock)
         self.settings_action = self._action("Se&ttings\u2026", "Ctrl+,", self.open_settings)
-        self.close_tab_action = self._action("&Close tab", QKeySequence.StandardKey.Close, self.close_current_tab)
-        self.refresh_action = self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh)
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.close_tab_action = self._action("&Close tab", "Ctrl+W", self.close_current_tab)
+        self.refresh_action = self._action("&Refresh", "F5", self.refresh)
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         for i, title in enumerate(("&Register", "&Procurement", "&Finance")):
             self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
 
@@ -155,8 +155,10 @@ class MainWindow(QMainWindow):
         if self.register is None:
             return
         self.register_view.refresh()
-        self.procurement.refresh()
-        self.finance.refresh()
+        # the procurement and finance views read the whole register: refreshed when shown
+        current = self.tabs.currentWidget()
+        if current in (self.procurement, self.finance):
+            current.refresh()
 
     def _tab_changed(self, index: int) -> None:
         # the procurement and finance views read the whole register: only when shown
@@ -197,7 +199,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         workspace = self.tabs.widget(index)
         if page and hasattr(workspace, "show_page"):
-            workspace.show_page(page)
+            workspace.show_page(page)  # a full-text search hit: its page
         return workspace
 
     def close_tab(self, index: int) -> None:

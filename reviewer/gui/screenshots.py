@@ -1,0 +1,118 @@
+"""`python -m reviewer.gui.screenshots OUT_DIR`: the main views rendered offscreen into PNGs, for the docs.
+
+The fictional sample reports (resources/samples/) are imported into a throwaway encrypted register in a
+temporary folder, which is deleted afterwards; settings live in the same folder, never the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+PASSPHRASE = "screenshots only, thrown away"
+SIZE = (1400, 860)
+
+
+def _fill(register: object, samples: Path) -> None:
+    from reviewer.register import iter_pdf_paths
+
+    for path in iter_pdf_paths([samples]):
+        outcome = register.import_file(path)  # type: ignore[attr-defined]
+        match = outcome.vendor_match
+        if outcome.status == "imported" and match is not None and not match.certain:
+            # as a user would: the linked vendor, else the name the report gives, else the nearest vendor
+            if match.vendor_id is not None:
+                register.confirm_vendor(outcome.report_id, match.vendor_id, who="screenshots")  # type: ignore
+            elif match.vendor_name:
+                register.confirm_vendor(outcome.report_id, None, new_name=match.vendor_name,  # type: ignore
+                                        who="screenshots")
+            elif match.candidates:
+                register.confirm_vendor(outcome.report_id, match.candidates[0][0], who="screenshots")  # type: ignore
+
+
+def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) -> list[Path]:
+    """Write the PNGs into `out_dir`; returns their paths."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.gui.app import application
+    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.settings import AppSettings
+    from reviewer.gui.unlock import UnlockDialog
+    from reviewer.register import Register
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = application()
+    written: list[Path] = []
+
+    def save(widget: object, name: str) -> None:
+        app.processEvents()
+        path = out_dir / f"{name}.png"
+        if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
+            raise OSError(f"could not write {path}")
+        written.append(path)
+
+    with tempfile.TemporaryDirectory(prefix="reviewer-shots-") as tmp:
+        register_path = Path(tmp) / "register.db"
+        settings = AppSettings.at(Path(tmp) / "settings.ini")
+        settings.reviewer_name = "Alex Example"
+        settings.idle_lock_minutes = 0
+
+        unlock = UnlockDialog(register_path)
+        unlock.resize(520, 260)
+        unlock.show()
+        save(unlock, "create-register")
+        unlock.close()
+
+        register = Register.open(register_path, PASSPHRASE)
+        _fill(register, samples)
+        window = MainWindow(register, settings)
+        window.procurement.today = today
+        window.resize(*SIZE)
+        window.show()
+        save(window, "register")
+
+        window.register_view.filter_bar.search.setText("encrypted")
+        window.register_view.search("encrypted")
+        save(window, "search")
+        window.register_view.search("")
+        window.register_view.filter_bar.search.clear()
+
+        window.tabs.setCurrentWidget(window.procurement)
+        window.procurement.refresh()
+        save(window, "procurement")
+        window.tabs.setCurrentWidget(window.finance)
+        window.finance.refresh()
+        if window.finance.coverage:
+            first = window.finance.coverage[0].report_id
+            if first is not None:
+                window.finance.show_details(first)
+        save(window, "finance")
+
+        window.tabs.setCurrentWidget(window.register_view)
+        if window.register_view.model.rowCount():
+            workspace = window.open_report(window.register_view.model.report_id(0))
+            if workspace is not None:
+                save(window, "workspace")
+        window.close()
+        QApplication.processEvents()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m reviewer.gui.screenshots OUT_DIR", file=sys.stderr)
+        return 2
+    for path in render(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
