@@ -37,9 +37,10 @@ def render(r: Report) -> tuple[bytes, dict[str, int], int]:
                     f"(applicable trust services criteria) set forth in {prose.TSC_2017}.")]
         silent = [s.short for s in r.subservices if s.phrasing == "silent"]
         if silent:
-            out.append(k.p(f"{r.vendor} uses {' and '.join(s.name for s in r.subservices if s.phrasing == 'silent')} "
-                           "for hosting services. Our examination did not extend to the policies, procedures, and "
-                           f"controls of {' and '.join(silent)}."))
+            for s in (s for s in r.subservices if s.phrasing == "silent"):
+                out.append(k.p(f"{r.vendor} uses {s.name} ({s.short}) for {s.services}."))
+            out.append(k.p("Our examination did not extend to the policies, procedures, and controls of "
+                           f"{' and '.join(silent)}."))
         out += [k.p("Inherent Limitations", "h2"),
                 k.p("There are inherent limitations in the effectiveness of any system of internal control, "
                     "including the possibility of human error and the circumvention of controls."),

@@ -1,0 +1,98 @@
+"""Extraction accuracy on the holdout corpus (tests/holdout: house styles the extractor was not tuned on).
+
+Prints the per-field accuracy table (the scoring of tests/extract/scoring.py, as the main corpus's accuracy
+test uses it), then every failure as (field, document, expected, got), list fields broken down per item so
+that a cause shows once per item rather than as one long unequal list.
+Run: .venv/bin/python benchmarks/holdout_accuracy.py [--all] [--doc ID]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reviewer.extract import extract_pdf  # noqa: E402
+from tests.extract.scoring import accuracy_table, field_values  # noqa: E402
+from tests.holdout import build_holdout  # noqa: E402
+
+ITEM_KEYS = {"exceptions": "control_id", "control_objectives": "id", "subservice_organizations": "name"}
+
+
+def short(value: Any, width: int = 110) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def item_failures(key: str, got: Any, want: Any) -> list[tuple[str, Any, Any]]:
+    """(sub-field, expected, got) for each differing item of a list field; the whole value for scalars."""
+    if not isinstance(want, list):
+        return [(key, want, got)]
+    if key in ("categories", "criteria"):
+        out = [(f"{key} missing", x, None) for x in want if x not in got]
+        return out + [(f"{key} extra", None, x) for x in got if x not in want]
+    if key in ("cuecs", "csocs"):
+        gmap, wmap = {x["text"]: x for x in got}, {x["text"]: x for x in want}
+        out = [(f"{key} missing", w, None) for t, w in wmap.items() if t not in gmap]
+        out += [(f"{key} extra", None, g) for t, g in gmap.items() if t not in wmap]
+        return out + [(f"{key} differs", w, gmap[t]) for t, w in wmap.items() if t in gmap and gmap[t] != w]
+    ident = ITEM_KEYS[key]
+    gmap, wmap = {x.get(ident): x for x in got}, {x.get(ident): x for x in want}
+    out = [(f"{key} missing", w, None) for i, w in wmap.items() if i not in gmap]
+    out += [(f"{key} extra", None, g) for i, g in gmap.items() if i not in wmap]
+    for i, w in wmap.items():
+        if i in gmap and gmap[i] != w:
+            diff = {k: (w.get(k), gmap[i].get(k)) for k in w if w.get(k) != gmap[i].get(k)}
+            for sub, (exp, act) in diff.items():
+                out.append((f"{key}.{sub}", {ident: i, sub: exp}, act))
+    return out
+
+
+def _empty_like(truth: dict[str, Any]) -> dict[str, Any]:
+    return {"document_type": truth["document_type"], "file": dict(truth["file"]), "report": dict(truth["report"])}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--all", action="store_true", help="print every failure, not only the first 40")
+    parser.add_argument("--doc", help="only this document id")
+    args = parser.parse_args(argv)
+    docs = [d for d in build_holdout() if d.truth is not None and (not args.doc or d.id == args.doc)]
+    rows: dict[str, dict[str, bool]] = {}
+    failures: list[tuple[str, str, Any, Any]] = []
+    for doc in docs:
+        try:
+            result = extract_pdf(doc.path, password=doc.password).to_json()
+        except Exception as exc:  # a crash is a result too: every field of the document counts as wrong
+            crashed = {k: False for k in field_values(_empty_like(doc.truth), doc.truth)}
+            rows[doc.id] = crashed
+            failures.append(("crash", doc.id, None, f"{type(exc).__name__}: {exc}"))
+            continue
+        pairs = field_values(result, doc.truth)
+        rows[doc.id] = {k: got == want for k, (got, want) in pairs.items()}
+        for key, (got, want) in pairs.items():
+            if got != want:
+                failures += [(sub, doc.id, exp, act) for sub, exp, act in item_failures(key, got, want)]
+    table, overall = accuracy_table(rows)
+    print(f"holdout: {len(docs)} documents, templates {sorted({d.template for d in docs})}")
+    print(table)
+    print("\nper-document accuracy (fields right / fields):")
+    for doc_id, per in rows.items():
+        wrong = ", ".join(k for k, ok in per.items() if not ok)
+        print(f"  {doc_id:<34}{sum(per.values()):>3}/{len(per):<3} wrong: {wrong}")
+    kinds = Counter(f for f, *_ in failures)
+    print(f"\nfailures by kind ({len(failures)} in all): " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    print("\nfailures (field | document | expected | got):")
+    for field, doc_id, exp, act in sorted(failures, key=lambda f: (-kinds[f[0]], f[0], f[1]))[
+            : None if args.all else 40]:
+        print(f"- {field} | {doc_id}\n    expected {short(exp)}\n    got      {short(act)}")
+    print(f"\noverall accuracy {100 * overall:.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
