@@ -114,7 +114,8 @@ def main() -> int:
         enc.execute("SELECT sqlcipher_export('plaintext')")
         enc.execute("DETACH DATABASE plaintext")
         plain = sqlcipher3.connect(str(plain_path), isolation_level=None)
-        for pragma in ("temp_store = MEMORY", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
+        for pragma in ("temp_store = MEMORY", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON",
+                       "cache_size = -32768"):  # the same pragmas as reviewer.register.connection.connect
             plain.execute(f"PRAGMA {pragma}")
         assert plain.execute("SELECT count(*) FROM reports").fetchone()[0] == args.reports
         today = date(2025, 6, 30)

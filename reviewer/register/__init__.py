@@ -17,6 +17,12 @@ Implements /work/notes/REGISTER_API.md. Deviations and additions (the contract's
 - `export_csv(path)` returns the path of the audit file it writes beside it (`<name>-audit.csv`).
 - `change_passphrase` raises RegisterError while other connections to the register are open in this process.
 - `Register.open(..., create=False)` raises RegisterError when there is no register file.
+- Records carry a little more than the contract lists: `SubserviceRecord` starts with its row `id`;
+  `AuditEntry` ends with `entity_id`; `MappingSuggestion(own_control, score, similar_cuec_text, similar_cuec_id)`.
+- Vendor matching: only an identical normalised name is `certain`; 90+ links to the vendor but asks; 75-90 creates
+  a new vendor and offers the candidates; names differing in a number ("Acme 2" / "Acme 3") never auto-merge. A
+  bridge letter whose vendor was not read takes the one vendor its text names that has a report ending on the
+  letter's stated period end (uncertain, so the GUI asks).
 - Extra: `register.vendors()` rows are `VendorRecord(id, name, reports_count, latest_period_end)`;
   `register.db` is the `sqlite_utils.Database` over the connection (read-only use: its helpers commit).
 """

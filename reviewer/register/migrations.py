@@ -153,6 +153,11 @@ MIGRATIONS.append([
     "ALTER TABLE page_text_v2 RENAME TO page_text",
 ])
 
+# 3: a covering index for "each vendor's latest SOC report" (currency), so that query reads the index only
+MIGRATIONS.append([
+    "CREATE INDEX reports_latest ON reports(document_type, vendor_id, effective_period_end, id, framework, type)",
+])
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
