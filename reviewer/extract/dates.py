@@ -27,6 +27,7 @@ DATE = (rf"(?:{_MONTH_RE}\s+{_DAY},?\s+{_YEAR}"
         rf"|[01]?\d/[0-3]?\d/{_YEAR}"
         rf"|{_YEAR}-[01]\d-[0-3]\d)")
 DATE_RE = re.compile(DATE, re.IGNORECASE)
+_YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
 _SEP = r"\s*(?:,\s*)?(?:to|through|thru|until|and\s+ending|ending|[-\u2013\u2014]|to\s+and\s+including)\s*"
 
@@ -101,7 +102,10 @@ def find_periods(text: str, page: int) -> list[PeriodMatch]:
     """Every stated period on one page's text (start before end, at most ~3 years), strongest phrasing first."""
     out: list[PeriodMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern, strength in PERIOD_PATTERNS:
+    years = len(_YEAR_RE.findall(text))  # every date form holds a year: most pages have none, or one
+    if years == 0:
+        return out
+    for pattern, strength in PERIOD_PATTERNS if years >= 2 else ():
         for m in pattern.finditer(text):
             if any(a <= m.start("b") < b for a, b in taken):
                 continue

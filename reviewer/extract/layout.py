@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from reviewer.extract.model import Evidence
 from reviewer.extract.pdf import Line, Page, Word
@@ -22,14 +23,14 @@ _TOC_TAIL = re.compile(r"\s(?:\d{1,3}|[ivx]{1,5})$", re.I)
 _TOC_TITLE = re.compile(r"^\s*(?:table\s+of\s+contents|contents|index)\s*$", re.I)
 
 
-@dataclass(slots=True)
+@dataclass
 class Segment:
     """Words of one line between wide gaps: a table cell or a text block on that line."""
 
     words: list[Word]
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # read only once the segment is complete
         return " ".join(w.text for w in self.words)
 
     @property
@@ -47,13 +48,22 @@ def segments(line: Line, gap: float | None = None) -> list[Segment]:
     if not words:
         return []
     if gap is None:
-        gap = max(line.height * 0.9, 4.0)
+        if line.segments is not None:
+            return line.segments
+        line.segments = _split(words, max(line.height * 0.9, 4.0))
+        return line.segments
+    return _split(words, gap)
+
+
+def _split(words: list[Word], gap: float) -> list[Segment]:
     out = [Segment([words[0]])]
-    for prev, w in zip(words, words[1:], strict=False):
+    prev = words[0]
+    for w in words[1:]:
         if w.x0 - prev.x1 > gap:
             out.append(Segment([w]))
         else:
             out[-1].words.append(w)
+        prev = w
     return out
 
 

@@ -21,6 +21,7 @@ from reviewer.extract.pdf import Line, Page, Word
 RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
                          r"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?|results?\s+of\s+tests?\s+performed|"
                          r"test\s+(?:of\s+)?results?|exceptions?\s+noted|findings?)$", re.I)
+_RESULT_WORD = re.compile(r"result|exception|finding", re.I)  # in every RESULT_HEAD form
 OTHER_HEAD = re.compile(r"control|test(?:s|ing)?\s+(?:performed|procedures?|applied)|procedures?|"
                         r"criteri|description|activit|^(?:#|no\.?|id|ref\.?|number)$|objective|tsc", re.I)
 ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|no\.?|id|ref\.?|ref(?:erence)?\s*#?|"
@@ -84,6 +85,10 @@ def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None
     line = lines[i]
     segs = segments(line)
     if len(segs) < 2 or len(segs) > 8:
+        return None
+    # cheap test first, as this runs on every line: a results heading here, or its wrapped part below
+    if not any(RESULT_HEAD.match(s.text) for s in segs) and not (i + 1 < len(lines) and any(
+            len(s.words) <= 3 and _RESULT_WORD.search(s.text) for s in segments(lines[i + 1]))):
         return None
     used = 1
     if i + 1 < len(lines):

@@ -1,0 +1,104 @@
+"""The records of a read page: words with their boxes, lines of words, and the page with its text.
+
+Boxes are x0, top, x1, bottom in points, top-left origin, in the page's displayed orientation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Word:
+    """A run of non-blank characters and its box: x0, top, x1, bottom in points, top-left origin."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Line:
+    """Words sharing a baseline, left to right, with `text` the words joined by single spaces."""
+
+    words: list[Word]
+    page: int
+    text: str = ""
+    start: int = 0  # offset of this line in its page's `text`
+    furniture: bool = False  # a running header/footer repeated on many pages
+    # the box, computed once: field readers ask for it many times per line
+    x0: float = field(init=False, default=0.0)
+    x1: float = field(init=False, default=0.0)
+    top: float = field(init=False, default=0.0)
+    bottom: float = field(init=False, default=0.0)
+    segments: list[Any] | None = field(init=False, default=None)  # layout.segments' cache (default gap)
+
+    def __post_init__(self) -> None:
+        words = self.words
+        self.x0 = words[0].x0
+        self.x1 = max(w.x1 for w in words)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(slots=True)
+class Page:
+    """One page: 1-based number, displayed size, lines top to bottom, and whether it lacks a text layer."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    image_only: bool = False
+    text: str = ""
+
+    def finish(self) -> None:
+        """Compute `text` (lines joined by newlines) and each line's offset in it."""
+        parts: list[str] = []
+        pos = 0
+        for line in self.lines:
+            line.text = " ".join(w.text for w in line.words)
+            line.start = pos
+            parts.append(line.text)
+            pos += len(line.text) + 1
+        self.text = "\n".join(parts)
+
+    def line_at(self, offset: int) -> int:
+        """Index of the line that holds character `offset` of `text`."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def bbox_of(self, start: int, end: int) -> tuple[float, float, float, float] | None:
+        """The box covering the words of `text[start:end]`."""
+        if not self.lines:
+            return None
+        boxes: list[Word] = []
+        for i in range(self.line_at(start), self.line_at(max(start, end - 1)) + 1):
+            line = self.lines[i]
+            pos = line.start
+            for w in line.words:
+                w_end = pos + len(w.text)
+                if w_end > start and pos < end:
+                    boxes.append(w)
+                pos = w_end + 1
+        if not boxes:
+            return None
+        return (min(w.x0 for w in boxes), min(w.top for w in boxes), max(w.x1 for w in boxes),
+                max(w.bottom for w in boxes))

@@ -1,0 +1,200 @@
+"""Words and lines of one page from pdfium's text page: the page's text in one call, two box calls per word.
+
+The page's text comes from one `FPDFText_GetText` call and is split into words by a regular expression; each
+word's box is the union of its first and last characters' boxes, so a 250-page report costs about two ctypes
+calls per word rather than one per character. A word whose two end boxes disagree (a column gap with no space
+glyph) is re-read character by character. The characters' angle is read only for suspects (words whose box
+climbs like text at an angle, glyphs much taller than the page's text): watermarks and stamps run at an angle
+across the text and are dropped, keeping the page's dominant direction.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from collections import Counter
+
+import pypdfium2.raw as raw
+
+from reviewer.extract.page import Line, Word
+
+_WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
+_ANGLE_TOLERANCE = 0.15  # radians
+
+
+class _CharBoxes:
+    """One text page's character boxes in displayed coordinates (top-left origin, after /Rotate)."""
+
+    def __init__(self, textpage: object, width: float, height: float, rotation: int) -> None:
+        self.tp = textpage
+        self.w = width
+        self.h = height
+        self.rotation = rotation
+        self.rect = raw.FS_RECTF()
+        self._get = raw.FPDFText_GetLooseCharBox
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        r = self.rect
+        self._get(self.tp, index, r)
+        left, bottom, right, top = r.left, r.bottom, r.right, r.top
+        rot, w, h = self.rotation, self.w, self.h
+        if rot == 0:
+            return (left, h - top, right, h - bottom)
+        if rot == 1:  # 90 degrees clockwise
+            return (bottom, left, top, right)
+        if rot == 2:
+            return (w - right, bottom, w - left, top)
+        return (h - top, w - right, h - bottom, w - left)
+
+
+def page_text(textpage: object) -> str:
+    """The text page's characters, one code point per character index."""
+    n = raw.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return ""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = raw.FPDFText_GetText(textpage, 0, n, buf)
+    text = bytes(memoryview(buf)[: max(got - 1, 0)]).decode("utf-16-le", errors="replace") if got > 0 else ""
+    if len(text) != n:  # surrogate pairs or dropped chars: index by code point instead
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(n))
+    return text
+
+
+def read_words(textpage: object, width: float, height: float, rotation: int) -> list[Word]:
+    """Every word on the page with its box, without words running at an angle to the page's text."""
+    text = page_text(textpage)
+    if not text:
+        return []
+    boxes = _CharBoxes(textpage, width, height, rotation)
+    scan = _scan_upright if rotation == 0 else _scan_rotated
+    out, sources, suspects = scan(text, boxes)
+    if out:
+        # glyphs much taller than the page's usual text (a watermark's letters, a title) are suspects too
+        heights = sorted(w.bottom - w.top for w in out)
+        tall = heights[len(heights) // 2] * 1.6
+        suspects = sorted(set(suspects) | {k for k, w in enumerate(out) if w.bottom - w.top > tall})
+    if suspects:
+        out = _drop_slanted(textpage, out, sources, suspects)
+    return out
+
+
+def _scan_upright(text: str, boxes: _CharBoxes) -> tuple[list[Word], list[int], list[int]]:
+    """Words of a page without /Rotate: the hot loop, in PDF space (y up), converted as each word is made.
+
+    Returns the words, the index of each word's first character, and the positions of suspect words.
+    """
+    get, tp, r, h = boxes._get, boxes.tp, boxes.rect, boxes.h
+    out: list[Word] = []
+    sources: list[int] = []
+    suspects: list[int] = []
+    for m in _WORD_RUN.finditer(text):
+        i = m.start()
+        j = m.end() - 1
+        get(tp, i, r)
+        left0, top0, bottom0 = r.left, r.top, r.bottom
+        if j > i:
+            get(tp, j, r)
+            right1, top1, bottom1 = r.right, r.top, r.bottom
+        else:
+            right1, top1, bottom1 = r.right, top0, bottom0
+        hi = top0 if top0 > top1 else top1
+        lo = bottom0 if bottom0 < bottom1 else bottom1
+        backwards = right1 < left0
+        # a word at an angle climbs or falls from its first glyph to its last: its box is taller than a glyph's
+        if backwards or hi - lo > 1.25 * max(top0 - bottom0, 1.0):
+            suspects.append(len(out))
+        if backwards or (j > i and right1 - left0 > (j - i + 1) * max(hi - lo, 1.0) * 1.2):
+            _add_pieces(text, boxes, i, j, out, sources, suspects)
+        else:
+            out.append(Word(m.group(), left0, h - hi, right1, h - lo))
+            sources.append(i)
+    return out, sources, suspects
+
+
+def _scan_rotated(text: str, boxes: _CharBoxes) -> tuple[list[Word], list[int], list[int]]:
+    """Words of a page with /Rotate, through the display transform of every box."""
+    out: list[Word] = []
+    sources: list[int] = []
+    suspects: list[int] = []
+    for m in _WORD_RUN.finditer(text):
+        i, j = m.start(), m.end() - 1
+        a = boxes.box(i)
+        b = boxes.box(j) if j > i else a
+        top, bottom = min(a[1], b[1]), max(a[3], b[3])
+        backwards = b[2] < a[0]
+        if backwards or bottom - top > 1.25 * max(a[3] - a[1], 1.0):
+            suspects.append(len(out))
+        if backwards or (j > i and (b[2] - a[0]) > (j - i + 1) * max(bottom - top, 1.0) * 1.2):
+            _add_pieces(text, boxes, i, j, out, sources, suspects)
+        else:
+            out.append(Word(m.group(), a[0], top, b[2], bottom))
+            sources.append(i)
+    return out, sources, suspects
+
+
+def _add_pieces(text: str, boxes: _CharBoxes, i: int, j: int, out: list[Word], sources: list[int],
+                suspects: list[int]) -> None:
+    """Chars i..j re-read one by one (a column gap with no space glyph); pieces of a suspect stay suspects."""
+    pieces = _split_chars(text, boxes, i, j)
+    if suspects and suspects[-1] == len(out):
+        suspects.extend(range(len(out) + 1, len(out) + len(pieces)))
+    out.extend(pieces)
+    sources.extend([i] * len(pieces))
+
+
+def _split_chars(text: str, boxes: _CharBoxes, i: int, j: int) -> list[Word]:
+    """Chars i..j as words, split where consecutive glyphs are far apart, jump lines or run backwards."""
+    words: list[Word] = []
+    cur: list[tuple[str, tuple[float, float, float, float]]] = []
+    for k in range(i, j + 1):
+        b = boxes.box(k)
+        if cur:
+            p = cur[-1][1]
+            ph = max(p[3] - p[1], 1.0)
+            if b[0] - p[2] > ph * 0.8 or abs(b[1] - p[1]) > ph * 0.6 or b[0] < p[0]:
+                words.append(_word_of(cur))
+                cur = []
+        cur.append((text[k], b))
+    words.append(_word_of(cur))
+    return words
+
+
+def _word_of(chars: list[tuple[str, tuple[float, float, float, float]]]) -> Word:
+    return Word("".join(c for c, _ in chars), min(b[0] for _, b in chars), min(b[1] for _, b in chars),
+                max(b[2] for _, b in chars), max(b[3] for _, b in chars))
+
+
+def _drop_slanted(textpage: object, words: list[Word], sources: list[int], suspects: list[int]) -> list[Word]:
+    """Keep the words running in the page's dominant direction, reading the angle of suspects only when most
+    of the page is plain horizontal text."""
+    get_angle = raw.FPDFText_GetCharAngle
+    if len(suspects) * 2 < len(words):
+        drop = set()
+        for k in suspects:
+            a = get_angle(textpage, sources[k])
+            if a >= 0 and min(a, 2 * math.pi - a) >= _ANGLE_TOLERANCE:
+                drop.add(k)
+        return [w for k, w in enumerate(words) if k not in drop]
+    angles = [round(get_angle(textpage, s), 1) for s in sources]
+    dominant = Counter(angles).most_common(1)[0][0]
+    return [w for w, a in zip(words, angles, strict=True) if abs(a - dominant) < _ANGLE_TOLERANCE]
+
+
+def group_lines(words: list[Word], page: int) -> list[Line]:
+    """Cluster words into lines by vertical overlap (one pass over words sorted by their centre)."""
+    if not words:
+        return []
+    words = sorted(words, key=lambda wd: ((wd.top + wd.bottom) / 2, wd.x0))
+    lines: list[list[Word]] = []
+    centre = 0.0
+    half = 0.0
+    for wd in words:
+        c = (wd.top + wd.bottom) / 2
+        h = (wd.bottom - wd.top) / 2
+        if lines and abs(c - centre) <= max(half, h) * 0.6:
+            lines[-1].append(wd)
+        else:
+            lines.append([wd])
+            centre, half = c, h
+    return [Line(words=sorted(ws, key=lambda wd: wd.x0), page=page) for ws in lines]
