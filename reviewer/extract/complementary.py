@@ -3,8 +3,7 @@
 CUECs are listed under any of their usual titles ("Complementary User Entity Controls", "User Entity
 Responsibilities", "User Control Considerations", "Complementary User Controls"). A section titled only
 "Complementary Controls" whose entries name subservice organizations lists CSOCs, not CUECs (PRIMER trap).
-Subservice organizations are read from "uses X (ABBR) for/to provide SERVICES" sentences; the method from
-"carve-out"/"inclusive" wording near them, or from "did not extend to the ... controls of X" (carve-out).
+Subservice organizations themselves are read in `subservice`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import re
 
 from reviewer.extract.criteria import _CRIT
 from reviewer.extract.layout import Document, norm
-from reviewer.extract.model import Csoc, Cuec, SubserviceOrganization
+from reviewer.extract.model import Csoc, Cuec
 from reviewer.extract.sections import Item, find_sections, list_items, strip_marker
 
 CUEC_HEAD = re.compile(r"complementary\s+user[\s\-]+entit(?:y|ies)\s+controls?|user[\s\-]+entit(?:y|ies)\s+"
@@ -23,19 +22,6 @@ CUEC_HEAD = re.compile(r"complementary\s+user[\s\-]+entit(?:y|ies)\s+controls?|u
 CSOC_HEAD = re.compile(r"complementary\s+sub[\s\-]?service\s+organi[sz]ation\s+controls?|"
                        r"sub[\s\-]?service\s+organi[sz]ation\s+(?:controls|responsibilities)", re.I)
 PLAIN_COMPLEMENTARY = re.compile(r"^\s*complementary\s+controls\s*$", re.I)
-_USES = re.compile(
-    r"\b(?:uses|utilizes|utilises|relies\s+on|engages|outsources\s+\w+(?:\s+\w+)?\s+to|leverages)\s+"
-    r"(?P<name>[A-Z][\w&.,'\u2019\- ]{1,70}?)(?:\s*\((?:[\u201c\"]?)(?P<abbr>[A-Za-z0-9&.\- ]{1,20})(?:[\u201d\"]?)\))?"
-    r"\s+(?:for|to\s+provide|to\s+perform|as\s+(?:its|a|the))\s+(?P<services>[^.;]{3,160})", re.S)
-_CARVE = re.compile(r"carve[\s\-]*out|carved[\s\-]*out|excludes?\s+the\s+(?:relevant\s+)?controls\s+of|"
-                    r"did\s+not\s+extend\s+to\s+(?:the\s+)?(?:policies|controls)|not\s+included\s+in\s+the\s+scope",
-                    re.I)
-_INCLUSIVE = re.compile(r"inclusive\s+method|controls\s+of\s+[^.]{1,60}\s+are\s+included|"
-                        r"(?:are|is)\s+included\s+in\s+(?:this|the)\s+description|includes\s+the\s+(?:relevant\s+)?"
-                        r"controls\s+of", re.I)
-_NOT_EXTEND = re.compile(r"did\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+(?P<names>[^.]{2,160})",
-                         re.I)
-_GENERIC_ORG = re.compile(r"^(?:the|a|an|its|their|our|user|third|other|certain|various|these|those)\b", re.I)
 
 
 def _criteria_in(text: str) -> list[str]:
@@ -109,46 +95,3 @@ def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[C
                 seen_csoc.add(text)
                 csocs.append(Csoc(text=text, page=page, subservice_organization=org, bbox=box))
     return cuecs, csocs
-
-
-def read_subservice(doc: Document) -> list[SubserviceOrganization]:
-    out: list[SubserviceOrganization] = []
-    abbrs: dict[str, str] = {}
-    pages = [p for p in doc.text_pages if p.number not in doc.toc_pages]
-    for page in pages:
-        text = page.text
-        for m in _USES.finditer(text):
-            name = norm(m.group("name")).strip(" ,")
-            if _GENERIC_ORG.match(name) or len(name.split()) > 8:
-                continue
-            if any(s.name == name for s in out):
-                continue
-            abbr = norm(m.group("abbr") or "")
-            services = norm(m.group("services")).strip(" ,")
-            # the method: in this sentence and the next two
-            window = text[m.start(): m.end() + 400]
-            method = None
-            if _INCLUSIVE.search(window):
-                method = "inclusive"
-            elif _CARVE.search(window):
-                method = "carve-out"
-            out.append(SubserviceOrganization(name=name, services=services or None, method=method,  # type: ignore
-                                              page=page.number, bbox=page.bbox_of(m.start("name"), m.end())))
-            abbrs[name] = abbr
-    # "did not extend to the ... controls of AWS and Azure": carve-out for the organizations named
-    for page in pages:
-        for m in _NOT_EXTEND.finditer(page.text):
-            named = m.group("names")
-            for s in out:
-                abbr = abbrs.get(s.name, "")
-                if s.method is None and (s.name in named or (abbr and re.search(rf"\b{re.escape(abbr)}\b", named))):
-                    s.method = "carve-out"
-    # a report-wide statement of the method applies to those still without one
-    whole = "\n".join(p.text for p in pages[:30])
-    if any(s.method is None for s in out):
-        method = "inclusive" if _INCLUSIVE.search(whole) and not _CARVE.search(whole) else (
-            "carve-out" if _CARVE.search(whole) and not _INCLUSIVE.search(whole) else None)
-        for s in out:
-            if s.method is None:
-                s.method = method  # type: ignore[assignment]
-    return out

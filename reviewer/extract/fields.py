@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewer.extract.complementary import read_cuecs_csocs, read_subservice
+from reviewer.extract.complementary import read_cuecs_csocs
 from reviewer.extract.criteria import read_categories, read_control_objectives, read_criteria
 from reviewer.extract.exceptions import read_exceptions
 from reviewer.extract.layout import Document
@@ -10,6 +10,7 @@ from reviewer.extract.letters import read_letter_parties
 from reviewer.extract.model import Evidence, ExtractionResult
 from reviewer.extract.opinion import read_opinion
 from reviewer.extract.parties import read_parties
+from reviewer.extract.subservice import read_subservice
 
 
 def read_fields(doc: Document, result: ExtractionResult) -> None:

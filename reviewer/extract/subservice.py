@@ -1,0 +1,152 @@
+"""Subservice organizations (fourth parties): their names, the services they provide, carve-out or inclusive.
+
+Read from the sentence forms reports use: "Acme uses Amazon Web Services (AWS)[, a subservice organization,]
+for/to provide SERVICES"; under a subservice heading, "Microsoft Azure (Azure) provides SERVICES" or a table
+with organization, services and method columns. The method comes from the organization's own sentences
+("inclusive method", "carve-out", "excludes the controls of"), from "did not extend to the ... controls of
+X" (carve-out), else from one report-wide statement of the method.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.extract.layout import Document, norm
+from reviewer.extract.model import SubserviceOrganization
+from reviewer.extract.page import Page
+from reviewer.extract.sections import find_sections, list_items
+
+_NAME = r"(?P<name>[A-Z][\w&.,'\u2019\- ]{1,70}?)"
+_ABBR = r"(?:\s*\((?:[\u201c\"]?)(?P<abbr>[A-Za-z0-9&.\- ]{1,20})(?:[\u201d\"]?)\))?"
+_ROLE = r"(?:\s*,\s*(?:a|an|our|its)\s+(?:third[\s-]party\s+)?sub[\s-]?service\s+(?:organi[sz]ation|provider)\s*,)?"
+_USES = re.compile(
+    r"\b(?:uses|utilizes|utilises|relies\s+on|engages|outsources\s+\w+(?:\s+\w+)?\s+to|leverages)\s+"
+    rf"{_NAME}{_ABBR}{_ROLE}"
+    r"\s+(?:for|to\s+provide|to\s+perform|as\s+(?:its|a|the))\s+(?P<services>[^.;]{3,160})", re.S)
+_PROVIDES = re.compile(rf"^{_NAME}{_ABBR}\s+(?:provides|performs|hosts|supplies)\s+(?P<services>[^.;]{{3,160}})", re.S)
+_HEADING = re.compile(r"^\s*(?:use\s+of\s+)?sub[\s-]?service\s+(?:organi[sz]ations?|providers?)\s*$", re.I)
+_CARVE = re.compile(r"carve[\s\-]*out|carved[\s\-]*out|excludes?\s+the\s+(?:relevant\s+)?controls\s+of|"
+                    r"did\s+not\s+extend\s+to\s+(?:the\s+)?(?:policies|controls)|not\s+included\s+in\s+the\s+scope",
+                    re.I)
+_INCLUSIVE = re.compile(r"inclusive\s+method|controls\s+of\s+[^.]{1,60}\s+are\s+(?:included|presented)|"
+                        r"(?:are|is)\s+(?:included|presented)\s+in\s+(?:this|the)\s+description|includes\s+the\s+"
+                        r"(?:relevant\s+)?controls\s+of", re.I)
+_NOT_EXTEND = re.compile(r"did\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+(?P<names>[^.]{2,160})",
+                         re.I)
+_GENERIC_ORG = re.compile(r"^(?:the|a|an|its|their|our|user|third|other|certain|various|these|those|this|it|we|"
+                          r"management|service)\b", re.I)
+
+
+class _Found:
+    """Organizations in the order first named, merged by name or abbreviation."""
+
+    def __init__(self) -> None:
+        self.orgs: list[SubserviceOrganization] = []
+        self.abbrs: dict[str, str] = {}
+
+    def find(self, name: str, abbr: str) -> SubserviceOrganization | None:
+        for s in self.orgs:
+            known = self.abbrs.get(s.name, "")
+            if s.name == name or (abbr and abbr in (known, s.name)) or (known and known == name):
+                return s
+        return None
+
+    def add(self, name: str, abbr: str, services: str | None, method: str | None, page: Page,
+            span: tuple[int, int]) -> None:
+        name = norm(name).strip(" ,")
+        if _GENERIC_ORG.match(name) or len(name.split()) > 8 or len(name) < 2:
+            return
+        services = norm(services).strip(" ,") if services else None
+        same = self.find(name, abbr)
+        if same is not None:
+            same.services = same.services or services
+            same.method = same.method or method  # type: ignore[assignment]
+            return
+        self.orgs.append(SubserviceOrganization(name=name, services=services or None, method=method,  # type: ignore
+                                                page=page.number, bbox=page.bbox_of(*span)))
+        self.abbrs[name] = abbr
+
+
+def _method_in(text: str) -> str | None:
+    if _INCLUSIVE.search(text):
+        return "inclusive"
+    if _CARVE.search(text):
+        return "carve-out"
+    return None
+
+
+def read_subservice(doc: Document) -> list[SubserviceOrganization]:
+    found = _Found()
+    pages = [p for p in doc.text_pages if p.number not in doc.toc_pages]
+    for page in pages:
+        text = page.text
+        matches = list(_USES.finditer(text))
+        for k, m in enumerate(matches):
+            # the method: in this sentence and the next two, before the next organization's sentence
+            stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+            window = text[m.start(): min(m.end() + 400, stop)]
+            found.add(m.group("name"), norm(m.group("abbr") or ""), m.group("services"), _method_in(window), page,
+                      (m.start("name"), m.end()))
+    for section in find_sections(doc, _HEADING):
+        _from_section(section.lines, found, doc)
+    for page in pages:
+        for m in _NOT_EXTEND.finditer(page.text):
+            named = m.group("names")
+            for s in found.orgs:
+                abbr = found.abbrs.get(s.name, "")
+                if s.method is None and (s.name in named or (abbr and re.search(rf"\b{re.escape(abbr)}\b", named))):
+                    s.method = "carve-out"
+    # a report-wide statement of the method applies to those still without one
+    if any(s.method is None for s in found.orgs):
+        whole = "\n".join(p.text for p in pages[:30])
+        inclusive, carve = bool(_INCLUSIVE.search(whole)), bool(_CARVE.search(whole))
+        method = "inclusive" if inclusive and not carve else "carve-out" if carve and not inclusive else None
+        for s in found.orgs:
+            if s.method is None:
+                s.method = method  # type: ignore[assignment]
+    return found.orgs
+
+
+def _from_section(lines: list, found: _Found, doc: Document) -> None:
+    """Under a subservice heading: a table (organization, services, method) or "X (ABBR) provides ..." paragraphs."""
+    by_page = {p.number: p for p in doc.pages}
+    items = list_items(lines)
+    if items and items[0].cells is not None:
+        for item in items:
+            cells = [norm(c) for c in item.cells or []]
+            if len(cells) < 2 or not cells[0]:
+                continue
+            method = next((_method_in(c) or ("carve-out" if re.fullmatch(r"carve[\s-]*out", c, re.I) else None)
+                           for c in cells[1:] if _method_in(c) or re.fullmatch(r"carve[\s-]*out|inclusive", c, re.I)),
+                          None)
+            services = next((c for c in cells[1:] if c and not re.fullmatch(r"carve[\s-]*out|inclusive", c, re.I)),
+                            None)
+            page = by_page[item.lines[0].page]
+            start = item.lines[0].start
+            found.add(cells[0], "", services, method, page, (start, start + len(item.lines[0].text)))
+        return
+    paragraphs = _paragraphs(lines)
+    for k, para in enumerate(paragraphs):
+        text = " ".join(ln.text for ln in para)
+        m = _PROVIDES.match(text)
+        if not m:
+            continue
+        window = text
+        for nxt in paragraphs[k + 1:]:  # the method may follow in the next paragraph that names no other
+            nxt_text = " ".join(ln.text for ln in nxt)
+            if _PROVIDES.match(nxt_text):
+                break
+            window += " " + nxt_text
+        page = by_page[para[0].page]
+        found.add(m.group("name"), norm(m.group("abbr") or ""), m.group("services"), _method_in(window), page,
+                  (para[0].start, para[0].start + len(para[0].text)))
+
+
+def _paragraphs(lines: list) -> list[list]:
+    out: list[list] = []
+    for ln in lines:
+        if out and ln.page == out[-1][-1].page and ln.top - out[-1][-1].bottom < ln.height * 0.6:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
