@@ -26,7 +26,8 @@ _OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|co
                            r"\bexcluded\b|\bN/A\b", re.I)
 _CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
 _OBJECTIVE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)"
-                        r"\s*[:.\-\u2013\u2014]\s*(?P<text>(?:Controls?|The\s+control)\s[^\u2022]+?\.)(?=\s|$)",
+                        r"(?:\s*[:.\-\u2013\u2014]\s*|[ \t]*\n\s*)"
+                        r"(?P<text>(?:Controls?|The\s+control)\s[^\u2022]+?\.)(?=\s|$)",
                         re.I | re.S)
 
 

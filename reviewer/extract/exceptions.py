@@ -20,6 +20,7 @@ _EXC_WORD = re.compile(r"\b(?:exceptions?|deviations?)\b", re.I)
 _NEGATED = re.compile(r"\bno\s+(?:relevant\s+|other\s+|additional\s+|further\s+|significant\s+|material\s+)?"
                       r"(?:exceptions?|deviations?)\b(?:\s+(?:were|was)?\s*(?:noted|identified|found|observed))?|"
                       r"\bwithout\s+(?:exceptions?|deviations?)\b", re.I)
+_IMPLIED = re.compile(r"\bno\s+(?:other|further|additional)\s+(?:exceptions?|deviations?)\b", re.I)
 _RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to\s+(?:the\s+)?(?:exceptions?|"
                              r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
@@ -27,7 +28,12 @@ _RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+inf
 
 
 def is_exception(result: str) -> bool:
-    """True when a test result states an exception or deviation."""
+    """True when a test result states an exception or deviation.
+
+    "No other exceptions were noted" after a finding ("noted that for 1 of 25 ...") implies the one described.
+    """
+    if _IMPLIED.search(result):
+        return True
     text = _NEGATED.sub(" ", result)
     return bool(_EXC_WORD.search(text))
 

@@ -164,7 +164,7 @@ def read_tables(doc: Document) -> list[Table]:
                 if current is not None and [c.name for c in current.columns] == names:
                     current.columns = cols  # repeated header on a continued page
                 else:
-                    current = _new_table(cols)
+                    current = _new_table(cols, lines[i + used:])
                     tables.append(current)
                 i, context = _read_rows(current, page, lines, i + used, context)
                 continue
@@ -184,7 +184,27 @@ def _fits(table: Table, lines: list[Line]) -> bool:
     return hits >= 2
 
 
-def _new_table(cols: list[Column]) -> Table:
+def _id_column_by_content(cols: list[Column], body: list[Line], skip: set[str]) -> str | None:
+    """The column whose cells, where a row starts, are mostly bare control ids (a header like "Control")."""
+    counts = [0] * len(cols)
+    starts = 0
+    for line in body[:40]:
+        cells: dict[int, list[str]] = {}
+        for w in line.words:
+            cells.setdefault(_column_of(cols, w.x0), []).append(w.text)
+        if len(cells) < 2:
+            continue
+        starts += 1
+        for k, ws in cells.items():
+            if CONTROL_ID.match(" ".join(ws).strip(" .:,")):
+                counts[k] += 1
+    ranked = [k for k in sorted(range(len(cols)), key=lambda k: -counts[k]) if cols[k].name not in skip]
+    if ranked and starts and counts[ranked[0]] >= max(2, starts // 2):
+        return cols[ranked[0]].name
+    return None
+
+
+def _new_table(cols: list[Column], body: list[Line]) -> Table:
     t = Table(columns=cols)
     names = [c.name for c in cols]
     for n in names:
@@ -198,6 +218,10 @@ def _new_table(cols: list[Column]) -> Table:
             t.criteria_column = n
         elif t.control_column is None and CONTROL_HEAD.search(n):
             t.control_column = n
+    if t.id_column is None:
+        t.id_column = _id_column_by_content(cols, body, {t.result_column, t.criteria_column, t.response_column})
+        if t.id_column == t.control_column:
+            t.control_column = None
     return t
 
 
@@ -208,20 +232,27 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     names = [c.name for c in cols]
     id_col = table.id_column
     row: Row | None = table.rows[-1] if table.rows else None
+    in_band = False
     i = start
     while i < len(lines):
         line = lines[i]
         if _header_cells(lines, i) is not None:
             return i, context
         segs = segments(line)
-        # a band across several columns: objective/criteria group titles, not a row
-        if len(segs) == 1 and _column_of(cols, segs[0].x0) != _column_of(cols, segs[0].x1 - 1) and \
-                (segs[0].x1 - segs[0].x0) > 0.55 * (page.width - 2 * min(50.0, cols[1].x0 if len(cols) > 1 else 50)):
-            if BAND_START.match(line.text):
-                context = line.text
-                row = None
-                i += 1
-                continue
+        # a band running past the first column, outside the column structure: an objective or criterion that
+        # heads the rows below ("Control Objective 5", "CC2.2 - Communication ..."), then its wrapped statement
+        across = len(segs) == 1 and _column_of(cols, segs[0].x0) != _column_of(cols, segs[0].x1 - 1)
+        if across and BAND_START.match(line.text):
+            context = line.text
+            row = None
+            in_band = True
+            i += 1
+            continue
+        if across and in_band and row is None:
+            context = f"{context} {line.text}"
+            i += 1
+            continue
+        in_band = False
         by_col: dict[int, list[Word]] = {}
         for w in line.words:
             by_col.setdefault(_column_of(cols, w.x0), []).append(w)
