@@ -97,10 +97,12 @@ def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None
             nsegs = segments(nxt)
             if nsegs and all(any(s.x0 - 20 <= n.x0 <= s.x1 + 20 or s.x0 <= n.x1 <= s.x1 for s in segs)
                              for n in nsegs) and len(nsegs) <= len(segs):
-                merged = []
-                for s in segs:
-                    extra = [n for n in nsegs if n.x0 < s.x1 + 20 and n.x1 > s.x0 - 20]
-                    merged.append(Segment(s.words + [w for n in extra for w in n.words]))
+                # each wrapped part joins the one header cell it overlaps most (or lies nearest to)
+                parts: list[list[Word]] = [list(s.words) for s in segs]
+                for n in nsegs:
+                    best = max(range(len(segs)), key=lambda k: min(segs[k].x1, n.x1) - max(segs[k].x0, n.x0))
+                    parts[best].extend(n.words)
+                merged = [Segment(p) for p in parts]
                 joined = [norm(m.text) for m in merged]
                 short = all(len(n.text.split()) <= 3 for n in nsegs) and not CONTROL_ID.match(nsegs[0].text)
                 if any(RESULT_HEAD.match(t) for t in joined) and (
