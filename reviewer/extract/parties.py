@@ -18,8 +18,10 @@ from reviewer.extract.model import Evidence
 _APOS = r"(?:'s|\u2019s|s'|s\u2019)"
 _NAME = r"(?P<org>[A-Z0-9][\w&.,\-\u2019' ]{1,80}?)"
 _ORG_PATTERNS = [
-    re.compile(rf"(?i:we\s+have\s+examined)\s+(?:the\s+(?:accompanying|attached)\s+description\s+of\s+)?{_NAME}\s*{_APOS}"
-               rf"\s+(?:\([^)]*\)\s+)?(?:accompanying\s+|attached\s+)?(?:description|assertion|management)", re.S),
+    re.compile(rf"(?i:we\s+have\s+(?:examined|prepared))\s+(?:the\s+(?:accompanying|attached)\s+description\s+"
+               rf"(?:of\s+|titled\s+[\u201c\"]?))?{_NAME}\s*{_APOS}"
+               rf"\s+(?:\([^)]*\)\s+)?(?:accompanying\s+|attached\s+)?(?:[Dd]escription|assertion|management|[A-Z])",
+               re.S),
     re.compile(rf"(?:report|description)\s+on\s+(?:management{_APOS}\s+description\s+of\s+)?{_NAME}\s*{_APOS}\s+"
                rf"(?:description|system|[A-Z])", re.S | re.I),
     re.compile(rf"assertion\s+of\s+(?:the\s+)?{_NAME}\s+management\b", re.S | re.I),
