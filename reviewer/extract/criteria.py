@@ -61,18 +61,23 @@ def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evid
     for page in doc.text_pages:
         if page.number in doc.toc_pages:
             continue
-        for line in page.lines:
-            if line.furniture or _OUT_OF_SCOPE.search(line.text):
+        # one scan of the page's text, then the line of each id (most lines hold none)
+        skipped: dict[int, bool] = {}
+        for m in _CRIT.finditer(page.text):
+            k = page.line_at(m.start())
+            if k not in skipped:
+                line = page.lines[k]
+                skipped[k] = line.furniture or bool(_OUT_OF_SCOPE.search(line.text))
+            if skipped[k]:
                 continue
-            for m in _CRIT.finditer(line.text):
-                cid = m.group(1)
-                prefix = "CC" if cid.startswith("CC") else cid.split(".")[0]
-                category = _CRIT_CATEGORY.get(prefix, "Privacy")
-                if categories and category not in categories:
-                    continue
-                found.add(cid)
-                if first is None:
-                    first = evidence_at(page, line.start + m.start(), line.start + m.end())
+            cid = m.group(1)
+            prefix = "CC" if cid.startswith("CC") else cid.split(".")[0]
+            category = _CRIT_CATEGORY.get(prefix, "Privacy")
+            if categories and category not in categories:
+                continue
+            found.add(cid)
+            if first is None:
+                first = evidence_at(page, m.start(), m.end())
     return sorted(found), first
 
 
