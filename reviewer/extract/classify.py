@@ -37,9 +37,9 @@ _REPORT_WORDS = re.compile(r"management[\u2019']s\s+assertion|assertion\s+of|des
 _BRIDGE = re.compile(r"\bbridge\s+letter\b|\bgap\s+letter\b|\bbridging\s+letter\b|\bbridge\s+the\s+(?:gap|period)\b|"
                      r"\bbridge\s+period\b|\bletter\s+of\s+(?:representation\s+)?(?:no\s+)?(?:material\s+)?change",
                      re.I)
-_NO_CHANGE = re.compile(r"\bno\s+(?:material\s+|significant\s+)?changes?\b|\bnot\s+aware\s+of\s+any\s+"
-                        r"(?:material\s+)?changes?\b|\bhas\s+not\s+(?:made|been)\s+(?:any\s+)?(?:material\s+)?"
-                        r"change", re.I)
+_MATERIAL = r"(?:(?:material|significant|substantive)\s+)?"
+_NO_CHANGE = re.compile(rf"\bno\s+{_MATERIAL}changes?\b|\bnot\s+aware\s+of\s+any\s+{_MATERIAL}changes?\b|"
+                        rf"\bha(?:s|ve)\s+not\s+(?:made|been)\s+(?:any\s+)?{_MATERIAL}change", re.I)
 _OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|tests\s+of\s+operating", re.I)
 _DESIGN_ONLY = re.compile(r"placed\s+in\s+operation|suitability\s+of\s+(?:the\s+)?design|suitably\s+designed", re.I)
 
@@ -70,8 +70,10 @@ def classify(doc: Document) -> Classification:
     opinion = any(_OPINION.search(p.text) for p in pages[:30])
     report_words = any(_REPORT_WORDS.search(p.text) for p in pages[:30])
     bridge = _BRIDGE.search(head_text)
-    if len(pages) <= 6 and (bridge or (_NO_CHANGE.search(head_text) and _SOC_TIGHT.search(head_text)
-                                        and not auditor)):
+    # a bridge letter exists to say that nothing changed since the report; a letter that only mentions one
+    # (an attestation relying on a SOC report and its bridge letter) is not one
+    if len(pages) <= 6 and _NO_CHANGE.search(head_text) and (bridge or (_SOC_TIGHT.search(head_text)
+                                                                         and not auditor)):
         kind = "bridge_letter"
     elif auditor and opinion and report_words and all_text_len > 600:
         kind = "soc_report"

@@ -39,6 +39,7 @@ PERIOD_PATTERNS: list[tuple[re.Pattern[str], int]] = [
                 rf"{_SEP}(?P<b>{DATE})", re.I), 3),
     (re.compile(rf"\bperiod\s+(?:from\s+)?(?P<a>{DATE}){_SEP}(?P<b>{DATE})", re.I), 3),
     (re.compile(rf"\b(?:for|from|throughout|covering)\s+(?P<a>{DATE}){_SEP}(?P<b>{DATE})", re.I), 2),
+    (re.compile(rf"\bbetween\s+(?P<a>{DATE})\s+and\s+(?P<b>{DATE})", re.I), 1),
     (re.compile(rf"(?P<a>{DATE}){_SEP}(?P<b>{DATE})", re.I), 1),
 ]
 

@@ -31,7 +31,9 @@ _REPORT_ON = re.compile(rf"\breport\b[^.\n]{{0,100}}?\b(?:on|of|covering|for)\s+
                         rf"(?:of|at|provided\s+by|operated\s+by)\s+{_ORG_ANY}")
 # "Acme, Inc. completed a SOC 2 Type 2 examination[, performed by X,] of its Cloud Platform for the period"
 _EXAMINED = re.compile(rf"\b(?:examination|audit|report|assessment)(?:\s*,[^,.]{{1,80}},)?\s+(?:of|on|covering)\s+"
-                       rf"(?:its|the)\s+{_SYS}\s+(?:for|as\s+of|throughout|during|covering)\b")
+                       rf"(?:its|the)\s+{_SYS}(?:\s+(?:for|as\s+of|throughout|during|covering)\b|(?=\s*[.;,]))")
+# "The resulting SOC 1 Type II report by Acme Assurance LLP covered ..."
+_REPORT_BY = re.compile(rf"\b(?:report|examination)\s+(?:issued\s+|performed\s+|prepared\s+)?by\s+{_ORG_SUFFIXED}")
 # "Re: Bridge Letter - Cloud Platform SOC 2 Type 2 Report"
 _SUBJECT = re.compile(rf"(?:bridge|gap|bridging)\s+letter\s*[\u2013\u2014:\-]+\s*{_SYS}\s+(?:SOC|SSAE|System\s+and)\b",
                       re.I)
@@ -81,6 +83,12 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
                 ev = evidence_at(last, line.start + m.start("org"), line.start + m.end("org"))
                 vote("org", m.group("org"), 1, ev)
     out = dict(found)
+    if "service_auditor" not in out:
+        for page in pages:
+            m = _REPORT_BY.search(page.text)
+            if m:
+                out["service_auditor"] = (norm(m.group("org")), evidence_at(page, m.start("org"), m.end("org")))
+                break
     for kind, key, votes in (("org", "service_organization", orgs), ("sys", "system", systems)):
         if votes:
             best = max(votes, key=lambda k: (votes[k], -len(k)))

@@ -35,6 +35,10 @@ _SYSTEM_PATTERNS = [
                rf"(?P<sys>[A-Z0-9][\w&\-\u2019'/ \n]{{1,80}}?)"
                r"(?=\s+(?:titled|for\s+the|throughout|as\s+of|during|"
                r"entitled|\(|that|and\s+the\s+suitability|relevant)|[,.\"\u201c])", re.S),
+    # SOC 3 and assertions: "the controls within the Cloud Platform (system) were effective"
+    re.compile(rf"controls\s+(?:within|over)\s+(?:the\s+|{_NAME}{_APOS}\s+)?"
+               r"(?P<sys>[A-Z][\w&\-\u2019']*(?:\s+[A-Z][\w&\-\u2019']*){0,7})"
+               r"(?=\s+(?:\(\s*(?:the\s+)?system\s*\)|were\s+effective|was\s+effective|throughout))", re.S),
 ]
 _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|"
                    r"Ltd\.?|CPAs?(?:,\s*(?:LLP|P\.C\.|PLLC))?|Certified\s+Public\s+Accountants|& Co\.|"
@@ -78,7 +82,7 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
     sys_votes: Counter[str] = Counter()
     sys_where: dict[str, Evidence] = {}
     for page in pages:
-        for m in _SYSTEM_PATTERNS[0].finditer(page.text):
+        for m in (x for pattern in _SYSTEM_PATTERNS for x in pattern.finditer(page.text)):
             s = norm(m.group("sys")).strip(" ,.")
             # the sentence goes on after the name: "... Cloud for October 1", "... placed in operation"
             s = re.split(r"\s+(?:for|placed|presents|that|which|was|were|as|throughout|during)\b", s)[0]
