@@ -14,8 +14,9 @@ from collections import Counter
 from datetime import timedelta
 
 from reviewer.extract.dates import DATE, PeriodMatch, find_as_of, find_periods, parse_date
-from reviewer.extract.layout import Document, evidence_at, evidence_lines, norm
+from reviewer.extract.layout import Document, evidence_at, evidence_lines, norm, segments
 from reviewer.extract.model import Evidence
+from reviewer.extract.page import Line, Page
 from reviewer.extract.period import DATE_LINE, Dates, content_pages
 
 _BRIDGE_END = re.compile(rf"(?:through|thru|until|up\s+to|to|ending(?:\s+on)?|ended|as\s+of)\s+(?:and\s+including\s+)?"
@@ -38,7 +39,21 @@ _REPORT_BY = re.compile(rf"\b(?:report|examination)\s+(?:issued\s+|performed\s+|
 _SUBJECT = re.compile(rf"(?:bridge|gap|bridging)\s+letter\s*[\u2013\u2014:\-]+\s*{_SYS}\s+(?:SOC|SSAE|System\s+and)\b",
                       re.I)
 _LETTERHEAD = re.compile(rf"^{_ORG_SUFFIXED}")
+# "Acme, Inc. provides this letter ...", "management of Acme, Inc. is not aware ..."
+_ORG_SENTENCES = [
+    re.compile(rf"{_ORG_SUFFIXED}\s+(?:provides|issues|has\s+prepared|is\s+providing)\s+this\s+letter"),
+    re.compile(rf"\bmanagement\s+of\s+{_ORG_SUFFIXED}\s+(?:is|has|confirms|represents)\b"),
+]
+# a letter's key facts as label / value rows: "Report period | October 1, 2023 through September 30, 2024"
+_FACT_LABELS = {
+    "report": re.compile(r"^(?:report|report\s+(?:type|name|issued))$", re.I),
+    "period": re.compile(r"^(?:(?:report|examination|review|audit)\s+)?period(?:\s+covered)?$", re.I),
+    "as_of": re.compile(r"\bas\s+of\b", re.I),
+    "auditor": re.compile(r"^(?:(?:independent\s+)?service\s+auditor|auditor|cpa\s+firm|audit\s+firm)$", re.I),
+    "bridge": re.compile(r"^(?:bridge|gap|coverage)\s+period$", re.I),
+}
 _SIGNATURE = re.compile(rf",\s+{_ORG_SUFFIXED}\s*$")
+_LINE_ORG = re.compile(rf"^{_ORG_SUFFIXED}\s*$")
 
 
 def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -> dict[str, tuple[str, Evidence]]:
@@ -69,6 +84,17 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
         for pattern, weight in ((_EXAMINED, 3), (_SUBJECT, 2)):
             for m in pattern.finditer(text):
                 vote("sys", m.group("sys"), weight, evidence_at(page, m.start("sys"), m.end("sys")))
+    for page in pages:
+        for pattern in _ORG_SENTENCES:
+            for m in pattern.finditer(page.text):
+                vote("org", m.group("org"), 3, evidence_at(page, m.start("org"), m.end("org")))
+    facts = letter_facts(doc)
+    if "report" in facts:
+        value, page, line = facts["report"]
+        m = re.search(rf"\b(?:SOC|SSAE)\s*\d?(?:\s+Type\s+\w+)?\s*[\u2013\u2014:\-]+\s*{_SYS}\s*$", value)
+        if m:
+            vote("sys", m.group("sys"), 3, evidence_at(page, line.start + line.text.index(m.group("sys")),
+                                                       line.start + len(line.text)))
     if pages:
         body = [ln for ln in pages[0].lines if not ln.furniture]
         for line in body[:2]:
@@ -78,11 +104,14 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
                 break
         last = pages[-1]
         for line in [ln for ln in last.lines if not ln.furniture][-4:]:
-            m = _SIGNATURE.search(line.text)
+            m = _SIGNATURE.search(line.text) or _LINE_ORG.match(line.text)
             if m:
                 ev = evidence_at(last, line.start + m.start("org"), line.start + m.end("org"))
                 vote("org", m.group("org"), 1, ev)
     out = dict(found)
+    if "service_auditor" not in out and "auditor" in facts:
+        value, page, line = facts["auditor"]
+        out["service_auditor"] = (value, evidence_lines([line], value))
     if "service_auditor" not in out:
         for page in pages:
             m = _REPORT_BY.search(page.text)
@@ -93,6 +122,22 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
         if votes:
             best = max(votes, key=lambda k: (votes[k], -len(k)))
             out[key] = (best, where[(kind, best)])
+    return out
+
+
+def letter_facts(doc: Document) -> dict[str, tuple[str, Page, Line]]:
+    """{kind: (value, page, line)} from label / value rows (two cells, a short label on the left)."""
+    out: dict[str, tuple[str, Page, Line]] = {}
+    for page in content_pages(doc):
+        for line in page.lines:
+            segs = segments(line)
+            if len(segs) != 2 or len(segs[0].words) > 5:
+                continue
+            label, value = norm(segs[0].text).rstrip(":"), norm(segs[1].text)
+            for kind, pattern in _FACT_LABELS.items():
+                if kind not in out and pattern.search(label):
+                    out[kind] = (value, page, line)
+                    break
     return out
 
 
@@ -117,6 +162,23 @@ def read_letter_dates(doc: Document, rtype: str | None) -> Dates:
         periods.extend(find_periods(page.text, page.number))
         as_ofs.extend(find_as_of(page.text, page.number))
     report, bridge = _report_and_bridge(periods, as_ofs, rtype)
+    facts = letter_facts(doc)
+    for kind in ("period", "as_of", "bridge"):
+        if kind not in facts:
+            continue
+        _value, page, line = facts[kind]
+        seg = segments(line)[1]
+        offset = line.start + line.text.index(seg.text)
+        found = find_periods(seg.text, page.number) if kind != "as_of" else []
+        if kind == "as_of" and (d := DATE_LINE.match(seg.text)) and (day := parse_date(d.group("d"))):
+            found = [PeriodMatch(None, day, 3, page.number, (0, len(seg.text)), seg.text)]
+        if found:
+            m = found[0]
+            m = PeriodMatch(m.start, m.end, m.strength, m.page, (offset + m.span[0], offset + m.span[1]), m.text)
+            if kind == "bridge":
+                bridge = m
+            else:
+                report = m
     if report is not None:
         e = evidence_at(by_number[report.page], *report.span)
         if report.start is None:
@@ -164,4 +226,4 @@ def _report_and_bridge(periods: list[PeriodMatch], as_ofs: list[PeriodMatch], rt
     return report, (later[0] if later else None)
 
 
-__all__ = ["read_letter_dates", "read_letter_parties"]
+__all__ = ["letter_facts", "read_letter_dates", "read_letter_parties"]
