@@ -23,6 +23,9 @@ Implements /work/notes/REGISTER_API.md. Deviations and additions (the contract's
   a new vendor and offers the candidates; names differing in a number ("Acme 2" / "Acme 3") never auto-merge. A
   bridge letter whose vendor was not read takes the one vendor its text names that has a report ending on the
   letter's stated period end (uncertain, so the GUI asks).
+- `import_file`/`import_bytes` take `extractor=`: who extracts (default `extract_in_process`, in this process; the
+  GUI passes an `IsolatedExtractor`, a child process reused for a batch). The storage transaction stays on the
+  calling thread's connection. A crash of the child is a "failed" outcome (`ExtractorCrashed`, a PdfReadError).
 - Extra: `register.vendors()` rows are `VendorRecord(id, name, reports_count, latest_period_end)`;
   `register.db` is the `sqlite_utils.Database` over the connection (read-only use: its helpers commit).
 """
@@ -38,6 +41,7 @@ from reviewer.register.currency import (
 )
 from reviewer.register.errors import RegisterError, RegisterInUse, WrongPassphrase
 from reviewer.register.importer import iter_pdf_paths
+from reviewer.register.isolated_extraction import ExtractorCrashed, IsolatedExtractor, extract_in_process
 from reviewer.register.records import (
     REVIEW_STATUSES,
     AuditEntry,
@@ -69,8 +73,10 @@ __all__ = [
     "CurrencyStatus",
     "CurrencyThresholds",
     "ExceptionRecord",
+    "ExtractorCrashed",
     "FourthPartyGap",
     "ImportOutcome",
+    "IsolatedExtractor",
     "MappingSuggestion",
     "OwnControl",
     "Register",
@@ -90,6 +96,7 @@ __all__ = [
     "VendorRecord",
     "WrongPassphrase",
     "default_register_path",
+    "extract_in_process",
     "fiscal_coverage",
     "iter_pdf_paths",
     "judge_currency",

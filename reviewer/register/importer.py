@@ -1,7 +1,9 @@
 """Importing one PDF into the register: dedup by sha256, extract, read page text, store in ONE transaction.
 
 Extraction and page reading happen before the transaction (they are slow and may fail); the transaction only
-writes. A file that fails at any step is reported and leaves the register unchanged.
+writes. Who extracts is the caller's choice (`extractor`): in this process by default, or in a child process
+(`isolated_extraction.IsolatedExtractor`) while this thread keeps the register connection and the transaction.
+A file that fails at any step is reported and leaves the register unchanged.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reviewer.extract import ExtractionCancelled, PasswordRequiredError, PdfReadError, extract_pdf
+from reviewer.extract import ExtractionCancelled, ExtractionResult, PasswordRequiredError, PdfReadError
 from reviewer.register import audit
 from reviewer.register.connection import transaction
-from reviewer.register.pages import page_texts
+from reviewer.register.isolated_extraction import extract_in_process
 from reviewer.register.records import ImportOutcome
 from reviewer.register.reports import find_by_sha256, store_report
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+# (data, name, password, progress, cancelled) -> (extraction, page texts): `extract_in_process` here, an
+# `IsolatedExtractor` (a child process) for the GUI; the storage transaction stays on the caller's connection
+Extractor = Callable[[bytes, str, str | None, Progress | None, Cancelled | None], tuple[ExtractionResult, list[str]]]
 
 
 def iter_pdf_paths(paths: list[Path]) -> list[Path]:
@@ -44,7 +49,7 @@ def _vendor_label(conn: Any, report_id: int) -> str:
 
 def import_bytes(
     conn: Any, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: Cancelled | None = None, extractor: Extractor | None = None,
 ) -> ImportOutcome:
     sha = hashlib.sha256(data).hexdigest()
     existing = find_by_sha256(conn, sha)
@@ -52,8 +57,7 @@ def import_bytes(
         return ImportOutcome(name, "duplicate", existing,
                              f"already in the register as report {existing} ({_vendor_label(conn, existing)})")
     try:
-        extraction = extract_pdf(data, name=name, password=password, progress=progress, cancelled=cancelled)
-        texts = page_texts(data, password if extraction.file.encrypted else None)
+        extraction, texts = (extractor or extract_in_process)(data, name, password, progress, cancelled)
     except PasswordRequiredError as err:
         return ImportOutcome(name, "password_needed", None, str(err))
     except PdfReadError as err:
@@ -91,7 +95,7 @@ def _describe(extraction: Any, vendor: str | None, report_id: int) -> str:
 
 def import_file(
     conn: Any, path: Path, *, password: str | None = None, progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: Cancelled | None = None, extractor: Extractor | None = None,
 ) -> ImportOutcome:
     path = Path(path)
     try:
@@ -102,6 +106,7 @@ def import_file(
         return ImportOutcome(str(path), "failed", None, "is a folder")
     except OSError as err:
         return ImportOutcome(str(path), "failed", None, f"cannot read the file: {err.strerror or err}")
-    outcome = import_bytes(conn, data, path.name, password=password, progress=progress, cancelled=cancelled)
+    outcome = import_bytes(conn, data, path.name, password=password, progress=progress, cancelled=cancelled,
+                           extractor=extractor)
     outcome.path_or_name = str(path)
     return outcome

@@ -148,16 +148,21 @@ class Register:
     # -- import --------------------------------------------------------------------------------------------
     def import_file(self, path: Path, *, password: str | None = None,
                     progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> ImportOutcome:
-        outcome = importer.import_file(self._conn, path, password=password, progress=progress, cancelled=cancelled)
+                    cancelled: Callable[[], bool] | None = None,
+                    extractor: importer.Extractor | None = None) -> ImportOutcome:
+        """Import one PDF. `extractor` runs the extraction (default: in this process; the GUI passes an
+        `IsolatedExtractor`); the storage transaction always runs here, on this connection."""
+        outcome = importer.import_file(self._conn, path, password=password, progress=progress, cancelled=cancelled,
+                                       extractor=extractor)
         self._changed()
         return outcome
 
     def import_bytes(self, data: bytes, name: str, *, password: str | None = None,
                      progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> ImportOutcome:
+                     cancelled: Callable[[], bool] | None = None,
+                     extractor: importer.Extractor | None = None) -> ImportOutcome:
         outcome = importer.import_bytes(self._conn, data, name, password=password, progress=progress,
-                                        cancelled=cancelled)
+                                        cancelled=cancelled, extractor=extractor)
         self._changed()
         return outcome
 

@@ -1,8 +1,11 @@
-"""The import task: runs on the worker thread, opens its OWN register connection, extracts and stores each file.
+"""The import task: runs on the worker thread, opens its OWN register connection, and stores each file that a
+child process extracts.
 
 SQLCipher connections stay on the thread that made them, so the worker opens the register with the session's
-key (`Register.open_with_key`, milliseconds: no KDF) and closes it when the batch ends. Extraction AND storage
-happen here, so that the GUI thread only paints and answers prompts.
+key (`Register.open_with_key`, milliseconds: no KDF) and closes it when the batch ends. The extraction runs in
+one child process per batch (`IsolatedExtractor`): PDFium is not thread-safe (the viewer renders with it on the
+GUI thread), and in a thread the extractor held the GIL long enough to freeze the window. This thread only
+waits on the child's pipe, relays its progress and cancels, and writes each report in one transaction.
 """
 
 from __future__ import annotations
@@ -36,11 +39,13 @@ class FileDone:
 
 def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: TaskState) -> list[FileDone]:
     """Import `jobs` in order; report each start and outcome as partial results; stop early on cancel."""
-    from reviewer.register import ImportOutcome, Register
+    from reviewer.register import ImportOutcome, IsolatedExtractor, Register
 
     done: list[FileDone] = []
     register = Register.open_with_key(register_path, key)
+    extractor = IsolatedExtractor()
     try:
+        extractor.start()  # the interpreter starts while the first file is read
         with full_gc_deferred():
             for job in jobs:
                 if state.is_cancelled():
@@ -52,10 +57,12 @@ def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: Task
                         password=job.password,
                         progress=lambda page, pages, job=job: state.set_progress(job, page, pages),
                         cancelled=state.is_cancelled,
+                        extractor=extractor,
                     )
                 result = FileDone(job, outcome)
                 done.append(result)
                 state.put_partial(result)
     finally:
+        extractor.close()
         register.close()
     return done

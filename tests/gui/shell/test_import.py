@@ -176,3 +176,30 @@ def test_an_unsure_vendor_can_be_a_new_vendor(qtbot, corpus, empty_register, set
     asked = finish_import(qtbot, window.importer, new_vendor)
     assert len(asked) == 1
     assert sorted(v.name for v in empty_register.vendors()) == sorted([vendor.name, "Northwind Test Vendor"])
+
+
+def test_a_crash_of_the_extracting_process_fails_that_file_and_the_app_goes_on(qtbot, large_report, corpus,
+                                                                              empty_register, settings):
+    import multiprocessing
+    import os
+    import signal
+
+    from reviewer.gui.main_window import MainWindow
+
+    window = MainWindow(empty_register, settings)
+    qtbot.addWidget(window)
+    window.show()
+    other = corpus.readable()[0].path
+    window.import_paths([large_report, other])
+    dialog = window.importer.dialog
+    bar = dialog.rows[large_report].bar
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() > 0, timeout=60_000)  # the child is reading
+    [child] = [p for p in multiprocessing.active_children() if p.name == "reviewer-extractor"]
+    os.kill(child.pid, signal.SIGKILL)  # what a PDFium crash on a hostile PDF looks like
+    finish_import(qtbot, window.importer)
+    status, message = dialog.outcomes[large_report]
+    assert status == "failed" and "killed by signal" in message
+    assert dialog.outcomes[other][0] == "imported"  # the batch went on, in a new child
+    assert "1 imported" in dialog.summary_text() and large_report.name in dialog.summary_text()
+    assert empty_register.count_reports() == 1
+    assert window.isVisible()
