@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from reviewer.extract.criteria import _CRIT
-from reviewer.extract.layout import Document, norm
+from reviewer.extract.layout import Document, norm, segments
 from reviewer.extract.model import ExceptionFinding
-from reviewer.extract.tables import OBJECTIVE_LINE, Table, read_tables
+from reviewer.extract.tables import OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
 
 _EXC_WORD = re.compile(r"\b(?:exceptions?|deviations?)\b", re.I)
 _NEGATED = re.compile(r"\bno\s+(?:relevant\s+|other\s+|additional\s+|further\s+|significant\s+|material\s+)?"
@@ -25,6 +25,7 @@ _RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to
                              r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
 _RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+information\s+provided\s+by", re.I)
+_RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)[.:]?\s+)?(?:{_RESPONSE_SECTION.pattern})", re.I)
 
 
 def is_exception(result: str) -> bool:
@@ -101,12 +102,16 @@ def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding
     start_page = None
     for p in pages:
         for line in doc.body_lines(p):
-            if _RESPONSE_SECTION.search(line.text) and len(line.text.split()) <= 14 and p.number > last_page - 1:
+            # the section's title, not a result that points to it ("Exceptions noted - see management's response")
+            if _RESPONSE_TITLE.match(line.text) and len(line.text.split()) <= 14 and not line.text.endswith("."):
                 start_page = p.number
                 break
         if start_page:
             break
     if start_page is None:
+        return
+    section = [p for p in pages if p.number >= start_page]
+    if _responses_from_table(doc, section, todo):
         return
     text_parts: list[tuple[int, str]] = []
     for p in pages:
@@ -135,3 +140,30 @@ def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding
         response = norm(chunk).strip(" :-\u2013")
         if response:
             f.management_response = response[:4000]
+
+
+def _responses_from_table(doc: Document, pages: list, todo: list[ExceptionFinding]) -> bool:
+    """Responses from a table whose header has a management-response column, rows keyed by the control id."""
+    by_id = {f.control_id: f for f in todo}
+    column_x: float | None = None
+    current: list[str] | None = None
+    found: dict[str, list[str]] = {}
+    for page in pages:
+        for line in doc.body_lines(page):
+            segs = segments(line)
+            if column_x is None:
+                heads = [sg for sg in segs if RESPONSE_HEAD.search(sg.text)]
+                if len(segs) >= 2 and heads and len(heads[0].words) <= 4:
+                    column_x = heads[0].x0 - 3
+                continue
+            first = norm(segs[0].text)
+            if first in by_id:
+                current = found.setdefault(first, [])
+            elif segs[0].x0 < column_x - 20 and len(segs) == 1 and current is not None and line.x1 < column_x:
+                current = None  # text back at the margin: the table has ended
+            if current is not None:
+                current.extend(w.text for w in line.words if w.x0 >= column_x)
+    for cid, words in found.items():
+        if words:
+            by_id[cid].management_response = norm(" ".join(words))[:4000]
+    return bool(found)

@@ -101,7 +101,13 @@ def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None
                 parts: list[list[Word]] = [list(s.words) for s in segs]
                 for n in nsegs:
                     best = max(range(len(segs)), key=lambda k: min(segs[k].x1, n.x1) - max(segs[k].x0, n.x0))
-                    parts[best].extend(n.words)
+                    last, first = parts[best][-1], n.words[0]
+                    if last.text[-1:].isalpha() and first.text[:1].islower():
+                        # a word broken across the two header lines ("Contro" / "l #")
+                        parts[best][-1] = Word(last.text + first.text, last.x0, last.top, first.x1, first.bottom)
+                        parts[best].extend(n.words[1:])
+                    else:
+                        parts[best].extend(n.words)
                 merged = [Segment(p) for p in parts]
                 joined = [norm(m.text) for m in merged]
                 short = all(len(n.text.split()) <= 3 for n in nsegs) and not CONTROL_ID.match(nsegs[0].text)
@@ -196,7 +202,7 @@ def _id_column_by_content(cols: list[Column], body: list[Line], skip: set[str]) 
             cells.setdefault(_column_of(cols, w.x0), []).append(w.text)
         if len(cells) < 2:
             continue
-        starts += 1
+        starts += 0 in cells  # a row starts where the first column holds words
         for k, ws in cells.items():
             if CONTROL_ID.match(" ".join(ws).strip(" .:,")):
                 counts[k] += 1
