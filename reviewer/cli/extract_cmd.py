@@ -48,7 +48,7 @@ def summary(result: ExtractionResult) -> str:
     """A few readable lines about one extraction."""
     rep = result.report
     f = result.file
-    head = f"{f.name}: {result.document_type or 'unreadable'}, {f.pages} pages"
+    head = f"{f.name}: {result.document_type or 'unreadable'}, {f.pages} page{'' if f.pages == 1 else 's'}"
     head += (", encrypted" if f.encrypted else "") + ("" if f.text_layer == "full" else f", text layer {f.text_layer}")
     out = [head]
 

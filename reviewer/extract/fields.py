@@ -48,6 +48,12 @@ def read_fields(doc: Document, result: ExtractionResult) -> None:
     rep.subservice_organizations = read_subservice(doc)
     names = [s.name for s in rep.subservice_organizations]
     rep.cuecs, rep.csocs = read_cuecs_csocs(doc, names)
+    for key, items in (("subservice_organizations", rep.subservice_organizations), ("cuecs", rep.cuecs),
+                       ("csocs", rep.csocs)):
+        if items and items[0].page:
+            first = items[0]
+            text = getattr(first, "text", None) or getattr(first, "name", "")
+            result.evidence[key] = Evidence(first.page, text[:400], first.bbox)
     if rep.framework != "SOC 3" and rep.type != "Type 1":
         rep.exceptions, _tables = read_exceptions(doc)
         if rep.exceptions:

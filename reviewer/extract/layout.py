@@ -56,15 +56,17 @@ def segments(line: Line, gap: float | None = None) -> list[Segment]:
 
 
 def _split(words: list[Word], gap: float) -> list[Segment]:
-    out = [Segment([words[0]])]
-    prev = words[0]
+    cur = [words[0]]
+    runs = [cur]
+    prev_x1 = words[0].x1
     for w in words[1:]:
-        if w.x0 - prev.x1 > gap:
-            out.append(Segment([w]))
+        if w.x0 - prev_x1 > gap:
+            cur = [w]
+            runs.append(cur)
         else:
-            out[-1].words.append(w)
-        prev = w
-    return out
+            cur.append(w)
+        prev_x1 = w.x1
+    return [Segment(run) for run in runs]
 
 
 class Document:

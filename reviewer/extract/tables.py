@@ -142,9 +142,10 @@ def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
 
 def _column_of(cols: list[Column], x: float) -> int:
     k = 0
-    for i, c in enumerate(cols):
-        if x >= c.x0:
-            k = i
+    for i in range(1, len(cols)):  # boundaries rise left to right: stop at the first one right of x
+        if x < cols[i].x0:
+            break
+        k = i
     return k
 
 

@@ -56,3 +56,13 @@ def test_bad_files_do_not_stop_the_others(corpus, tmp_path, capsys):
     assert any("missing.pdf" in ln for ln in err_lines)
     assert "Traceback" not in captured.err
     assert [json.loads(x)["file"]["name"] for x in captured.out.splitlines()] == [good.path.name]
+
+
+def test_summary_of_a_bridge_letter_and_of_a_scan(corpus, capsys):
+    letter = _first(corpus, lambda d: d.truth and d.truth["document_type"] == "bridge_letter")
+    scan = _first(corpus, lambda d: d.truth and d.truth["file"]["text_layer"] == "none")
+    assert main(["extract", str(letter.path), str(scan.path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{letter.path.name}: bridge_letter" in out
+    assert f"bridge period end     {letter.truth['report']['bridge_period_end']}" in out
+    assert f"{scan.path.name}: unreadable" in out and "warning: no text layer" in out

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pypdfium2 as pdfium
 
 from tests.extract.scoring import accuracy_table, field_values
 
@@ -32,15 +33,40 @@ def test_every_output_validates_against_the_schema(corpus, extracted):
         assert not errors, f"{doc_id}: {errors}"
 
 
-def test_every_value_has_evidence_on_a_real_page(corpus, extracted):
+def _box_on_page(box, width: float, height: float) -> bool:
+    x0, top, x1, bottom = box
+    return -1 <= x0 <= x1 <= width + 1 and -1 <= top <= bottom <= height + 1 and (x1 - x0) * (bottom - top) > 0
+
+
+def test_every_value_has_evidence_with_a_box_on_a_real_page(corpus, extraction_results):
+    """The GUI highlights each value's box: every field and every listed item has page, text and box."""
     for doc in corpus.readable():
-        result = extracted[doc.id]
-        pages = result["file"]["pages"]
-        for key, value in result["report"].items():
-            if value not in (None, []) and key not in ("exceptions", "cuecs", "csocs", "subservice_organizations"):
-                assert key in result["evidence"], f"{doc.id}: {key} has no evidence"
-        for key, ev in result["evidence"].items():
-            assert 1 <= ev["page"] <= pages and ev["text"], f"{doc.id}: bad evidence for {key}"
-            if "bbox" in ev:
-                x0, top, x1, bottom = ev["bbox"]
-                assert x0 <= x1 and top <= bottom
+        result = extraction_results[doc.id]
+        pages = result.file.pages
+        size = _page_sizes(doc)
+        for key, value in result.report.to_json().items():
+            if value in (None, []):
+                continue
+            ev = result.evidence.get(key)
+            assert ev is not None, f"{doc.id}: {key} has no evidence"
+            assert 1 <= ev.page <= pages and ev.text, f"{doc.id}: bad evidence for {key}"
+            assert ev.bbox is not None and _box_on_page(ev.bbox, *size[ev.page]), f"{doc.id}: {key} box {ev.bbox}"
+        stored = result.to_storage()["report"]
+        for key in ("control_objectives", "exceptions", "cuecs", "subservice_organizations", "csocs"):
+            for item in stored[key]:
+                assert 1 <= item.get("page", 0) <= pages, f"{doc.id}: {key} item without a page: {item}"
+                assert _box_on_page(item.get("bbox") or (0, 0, 0, 0), *size[item["page"]]), \
+                    f"{doc.id}: {key} item without a box: {item}"
+
+
+def _page_sizes(doc) -> dict[int, tuple[float, float]]:
+    pdf = pdfium.PdfDocument(doc.path.read_bytes(), password=doc.password)
+    try:
+        return {i + 1: _displayed(pdf[i]) for i in range(len(pdf))}
+    finally:
+        pdf.close()
+
+
+def _displayed(page) -> tuple[float, float]:
+    w, h = page.get_size()
+    return (h, w) if page.get_rotation() in (90, 270) else (w, h)

@@ -1,9 +1,8 @@
 """Accuracy on the holdout corpus (tests/holdout: house styles the extractor was not tuned on), at least 98%.
 
 The extractor read 88% of these fields right when they first arrived; the causes of its failures were then
-fixed in general form (reading the PDFs' text, not the templates), and it now reaches 100%. The bar leaves a small
-margin below that; the table of
-per-field accuracy is printed so that a drop shows where.
+fixed in general form (reading the PDFs' text, not the templates), and it now reaches 100%. The bar leaves a
+small margin below that; the per-field table is printed so that a drop shows where.
 """
 
 from __future__ import annotations
