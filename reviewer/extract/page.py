@@ -6,7 +6,10 @@ Boxes are x0, top, x1, bottom in points, top-left origin, in the page's displaye
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
+
+_X1, _TOP, _BOTTOM = attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
 
 
 @dataclass(slots=True)
@@ -39,9 +42,9 @@ class Line:
     def __post_init__(self) -> None:
         words = self.words
         self.x0 = words[0].x0
-        self.x1 = max(w.x1 for w in words)
-        self.top = min(w.top for w in words)
-        self.bottom = max(w.bottom for w in words)
+        self.x1 = max(map(_X1, words))
+        self.top = min(map(_TOP, words))
+        self.bottom = max(map(_BOTTOM, words))
 
     @property
     def height(self) -> float:

@@ -59,8 +59,7 @@ class Row:
     def add(self, column: str, words: list[Word], page: int) -> None:
         self.cells.setdefault(column, []).append(" ".join(w.text for w in words))
         self.cell_pages.setdefault(column, page)
-        box = [min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
-               max(w.bottom for w in words)]
+        box = [words[0].x0, min(w.top for w in words), words[-1].x1, max(w.bottom for w in words)]
         old = self.boxes.get(column)
         if old is None or self.cell_pages[column] != page:
             if old is None:

@@ -14,6 +14,7 @@ import ctypes
 import math
 import re
 from collections import Counter
+from operator import attrgetter
 
 import pypdfium2.raw as raw
 
@@ -21,6 +22,7 @@ from reviewer.extract.page import Line, Word
 
 _WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
 _ANGLE_TOLERANCE = 0.15  # radians
+_X0 = attrgetter("x0")
 
 
 class _CharBoxes:
@@ -185,16 +187,21 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     """Cluster words into lines by vertical overlap (one pass over words sorted by their centre)."""
     if not words:
         return []
-    words = sorted(words, key=lambda wd: ((wd.top + wd.bottom) / 2, wd.x0))
+    keyed = sorted(((wd.top + wd.bottom) / 2, wd.x0, k) for k, wd in enumerate(words))
     lines: list[list[Word]] = []
-    centre = 0.0
+    centre = -1e9
     half = 0.0
-    for wd in words:
-        c = (wd.top + wd.bottom) / 2
+    for c, _x0, k in keyed:
+        wd = words[k]
         h = (wd.bottom - wd.top) / 2
-        if lines and abs(c - centre) <= max(half, h) * 0.6:
-            lines[-1].append(wd)
+        if abs(c - centre) <= (half if half > h else h) * 0.6:
+            lines[-1].append(wd)  # sorted by centre, then x0: a line's words arrive left to right, mostly
         else:
             lines.append([wd])
             centre, half = c, h
-    return [Line(words=sorted(ws, key=lambda wd: wd.x0), page=page) for ws in lines]
+    out = []
+    for ws in lines:
+        if any(a.x0 > b.x0 for a, b in zip(ws, ws[1:], strict=False)):
+            ws.sort(key=_X0)
+        out.append(Line(words=ws, page=page))
+    return out
