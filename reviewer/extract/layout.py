@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property
 
 from reviewer.extract.model import Evidence
 from reviewer.extract.pdf import Line, Page, Word
@@ -23,23 +21,16 @@ _TOC_TAIL = re.compile(r"\s(?:\d{1,3}|[ivx]{1,5})$", re.I)
 _TOC_TITLE = re.compile(r"^\s*(?:table\s+of\s+contents|contents|index)\s*$", re.I)
 
 
-@dataclass
 class Segment:
-    """Words of one line between wide gaps: a table cell or a text block on that line."""
+    """Words of one line between wide gaps: a table cell or a text block on that line (built complete)."""
 
-    words: list[Word]
+    __slots__ = ("text", "words", "x0", "x1")
 
-    @cached_property
-    def text(self) -> str:  # read only once the segment is complete
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+        self.text = " ".join([w.text for w in words])
+        self.x0 = words[0].x0
+        self.x1 = words[-1].x1
 
 
 def segments(line: Line, gap: float | None = None) -> list[Segment]:

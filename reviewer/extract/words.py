@@ -91,8 +91,8 @@ def _scan_upright(text: str, boxes: _CharBoxes) -> tuple[list[Word], list[int], 
     sources: list[int] = []
     suspects: list[int] = []
     for m in _WORD_RUN.finditer(text):
-        i = m.start()
-        j = m.end() - 1
+        i, j = m.span()
+        j -= 1
         get(tp, i, r)
         left0, top0, bottom0 = r.left, r.top, r.bottom
         if j > i:
@@ -109,7 +109,7 @@ def _scan_upright(text: str, boxes: _CharBoxes) -> tuple[list[Word], list[int], 
         if backwards or (j > i and right1 - left0 > (j - i + 1) * max(hi - lo, 1.0) * 1.2):
             _add_pieces(text, boxes, i, j, out, sources, suspects)
         else:
-            out.append(Word(m.group(), left0, h - hi, right1, h - lo))
+            out.append(Word(text[i:j + 1], left0, h - hi, right1, h - lo))
             sources.append(i)
     return out, sources, suspects
 
