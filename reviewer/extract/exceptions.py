@@ -4,7 +4,8 @@ A result states an exception when it speaks of an exception or deviation that is
 noted", "No relevant deviations noted" are clean). "The circumstances that warrant the operation of the
 control did not occur ... no testing was performed" names none, so it is not an exception. The management
 response is read beside the result (a response column, or "Management's Response:" inside the result cell)
-or, when the report prints it later (Section V), from the passage that names the control's id there.
+or, when the report prints it later (Section V, found by its title), from a response table keyed by control id
+or the passage that names the control's id there. "No other exceptions were noted" implies the one described.
 """
 
 from __future__ import annotations

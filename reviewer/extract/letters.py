@@ -5,6 +5,8 @@ A bridge letter names the report it bridges ("The SOC 1 Type 2 report on the Tre
 Acme, Inc. covered the period ...", "Acme, Inc. completed a SOC 2 Type 1 examination of its Platform as of
 ...") and the span it bridges, which starts the day after the report's end ("from April 1, 2024 through June
 30, 2024") or runs "through" a later date. The vendor also stands in the letterhead and under the signature.
+Some letters list the key facts as label / value rows ("Report period", "Service auditor", "Bridge period"):
+those rows are read first.
 """
 
 from __future__ import annotations
