@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from reviewer.gui.app import show_error
 from reviewer.gui.finance import FinanceView
@@ -50,13 +58,15 @@ class MainWindow(QMainWindow):
         self.unlock_dialog: UnlockDialog | None = None
         self._saved_view: dict[str, Any] | None = None
         self._hidden_windows: list[QWidget] = []
+        self.delete_dialog: QMessageBox | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.register_view = RegisterView(register, self)
+        # the table's currency badges follow the same thresholds as the procurement view
+        self.register_view = RegisterView(register, self, thresholds=lambda: settings.thresholds)
         self.procurement = ProcurementView(register, settings, self)
         self.finance = FinanceView(register, settings, self)
         for view, title in ((self.register_view, "Register"), (self.procurement, "Procurement"),
@@ -100,6 +110,16 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("Se&ttings\u2026", "Ctrl+,", self.open_settings)
         self.close_tab_action = self._action("&Close tab", "Ctrl+W", self.close_current_tab)
         self.refresh_action = self._action("&Refresh", "F5", self.refresh)
+        self.delete_action = self._action("&Delete report\u2026", None, self.ask_delete_reports)
+        # Delete acts on the table's selection only: in a text field it still deletes a character
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(self.delete_action)
+        self.register_view.table.addAction(self.delete_action)
+        self.register_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.delete_action.setEnabled(False)
+        self.register_view.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.register_view.model.modelReset.connect(self._selection_changed)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         for i, title in enumerate(("&Register", "&Procurement", "&Finance")):
             self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
@@ -108,7 +128,9 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.import_folder_action, self.refresh_action, self.lock_action,
                        self.settings_action, self.close_tab_action, self.quit_action):
             menu.addAction(action)
-        self.menuBar().addMenu("&Edit").addAction(self.search_action)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addAction(self.search_action)
+        edit.addAction(self.delete_action)
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
         for action in (self.import_action, self.search_action, self.refresh_action, self.lock_action):
@@ -149,6 +171,56 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.import_paths(paths)
+
+    # deleting reports
+    def _selection_changed(self, *_args: object) -> None:
+        count = len(self.register_view.selected_report_ids()) if self.register is not None else 0
+        self.delete_action.setEnabled(count > 0)
+        self.delete_action.setText("&Delete report\u2026" if count <= 1 else f"&Delete {count} reports\u2026")
+
+    def ask_delete_reports(self) -> QMessageBox | None:
+        """Confirm, then destroy the selected reports (their PDFs, extractions, page text, findings, reviews)."""
+        report_ids = self.register_view.selected_report_ids() if self.register is not None else []
+        if not report_ids:
+            return None
+        model = self.register_view.model
+        rows = [model.row_record(model.row_of(report_id)) for report_id in report_ids]
+        names = [f"{row.vendor or 'vendor unknown'} \u2014 {row.file_name}" for row in rows]
+        shown = "\n".join(f"\u2022 {name}" for name in names[:8]) + (
+            f"\n\u2026 and {len(names) - 8} more" if len(names) > 8 else "")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete reports" if len(names) > 1 else "Delete report",
+                          f"Delete {'these ' + str(len(names)) + ' reports' if len(names) > 1 else 'this report'} "
+                          "from the register?", QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(f"{shown}\n\nThe PDF, everything read from it and its review are destroyed and "
+                               "cannot be recovered. The audit log keeps a line saying who deleted it.")
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter must not destroy anything
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self.delete_reports(report_ids) if button is delete else None)
+        box.open()
+        self.delete_dialog = box
+        return box
+
+    def delete_reports(self, report_ids: list[int]) -> int:
+        """Delete reports (closing their tabs first); returns how many were deleted."""
+        from reviewer.register import RegisterError
+
+        who = str(self.settings.reviewer_name) or "unknown"
+        deleted = 0
+        for report_id in report_ids:
+            index = self.report_tab(report_id)
+            if index is not None:
+                self.close_tab(index)
+            try:
+                self.register.delete_report(report_id, who)
+                deleted += 1
+            except RegisterError as err:
+                show_error(self, "Delete report", str(err))
+        self.refresh()
+        self.statusBar().showMessage(f"{deleted} report{'s' if deleted != 1 else ''} deleted.", 8000)
+        return deleted
 
     # views
     def refresh(self) -> None:

@@ -13,7 +13,9 @@ Implements /work/notes/REGISTER_API.md. Deviations and additions (the contract's
 - `soc1_coverage` returns one row per vendor: its SOC 1 report overlapping the fiscal year most.
 - `fourth_parties_missing() -> list[FourthPartyGap(name, linked_vendor_id, used_by, report_ids)]`.
 - `ReportFilter` also has `document_type` and `vendor_id`; `list_reports(limit=None)` returns all rows;
-  `order_by` is one of `reports.ORDER_COLUMNS` (currency_status is not sortable in SQL).
+  `order_by` is one of `reports.ORDER_COLUMNS`; "currency_status" orders worst first (gap, stale, bridge due,
+  next report expected, bridged, current, none). `list_reports`, `count_reports`, `export_csv` and `export_xlsx`
+  take `thresholds=` (default `CurrencyThresholds()`): the currency shown, filtered and ordered follows them.
 - `export_csv(path)` returns the path of the audit file it writes beside it (`<name>-audit.csv`).
 - `change_passphrase` raises RegisterError while other connections to the register are open in this process.
 - `Register.open(..., create=False)` raises RegisterError when there is no register file.

@@ -97,6 +97,8 @@ def connect(path: Path, key: RegisterKey, *, creating: bool) -> Any:
             raise RegisterError(f"cannot read the register {path}: {err}") from None
         conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
         conn.execute("PRAGMA foreign_keys = ON")
+        # a deleted report's pages are overwritten with zeros, not left in free pages (destruction after an NDA)
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA journal_mode = WAL")  # the WAL is encrypted by SQLCipher like the main file
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across a process crash
         conn.execute("PRAGMA busy_timeout = 30000")

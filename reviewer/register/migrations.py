@@ -158,6 +158,11 @@ MIGRATIONS.append([
     "CREATE INDEX reports_latest ON reports(document_type, vendor_id, effective_period_end, id, framework, type)",
 ])
 
+# 4: FTS5 removes a deleted page's terms from its index at once, instead of leaving them until a merge (with the
+#    connection's secure_delete, nothing of a deleted report's text stays in the file)
+MIGRATIONS.append([
+    "INSERT INTO page_text (page_text, rank) VALUES ('secure-delete', 1)",
+])
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -60,6 +60,7 @@ class Register:
         self._key = key
         self._lock_path = lock_path
         self._currency_cache: tuple[Any, dict[int, str]] | None = None
+        self._currency_table_of: dict[int, str] | None = None
         self._writes = 0
 
     # -- opening -------------------------------------------------------------------------------------------
@@ -217,22 +218,55 @@ class Register:
                          field="bridges_report_id", old=old, new=report_id)
         self._changed()
 
+    def delete_report(self, report_id: int, who: str) -> None:
+        """Destroy a report (the end of an NDA): its PDF, extraction, page text, findings, CUECs and review, in one
+        transaction, logged in the audit log (which keeps its own entries: it is append-only). The freed pages are
+        zeroed (`secure_delete`, FTS5 `secure-delete`) and the write-ahead log is checkpointed into the file and
+        emptied, so no copy of the report's pages is left behind in the register's files."""
+        conn = self._conn
+        with transaction(conn):
+            try:
+                file_name, vendor = reports.delete_report(conn, report_id)
+            except KeyError:
+                raise RegisterError(f"no report {report_id} in the register") from None
+            audit.record(conn, who=who, report_id=report_id, entity="report", entity_id=report_id,
+                         field="deleted", old=f"{file_name} ({vendor or 'vendor unknown'})", new=None)
+        # best effort: a reader on another connection (an import) may hold the WAL until it finishes
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        self._changed()
+
     # -- reading -------------------------------------------------------------------------------------------
-    def _currency_map(self) -> dict[int, str]:
-        """vendor id -> currency status as of today (cached until the register changes)."""
-        version = (date.today(), self._writes, self._conn.execute("PRAGMA data_version").fetchone()[0])
+    def _currency_map(self, thresholds: CurrencyThresholds | None = None) -> dict[int, str]:
+        """vendor id -> currency status as of today under `thresholds` (cached until the register changes)."""
+        thresholds = thresholds or CurrencyThresholds()
+        version = (date.today(), thresholds, self._writes,
+                   self._conn.execute("PRAGMA data_version").fetchone()[0])
         if self._currency_cache is None or self._currency_cache[0] != version:
-            rows = self.currency(date.today())
+            rows = self.currency(date.today(), thresholds)
             self._currency_cache = (version, {r.vendor_id: r.status for r in rows if r.status})
         return self._currency_cache[1]
 
+    def _currency_table(self, currency_of: dict[int, str]) -> None:
+        """Mirror the currency map into the connection's in-memory temp table, for ordering by currency in SQL."""
+        if self._currency_table_of is currency_of:
+            return
+        reports.fill_currency_table(self._conn, currency_of)
+        self._currency_table_of = currency_of
+
     def list_reports(self, filter: ReportFilter | None = None, *, order_by: str = "vendor",  # noqa: A002
-                     descending: bool = False, offset: int = 0, limit: int | None = 200) -> list[ReportRow]:
-        return reports.list_rows(self._conn, _fts_safe(filter), currency_of=self._currency_map(),
+                     descending: bool = False, offset: int = 0, limit: int | None = 200,
+                     thresholds: CurrencyThresholds | None = None) -> list[ReportRow]:
+        """Report rows; their currency badges (and the currency filter and order) follow `thresholds`
+        (default: `CurrencyThresholds()`; the GUI passes the settings' thresholds)."""
+        currency_of = self._currency_map(thresholds)
+        if order_by == "currency_status":
+            self._currency_table(currency_of)
+        return reports.list_rows(self._conn, _fts_safe(filter), currency_of=currency_of,
                                  order_by=order_by, descending=descending, offset=offset, limit=limit)
 
-    def count_reports(self, filter: ReportFilter | None = None) -> int:  # noqa: A002
-        return reports.count_rows(self._conn, _fts_safe(filter), currency_of=self._currency_map())
+    def count_reports(self, filter: ReportFilter | None = None, *,  # noqa: A002
+                      thresholds: CurrencyThresholds | None = None) -> int:
+        return reports.count_rows(self._conn, _fts_safe(filter), currency_of=self._currency_map(thresholds))
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return reports.search(self._conn, fts_query(query), limit)
@@ -305,13 +339,13 @@ class Register:
     def soc1_coverage(self, fiscal_year_end: date) -> list[Soc1Coverage]:
         return soc1_coverage(self._conn, fiscal_year_end)
 
-    def export_csv(self, path: Path) -> Path:
+    def export_csv(self, path: Path, thresholds: CurrencyThresholds | None = None) -> Path:
         """Write the register to `path` and its audit log to `<name>-audit.csv`; return the audit file's path."""
-        return exports.write_csv(Path(path), exports.register_rows(self._conn, self._currency_map()),
+        return exports.write_csv(Path(path), exports.register_rows(self._conn, self._currency_map(thresholds)),
                                  exports.audit_rows(self.audit_log()))
 
-    def export_xlsx(self, path: Path) -> None:
-        exports.write_xlsx(Path(path), exports.register_rows(self._conn, self._currency_map()),
+    def export_xlsx(self, path: Path, thresholds: CurrencyThresholds | None = None) -> None:
+        exports.write_xlsx(Path(path), exports.register_rows(self._conn, self._currency_map(thresholds)),
                            exports.audit_rows(self.audit_log()))
 
 

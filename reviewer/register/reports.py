@@ -30,7 +30,13 @@ ORDER_COLUMNS: dict[str, str] = {
     "file_name": "r.file_name COLLATE NOCASE",
     "imported_at": "r.imported_at",
     "id": "r.id",
+    # worst first: a vendor without a status (no readable period end) sorts after every status
+    "currency_status": "coalesce(cur.rank, 99)",
 }
+
+# the order of the currency column, worst first (the temp table `vendor_currency` holds each vendor's rank)
+CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
+CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
 PAGE_ROWID_FACTOR = 100_000  # page_text.rowid = report_id * PAGE_ROWID_FACTOR + page (migration 2)
 
@@ -178,6 +184,27 @@ def link_bridges(conn: Any, report_id: int) -> None:
         )
 
 
+def delete_report(conn: Any, report_id: int) -> tuple[str, str | None]:
+    """Remove a report and everything read from it (PDF, extraction, page text, findings, CUECs, review); a vendor
+    left without reports goes too. The caller holds the transaction. Returns (file name, vendor name)."""
+    row = conn.execute("SELECT r.file_name, r.vendor_id, v.name FROM reports r "
+                       "LEFT JOIN vendors v ON v.id = r.vendor_id WHERE r.id = ?", (report_id,)).fetchone()
+    if row is None:
+        raise KeyError(report_id)
+    file_name, vendor_id, vendor = row
+    first = report_id * PAGE_ROWID_FACTOR
+    conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
+    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice"):
+        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
+    conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
+    conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+    if vendor_id is not None and not conn.execute("SELECT 1 FROM reports WHERE vendor_id = ?",
+                                                  (vendor_id,)).fetchone():
+        conn.execute("UPDATE subservice SET linked_vendor_id = NULL WHERE linked_vendor_id = ?", (vendor_id,))
+        conn.execute("DELETE FROM vendors WHERE id = ?", (vendor_id,))
+    return file_name, vendor
+
+
 def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -222,11 +249,21 @@ def list_rows(
         wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
     where, params = _where(filter, wanted)
     direction = "DESC" if descending else "ASC"
-    sql = f"{ROW_SQL}{where} ORDER BY {ORDER_COLUMNS[order_by]} {direction}, r.id {direction}"
+    join = CURRENCY_JOIN if order_by == "currency_status" else ""
+    sql = f"{ROW_SQL}{join}{where} ORDER BY {ORDER_COLUMNS[order_by]} {direction}, r.id {direction}"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
     return [_row(r, currency_of) for r in conn.execute(sql, params)]
+
+
+def fill_currency_table(conn: Any, currency_of: dict[int, str]) -> None:
+    """(Re)fill the connection's temp table of vendor currency ranks (in memory: temp_store = MEMORY)."""
+    rank = {status: i for i, status in enumerate(CURRENCY_ORDER)}
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS vendor_currency (vendor_id INTEGER PRIMARY KEY, rank INTEGER)")
+    conn.execute("DELETE FROM temp.vendor_currency")
+    conn.executemany("INSERT INTO temp.vendor_currency (vendor_id, rank) VALUES (?, ?)",
+                     [(vid, rank.get(status, len(rank))) for vid, status in currency_of.items()])
 
 
 def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:

@@ -58,7 +58,7 @@ def build_lanes(register: Any, today: date, thresholds: Any) -> list[Lane]:
     from reviewer.register import ReportFilter
 
     currency = {c.vendor_id: c for c in register.currency(today, thresholds)}
-    rows = register.list_reports(ReportFilter(), order_by="vendor", limit=None)
+    rows = register.list_reports(ReportFilter(), order_by="vendor", limit=None, thresholds=thresholds)
     lanes: dict[int, Lane] = {}
     for row in rows:
         if row.vendor_id is None:

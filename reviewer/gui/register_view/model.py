@@ -57,7 +57,7 @@ class Column:
 
     header: str
     display: Callable[[Any], str]
-    sort_key: str | None  # None: the register cannot order by it (currency is computed, not stored)
+    sort_key: str | None  # None: the register cannot order by it
     raw: Callable[[Any], object]
 
 
@@ -69,7 +69,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Exceptions", lambda r: "" if r.exceptions_count is None else str(r.exceptions_count),
            "exceptions_count", lambda r: r.exceptions_count),
     Column("Currency", lambda r: STATUS_LABELS.get(r.currency_status or "", r.currency_status or ""),
-           None, lambda r: r.currency_status),
+           "currency_status", lambda r: r.currency_status),
     Column("Review", lambda r: REVIEW_LABELS.get(r.review_status or "", r.review_status or ""),
            "review_status", lambda r: r.review_status),
     Column("Next review", lambda r: _day(r.next_review_date), "next_review_date", lambda r: r.next_review_date),
@@ -80,7 +80,8 @@ CURRENCY_COLUMN = 5
 class ReportTableModel(QAbstractTableModel):
     """Rows of `register.list_reports(filter)`, fetched a page at a time."""
 
-    def __init__(self, register: Any = None, parent: Any = None) -> None:
+    def __init__(self, register: Any = None, parent: Any = None,
+                 thresholds: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self._register = register
         self._filter: Any = None
@@ -88,6 +89,8 @@ class ReportTableModel(QAbstractTableModel):
         self._descending = False
         self._rows: list[Any] = []
         self._total = 0
+        # the currency thresholds the badges follow (the window gives the settings'; None: the register's default)
+        self.thresholds = thresholds
         self._reload()
 
     # what the model shows
@@ -118,18 +121,21 @@ class ReportTableModel(QAbstractTableModel):
         self._total = 0
         if self._register is None:
             return
-        self._total = self._register.count_reports(self._filter)
+        self._total = self._register.count_reports(self._filter, thresholds=self._thresholds())
         self._rows = self._fetch_page()
 
     def _fetch_page(self) -> list[Any]:
         page = self._register.list_reports(
             self._filter, order_by=self._order_by, descending=self._descending,
-            offset=len(self._rows), limit=PAGE_SIZE,
+            offset=len(self._rows), limit=PAGE_SIZE, thresholds=self._thresholds(),
         )
         if not page:
             # the register shrank under us (a report deleted): stop asking for more
             self._total = len(self._rows)
         return page
+
+    def _thresholds(self) -> Any:
+        return self.thresholds() if self.thresholds is not None else None
 
     def total(self) -> int:
         """All rows that match the filter, fetched or not."""

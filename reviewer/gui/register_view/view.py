@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -31,11 +32,12 @@ class RegisterView(QWidget):
 
     open_report = Signal(int, int)
 
-    def __init__(self, register: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Any = None, parent: QWidget | None = None,
+                 thresholds: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.filter_bar = FilterBar(self)
-        self.model = ReportTableModel(register, self)
+        self.model = ReportTableModel(register, self, thresholds)
         self.table = ReportTable(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

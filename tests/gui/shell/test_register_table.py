@@ -91,3 +91,70 @@ def test_full_text_search_shows_hits_with_page_and_snippet(qtbot, window, filled
     assert any(report_id == copperleaf and page >= 1 and "payroll" in snippet.lower()
                for report_id, page, snippet in hits)
     assert "hit" in view.results.summary.text()
+
+
+def test_currency_badges_follow_the_settings_thresholds_like_procurement(qtbot, window, filled_register, settings):
+    settings.stale_after_months = 60  # the corpus's 2023-2024 reports are no longer stale under this setting
+    window.procurement.today = None  # both views judge as of the real today
+    window._settings_changed()
+    model = window.register_view.model
+    table = {model.row_record(r).vendor: model.row_record(r).currency_status for r in range(model.rowCount())
+             if model.row_record(r).currency_status}
+    window.tabs.setCurrentWidget(window.procurement)
+    lanes = window.procurement.shown_statuses()
+    assert table and all(lanes[vendor] == status for vendor, status in table.items())
+    default = {r.vendor: r.currency_status for r in filled_register.list_reports(limit=None)}
+    assert any(default[vendor] != status for vendor, status in table.items())  # the setting made a difference
+
+
+def test_the_currency_column_sorts_worst_first(qtbot, window):
+    from reviewer.gui.register_view.model import CURRENCY_COLUMN
+    from reviewer.register.reports import CURRENCY_ORDER
+
+    view = window.register_view
+    view.table.sortByColumn(CURRENCY_COLUMN, Qt.SortOrder.AscendingOrder)
+    rank = {status: i for i, status in enumerate(CURRENCY_ORDER)}
+    ranks = [rank.get(view.model.row_record(r).currency_status, len(rank)) for r in range(view.model.rowCount())]
+    assert ranks == sorted(ranks) and len(set(ranks)) > 1
+    assert view.model.index(0, CURRENCY_COLUMN).data()  # a badge, not an empty cell, comes first
+
+
+def _select(view, report_ids):
+    view.select_reports(report_ids, report_ids[0])
+
+
+def test_delete_report_asks_first_and_cancel_changes_nothing(qtbot, window, filled_register):
+    view = window.register_view
+    assert not window.delete_action.isEnabled()  # nothing selected
+    total = filled_register.count_reports()
+    _select(view, [view.model.report_id(0)])
+    assert window.delete_action.isEnabled()
+    box = window.ask_delete_reports()
+    assert box.isVisible() and view.model.row_record(0).file_name in box.informativeText()
+    assert box.defaultButton() is box.button(box.StandardButton.Cancel)
+    box.button(box.StandardButton.Cancel).click()
+    assert filled_register.count_reports() == total
+    assert not [e for e in filled_register.audit_log() if e.field == "deleted"]
+
+
+def test_deleting_selected_reports_removes_them_closes_their_tab_and_logs_who(qtbot, window, filled_register,
+                                                                             settings):
+    settings.reviewer_name = "Dana Reviewer"
+    view = window.register_view
+    total = filled_register.count_reports()
+    doomed = [view.model.report_id(0), view.model.report_id(1)]
+    window.open_report(doomed[0])
+    assert window.report_tab(doomed[0]) is not None
+    window.tabs.setCurrentWidget(view)
+    _select(view, doomed)
+    assert window.delete_action.text() == "&Delete 2 reports\u2026"
+    box = window.ask_delete_reports()
+    [delete] = [b for b in box.buttons() if b.text() == "Delete"]
+    delete.click()
+    assert filled_register.count_reports() == view.model.rowCount() == total - 2
+    assert not set(doomed) & {view.model.report_id(r) for r in range(view.model.rowCount())}
+    assert window.report_tab(doomed[0]) is None
+    deleted = [e for e in filled_register.audit_log() if e.field == "deleted"]
+    assert sorted(e.report_id for e in deleted) == sorted(doomed) and {e.who for e in deleted} == {"Dana Reviewer"}
+    assert "2 reports deleted" in window.statusBar().currentMessage()
+    assert not window.delete_action.isEnabled()
