@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reviewer.extract.classify import classify
@@ -38,6 +40,29 @@ def extract_pdf(
         except IsADirectoryError:
             raise NotAPdfError("is a folder, not a PDF file") from None
         file_name = name or path.name
+    with _cyclic_gc_paused():
+        return _extract(data, file_name, password, progress, cancelled)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a report is read.
+
+    A 250-page report makes a few hundred thousand small objects (words, lines, cells), none in reference
+    cycles; the collector's passes over them cost about a fifth of the extraction's time. Reference counting
+    still frees everything; the collector resumes (if it was running) as soon as the extraction ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(data: bytes, file_name: str, password: str | None, progress: Callable[[int, int], None] | None,
+             cancelled: Callable[[], bool] | None) -> ExtractionResult:
     content = read_pdf(data, password=password, progress=progress, cancelled=cancelled)
     doc = Document(content.pages)
     info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
