@@ -1,4 +1,5 @@
-"""`reviewer gui [--register FILE]`: checks that Qt can start, then opens the unlock dialog and the app."""
+"""`reviewer gui [--register FILE] [FILE...]`: checks that Qt can start, then opens the unlock dialog and the app;
+PDF files or folders given (the desktop entry passes %F) are imported once the register is unlocked."""
 
 from __future__ import annotations
 
@@ -6,6 +7,22 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import Any
+
+
+def files_to_import(args: argparse.Namespace) -> list[Path]:
+    """The FILE arguments as absolute paths (the app may later change folder; the import dialog shows them)."""
+    return [Path(name).expanduser().absolute() for name in getattr(args, "files", None) or []]
+
+
+def launcher_for(args: argparse.Namespace, settings: Any = None) -> Any:
+    """The start-up (unlock dialog, then the window and the import of the files) for these arguments."""
+    from reviewer.gui.app import Launcher
+    from reviewer.gui.settings import AppSettings
+    from reviewer.register import default_register_path
+
+    path = Path(args.register).expanduser() if getattr(args, "register", None) else default_register_path()
+    return Launcher(path, settings if settings is not None else AppSettings(), files_to_import(args))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,16 +37,13 @@ def run(args: argparse.Namespace) -> int:
               "try 'reviewer demo' or the other commands.", file=sys.stderr)
         return 1
 
-    from reviewer.gui.app import ErrorHook, Launcher, application
-    from reviewer.gui.settings import AppSettings
-    from reviewer.register import default_register_path
+    from reviewer.gui.app import ErrorHook, application
 
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    path = Path(args.register).expanduser() if getattr(args, "register", None) else default_register_path()
     app = application(sys.argv[:1])
     hook = ErrorHook(lambda: app.activeWindow())
     hook.install()
-    launcher = Launcher(path, AppSettings())
+    launcher = launcher_for(args)
     launcher.start()
     try:
         return int(app.exec())

@@ -118,13 +118,15 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
 class Launcher:
     """Start-up: the unlock (or create) dialog, then the main window on the register it opened.
 
-    Kept apart from `exec()` so that tests drive the same start-up without blocking.
+    Kept apart from `exec()` so that tests drive the same start-up without blocking. `files` (PDFs or folders
+    given on the command line, or by the desktop entry's %F) are imported once the register is unlocked.
     """
 
-    def __init__(self, register_path: object, settings: object) -> None:
+    def __init__(self, register_path: object, settings: object, files: list[object] | None = None) -> None:
         from reviewer.gui.unlock import UnlockDialog
 
         self.settings = settings
+        self.files = list(files or [])
         self.window: QWidget | None = None
         self.dialog = UnlockDialog(register_path)  # type: ignore[arg-type]
         self.dialog.unlocked.connect(self._open_window)
@@ -138,6 +140,8 @@ class Launcher:
 
         self.window = MainWindow(register, self.settings)  # type: ignore[arg-type]
         self.window.show()
+        if self.files:
+            self.window.import_paths(self.files)  # type: ignore[attr-defined]
 
     def _cancelled(self) -> None:
         if self.window is None:

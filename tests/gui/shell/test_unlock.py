@@ -113,3 +113,33 @@ def test_gui_command_reports_a_broken_qt(monkeypatch, capsys):
     monkeypatch.setattr("reviewer.gui.qt_check.qt_import_problem", lambda: problem)
     assert main(["gui"]) == 1
     assert capsys.readouterr().err.strip() == f"reviewer: {problem}"
+
+
+def test_gui_command_files_are_imported_after_unlocking(qtbot, corpus, empty_register, register_path, settings,
+                                                        tmp_path, monkeypatch):
+    import argparse
+
+    from reviewer.cli.gui_cmd import launcher_for
+    from tests.gui.shell.import_helpers import finish_import
+
+    empty_register.close()
+    docs = [d for d in corpus.readable() if not d.password][:2]
+    monkeypatch.chdir(docs[0].path.parent)  # a relative name, as typed in a terminal
+    args = argparse.Namespace(register=str(register_path), files=[docs[0].path.name, str(docs[1].path),
+                                                                  str(tmp_path / "missing.pdf")])
+    launcher = launcher_for(args, settings)
+    dialog = launcher.dialog
+    qtbot.addWidget(dialog)
+    launcher.start()
+    assert launcher.window is None  # nothing is imported before the register is unlocked
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.accept()
+    window = launcher.window
+    qtbot.addWidget(window)
+    progress = window.importer.dialog
+    assert progress.isVisible() and set(progress.rows) == {docs[0].path, docs[1].path, tmp_path / "missing.pdf"}
+    finish_import(qtbot, window.importer)
+    statuses = {path.name: status for path, (status, _msg) in progress.outcomes.items()}
+    assert statuses == {docs[0].path.name: "imported", docs[1].path.name: "imported", "missing.pdf": "failed"}
+    qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 2)
+    window.close()
