@@ -7,10 +7,9 @@ The cache key is a hash of this package's sources (tests/holdout/*.py) and of th
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
-from tests.fixtures.corpus import CorpusDocument, locked, write_atomic
+from tests.fixtures.corpus import CorpusDocument, load_manifest, locked, save_manifest, write_atomic
 
 from . import catalog
 
@@ -31,12 +30,11 @@ def build_holdout(out_dir: Path = DEFAULT_OUT) -> list[CorpusDocument]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with locked(out_dir):
-        cached = _load(out_dir)
+        cached = load_manifest(out_dir, source_hash())
         if cached is not None:
             return cached
         docs = [build_one(e, out_dir) for e in catalog.entries()]
-        payload = {"source_hash": source_hash(), "documents": [d.to_json() for d in docs]}
-        write_atomic(out_dir / "manifest.json", json.dumps(payload, indent=1, ensure_ascii=False).encode())
+        save_manifest(out_dir, docs, source_hash())
         return docs
 
 
@@ -50,20 +48,3 @@ def build_one(entry: catalog.Entry, out_dir: Path) -> CorpusDocument:
              "report": spec.truth_report(pages)}
     return CorpusDocument(id=entry.id, path=path, template=entry.template, truth=truth, kind=entry.kind,
                           printed_dates=spec.printed_dates())
-
-
-def _load(out_dir: Path) -> list[CorpusDocument] | None:
-    manifest = out_dir / "manifest.json"
-    try:
-        data = json.loads(manifest.read_text())
-    except (OSError, ValueError):
-        return None
-    if data.get("source_hash") != source_hash():
-        return None
-    docs = []
-    for d in data["documents"]:
-        path = out_dir / d.pop("file")
-        if not path.exists():
-            return None
-        docs.append(CorpusDocument(path=path, **d))
-    return docs
