@@ -110,6 +110,7 @@ class ErrorHook:
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     """A non-blocking error dialog (open(), never exec(): tests and the event loop keep running)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file and vendor names: never read as HTML
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

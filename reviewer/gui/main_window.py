@@ -29,6 +29,7 @@ from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
 from reviewer.gui.register_view import RegisterView
 from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
 
 log = logging.getLogger("reviewer.gui")
@@ -267,7 +268,9 @@ class MainWindow(QMainWindow):
             if hasattr(workspace, "changed"):
                 workspace.changed.connect(lambda _id: self._refresh_soon.start())
             row = self.register.report(report_id)
-            index = self.tabs.addTab(workspace, (row.vendor or row.file_name)[:40])
+            title = row.vendor or row.file_name
+            index = self.tabs.addTab(workspace, mnemonic_safe(title if len(title) <= 40 else title[:39] + "\u2026"))
+            self.tabs.setTabToolTip(index, tooltip_text(f"{title}\n{row.file_name}"))
         self.tabs.setCurrentIndex(index)
         workspace = self.tabs.widget(index)
         if page and hasattr(workspace, "show_page"):

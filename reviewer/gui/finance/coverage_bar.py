@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.gui.app import is_dark
 
-NAME_WIDTH = 200
-FIGURES_WIDTH = 330
+NAME_WIDTH = 200  # at least; up to MAX_NAME_WIDTH when the vendors' names need it
+MAX_NAME_WIDTH = 340
+MIN_BAR_WIDTH = 200
 ROW_HEIGHT = 30
 
 
@@ -27,15 +28,35 @@ class CoverageChart(QWidget):
         self.rows: list[Any] = []
         self.selected: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(NAME_WIDTH + FIGURES_WIDTH + 200)
+        self.setMinimumWidth(self.name_width() + self.figures_width() + MIN_BAR_WIDTH)
 
     def set_rows(self, rows: list[Any]) -> None:
         self.rows = rows
+        self.setMinimumWidth(self.name_width() + self.figures_width() + MIN_BAR_WIDTH)
         self.setFixedHeight(self.sizeHint().height())
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(NAME_WIDTH + FIGURES_WIDTH + 500, ROW_HEIGHT * max(1, len(self.rows)) + 4)
+        return QSize(self.name_width() + self.figures_width() + 500, ROW_HEIGHT * max(1, len(self.rows)) + 4)
+
+    @staticmethod
+    def figures(row: Any) -> str:
+        mark = "\u2713 6+ months" if row.at_least_six_months else "\u2717 under 6 months"
+        return (f"{row.overlap_days} d covered, {row.bridged_days} bridged, "
+                f"{row.uncovered_after_bridge} uncovered  {mark}")
+
+    def name_width(self) -> int:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(row.vendor or "(unknown vendor)") for row in self.rows), default=0)
+        return max(NAME_WIDTH, min(MAX_NAME_WIDTH, widest + 20))
+
+    def figures_width(self) -> int:
+        """The widest row's figures in this font (they are never cut: the bar gives way)."""
+        metrics = self.fontMetrics()
+        sample = "365 d covered, 365 bridged, 365 uncovered  \u2717 under 6 months"
+        widest = max((metrics.horizontalAdvance(self.figures(row)) for row in self.rows),
+                     default=metrics.horizontalAdvance(sample))
+        return widest + 20
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         index = int(event.position().y() // ROW_HEIGHT)
@@ -63,8 +84,10 @@ class CoverageChart(QWidget):
             painter.end()
             return
         colours = self.colours()
-        bar_left = NAME_WIDTH
-        bar_width = max(20, self.width() - NAME_WIDTH - FIGURES_WIDTH)
+        name_width = self.name_width()
+        bar_left = name_width
+        figures_width = self.figures_width()
+        bar_width = max(20, self.width() - name_width - figures_width)
         metrics = painter.fontMetrics()
         for i, row in enumerate(self.rows):
             top = i * ROW_HEIGHT
@@ -74,8 +97,8 @@ class CoverageChart(QWidget):
             else:
                 row_text = text
             painter.setPen(row_text)
-            name = metrics.elidedText(row.vendor or "(unknown vendor)", Qt.TextElideMode.ElideRight, NAME_WIDTH - 12)
-            painter.drawText(QRectF(6, top, NAME_WIDTH - 12, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, name)
+            name = metrics.elidedText(row.vendor or "(unknown vendor)", Qt.TextElideMode.ElideRight, name_width - 12)
+            painter.drawText(QRectF(6, top, name_width - 12, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, name)
 
             days = max(1, (row.fiscal_end - row.fiscal_start).days + 1)
 
@@ -84,6 +107,9 @@ class CoverageChart(QWidget):
 
             bar = QRectF(bar_left, top + 8, bar_width, ROW_HEIGHT - 16)
             painter.setPen(Qt.PenStyle.NoPen)
+            # an opaque underlay: on a selected row the translucent "uncovered" red must not mix with the highlight
+            painter.setBrush(pal.color(QPalette.ColorRole.Base))
+            painter.drawRect(bar)
             painter.setBrush(QColor(colours["uncovered"].red(), colours["uncovered"].green(),
                                     colours["uncovered"].blue(), 90))
             painter.drawRect(bar)
@@ -102,9 +128,6 @@ class CoverageChart(QWidget):
             painter.drawRect(bar)
 
             painter.setPen(row_text)
-            mark = "\u2713 6+ months" if row.at_least_six_months else "\u2717 under 6 months"
-            figures = (f"{row.overlap_days} d covered, {row.bridged_days} bridged, "
-                       f"{row.uncovered_after_bridge} uncovered  {mark}")
-            painter.drawText(QRectF(bar_left + bar_width + 8, top, FIGURES_WIDTH - 10, ROW_HEIGHT),
-                             Qt.AlignmentFlag.AlignVCenter, figures)
+            painter.drawText(QRectF(bar_left + bar_width + 8, top, figures_width - 10, ROW_HEIGHT),
+                             Qt.AlignmentFlag.AlignVCenter, self.figures(row))
         painter.end()

@@ -7,10 +7,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTreeWidget,
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.finance.coverage_bar import CoverageChart
+from reviewer.gui.finance.coverage_bar import ROW_HEIGHT, CoverageChart
+from reviewer.gui.text import plain_label, tooltip_text
 
 
 def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
@@ -52,9 +55,12 @@ class FinanceView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
+        self.chart_scroll = scroll
+        scroll.setMinimumHeight(ROW_HEIGHT + 2 * scroll.frameWidth())  # one row, not the scroll area's default
 
-        self.details = QLabel("Click a report to see its control objectives and CUECs.", self)
+        self.details = plain_label("Click a report to see its control objectives and CUECs.", self)
         self.details.setWordWrap(True)
+        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.objectives = _tree(self, ["Objective", "Control objective"])
         self.cuecs = _tree(self, ["Page", "Complementary user entity control"])
         lists = QSplitter(Qt.Orientation.Horizontal, self)
@@ -64,10 +70,15 @@ class FinanceView(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.details)
-        lower_layout.addWidget(lists)
+        lower_layout.addWidget(lists, 1)
+        # the chart takes the height of its rows (up to half the view, then it scrolls); the lists the rest
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(scroll)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
 
         bar = QHBoxLayout()
         bar.addWidget(self.year)
@@ -91,6 +102,7 @@ class FinanceView(QWidget):
             rows = self.register.soc1_coverage(self.fiscal_year_end())
             self.coverage = sorted(rows, key=lambda c: ((c.vendor or "").lower(), c.period_end))
         self.chart.set_rows(self.coverage)
+        self._fit_chart()
         fy_end = self.fiscal_year_end()
         good = sum(1 for c in self.coverage if c.at_least_six_months)
         self.summary.setText(
@@ -105,6 +117,19 @@ class FinanceView(QWidget):
             self.objectives.clear()
             self.cuecs.clear()
 
+    def _fit_chart(self) -> None:
+        """Give the chart the height of its rows, at most half the view; the lists below get the rest."""
+        frame = 2 * self.chart_scroll.frameWidth()
+        wanted = self.chart.height() + frame + (self.chart_scroll.horizontalScrollBar().sizeHint().height()
+                                                if self.chart.minimumWidth() > self.chart_scroll.width() else 0)
+        total = sum(self.splitter.sizes()) or self.height()
+        top = min(wanted, max(total // 2, ROW_HEIGHT + frame))
+        self.splitter.setSizes([top, max(total - top, 1)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_chart()
+
     def show_details(self, report_id: int) -> None:
         """The control objectives and CUECs of one report, from its stored extraction."""
         self.report_id = report_id
@@ -117,10 +142,10 @@ class FinanceView(QWidget):
         self.objectives.clear()
         for objective in rep.control_objectives:
             item = QTreeWidgetItem([objective.id, objective.text])
-            item.setToolTip(1, objective.text)
+            item.setToolTip(1, tooltip_text(objective.text))
             self.objectives.addTopLevelItem(item)
         self.cuecs.clear()
         for cuec in rep.cuecs:
             item = QTreeWidgetItem([str(cuec.page), cuec.text])
-            item.setToolTip(1, cuec.text)
+            item.setToolTip(1, tooltip_text(cuec.text))
             self.cuecs.addTopLevelItem(item)

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+
+from reviewer.gui.text import plain_label, tooltip_text
 
 STATUS_TEXT = {
     "imported": "Imported",
@@ -31,14 +32,14 @@ class FileRow:
     """The name, bar and status of one file in the grid."""
 
     def __init__(self, grid: QGridLayout, row: int, path: Path, parent: QWidget) -> None:
-        self.name = QLabel(path.name, parent)
-        self.name.setToolTip(str(path))
+        self.name = plain_label(path.name, parent)
+        self.name.setToolTip(tooltip_text(str(path)))
         self.bar = QProgressBar(parent)
         self.bar.setRange(0, 0)  # busy until the first page count arrives
         self.bar.setMaximumHeight(14)
         self.bar.setTextVisible(False)
         self.bar.hide()
-        self.status = QLabel("Waiting", parent)
+        self.status = plain_label("Waiting", parent)
         self.status.setWordWrap(True)
         grid.addWidget(self.name, row, 0)
         grid.addWidget(self.bar, row, 1)
@@ -64,7 +65,7 @@ class ImportProgressDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.summary.setWordWrap(True)
         self.summary.setObjectName("summary")
         self.cancel_button = QPushButton("Cancel", self)

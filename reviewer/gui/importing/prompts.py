@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.text import mnemonic_safe, plain_label
+
 
 def password_prompt(parent: QWidget | None, file_name: str, wrong: bool) -> QInputDialog:
     """An input dialog in password mode for one file; the caller connects accepted/rejected and calls open()."""
@@ -44,7 +46,7 @@ class VendorConfirmDialog(QDialog):
         self.setWindowTitle("Which vendor is this report from?")
         self.match = match
         read_as = f" The report names \u201c{match.vendor_name}\u201d." if match.vendor_name else ""
-        text = QLabel(f"{file_name}: the register is not sure which vendor this is.{read_as}", self)
+        text = plain_label(f"{file_name}: the register is not sure which vendor this is.{read_as}", self)
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -52,7 +54,7 @@ class VendorConfirmDialog(QDialog):
         self.group = QButtonGroup(self)
         self.choices: dict[int, int | None] = {}
         for i, (vendor_id, name, score) in enumerate(match.candidates):
-            button = QRadioButton(f"{name}  ({score:.0f}% similar)", self)
+            button = QRadioButton(mnemonic_safe(f"{name}  ({score:.0f}% similar)"), self)
             self.group.addButton(button, i)
             self.choices[i] = int(vendor_id)
             layout.addWidget(button)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reviewer.gui.app import STATUS_LABELS
+from reviewer.gui.text import tooltip_text
 
 PAGE_SIZE = 200
 
@@ -191,7 +192,7 @@ class ReportTableModel(QAbstractTableModel):
             value = column.raw(rec)
             return value if isinstance(value, (str, int)) else (None if value is None else str(value))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and rec.file_name:
-            return rec.file_name
+            return tooltip_text(rec.file_name)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -6,7 +6,9 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reviewer.gui.text import plain_label, tooltip_text
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -18,7 +20,7 @@ class SearchResults(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(["Vendor", "Page", "Text"])
@@ -38,7 +40,7 @@ class SearchResults(QWidget):
             snippet = re.sub(r"\s+", " ", re.sub(r"</?b>|\[|\]", "", hit.snippet)).strip()
             item = QTreeWidgetItem([hit.vendor or "(unknown vendor)", str(hit.page), snippet])
             item.setData(0, HIT_ROLE, (int(hit.report_id), int(hit.page)))
-            item.setToolTip(2, snippet)
+            item.setToolTip(2, tooltip_text(snippet))
             self.tree.addTopLevelItem(item)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)

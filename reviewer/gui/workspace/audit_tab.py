@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from reviewer.gui.text import tooltip_text
 from reviewer.register.records import AuditEntry
 
 COLUMNS = ("When (UTC)", "Who", "What", "Field", "From", "To")
@@ -31,5 +32,5 @@ class AuditTab(QWidget):
             for col, text in enumerate((e.at.replace("T", " ").removesuffix("+00:00"), e.who, what, e.field,
                                         e.old or "", e.new or "")):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip_text(text))
                 self.table.setItem(row, col, item)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.workspace.own_control_dialog import OwnControlDialog
 from reviewer.register.records import CuecRecord, OwnControl
 
@@ -92,7 +93,7 @@ class CuecsTab(QWidget):
         self.combos, self.suggestion_buttons = [], []
         for row, record in enumerate(records):
             text = QTableWidgetItem(record.cuec.text)
-            text.setToolTip(record.cuec.text)
+            text.setToolTip(tooltip_text(record.cuec.text))
             self.table.setItem(row, COL_TEXT, text)
             self.table.setItem(row, COL_CRITERIA, QTableWidgetItem(", ".join(record.cuec.criteria)))
             self.table.setCellWidget(row, COL_CONTROL, centered(self._combo(row, record)))
@@ -122,9 +123,9 @@ class CuecsTab(QWidget):
             self.suggestion_buttons.append(None)
             return QLabel("")
         best = record.suggestions[0]
-        button = QPushButton(f"Use {best.own_control.ref} ({best.score:.0f}%)")
-        button.setToolTip(f"{control_label(best.own_control)}\nmapped before for a similar CUEC:\n"
-                          f"{best.similar_cuec_text}")
+        button = QPushButton(mnemonic_safe(f"Use {best.own_control.ref} ({best.score:.0f}%)"))
+        button.setToolTip(tooltip_text(f"{control_label(best.own_control)}\nmapped before for a similar CUEC:\n"
+                                       f"{best.similar_cuec_text}"))
         button.clicked.connect(lambda _=False, r=row, cid=best.own_control.id: self._mapped(r, cid))
         self.suggestion_buttons.append(button)
         return button

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from reviewer.extract.model import Evidence, ExtractionResult
+from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.workspace.links import LinkButton
 
 NOT_FOUND = "not found"
@@ -78,14 +79,14 @@ class FieldsPanel(QWidget):
                 self.values[key] = missing
                 form.addRow(label, missing)
             elif evidence is None:
-                plain = QLabel(value, self)
+                plain = plain_label(value, self)
                 plain.setWordWrap(True)
                 plain.setToolTip("no evidence recorded for this value")
                 self.values[key] = plain
                 form.addRow(label, plain)
             else:
                 link = LinkButton(value, self)
-                link.setToolTip(f"page {evidence.page}: {evidence.text[:200]}")
+                link.setToolTip(tooltip_text(f"page {evidence.page}: {evidence.text[:200]}"))
                 link.clicked.connect(lambda _=False, e=evidence: self.evidence_requested.emit(e.page, e.bbox))
                 self.links[key] = link
                 form.addRow(label, link)

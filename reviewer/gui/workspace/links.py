@@ -6,12 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSizePolicy, QWidget
 
+from reviewer.gui.text import mnemonic_safe
+
 
 class LinkButton(QPushButton):
     """A flat, underlined button that reads like a link but is reachable by Tab and Enter."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(mnemonic_safe(text), parent)
+        self.value = text  # what it shows ("&" is doubled in text() so that Qt does not read it as a mnemonic)
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

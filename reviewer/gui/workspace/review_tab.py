@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reviewer.gui.text import plain_label
 from reviewer.gui.workspace.links import CommitTextEdit
 from reviewer.register.records import DECIDED_STATUSES, REVIEW_STATUSES, Review
 
@@ -74,7 +74,7 @@ class ReviewTab(QWidget):
 
         self.sign_off_button = QPushButton("Sign off", self)
         self.sign_off_button.clicked.connect(self.sign_off_requested)
-        self.sign_off_state = QLabel("", self)
+        self.sign_off_state = plain_label("", self)
         self.sign_off_state.setWordWrap(True)
 
         form = QFormLayout()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.extract.model import SubserviceOrganization
+from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.register.records import SubserviceRecord
 
 GAP_TEXT = "carved out, no report on file"
@@ -44,7 +44,7 @@ class SubserviceTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._show_evidence(row))
-        self.summary = QLabel("", self)
+        self.summary = plain_label("", self)
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -64,7 +64,7 @@ class SubserviceTab(QWidget):
             cells = (record.name, record.services or "", record.method or "not stated", linked, status)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip_text(text))
                 if gap:
                     item.setForeground(QBrush(GAP_COLOR))
                 self.table.setItem(row, col, item)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.text import plain_label
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.workspace.audit_tab import AuditTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
@@ -67,13 +67,13 @@ class ReviewWorkspace(QWidget):
 
         self.viewer = PdfPageViewer(self, own_find_keys=False)
         self.fields = FieldsPanel(extraction, self)
-        self.warnings = QLabel(self)
+        self.warnings = plain_label("", self)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e0c36c;"
                                     " padding: 4px; }")
         self.warnings.setText("Extraction warnings:\n" + "\n".join(f"\u2022 {w}" for w in extraction.warnings))
         self.warnings.setVisible(bool(extraction.warnings))
-        self.error = QLabel(self)
+        self.error = plain_label("", self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("QLabel { background: #fde7e9; color: #8a1f11; padding: 4px; }")
         self.error.hide()

@@ -100,3 +100,31 @@ def test_finance_follows_the_fiscal_year_setting(qtbot, window):
     wrenfield = next(c for c in view.chart.rows if c.vendor == "Wrenfield Treasury Systems, Inc.")
     # fiscal year 2023-07-01..2024-06-30 is exactly the report's period
     assert (wrenfield.fiscal_start, wrenfield.overlap_days, wrenfield.uncovered_days) == (date(2023, 7, 1), 366, 0)
+
+
+def test_finance_gives_the_lists_the_room_and_shows_whole_figures_and_true_colours(qtbot, window):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QColor
+
+    view = window.finance
+    window.settings.fiscal_year_end = (12, 31)
+    window.tabs.setCurrentWidget(view)
+    view.year.setValue(2024)
+    qtbot.waitUntil(lambda: view.chart.rows and view.chart.isVisible())
+    chart = view.chart
+    # every row's figures fit beside the bar: none is cut ("✓ 6+ mont")
+    metrics = chart.fontMetrics()
+    assert all(metrics.horizontalAdvance(chart.figures(row)) + 10 <= chart.figures_width() for row in chart.rows)
+    assert chart.width() >= chart.name_width() + chart.figures_width() + 100
+    # no empty band: the details line sits right under the chart, the lists take the rest of the height
+    chart_bottom = view.chart_scroll.mapTo(view, QPoint(0, view.chart_scroll.height())).y()
+    details_top = view.details.mapTo(view, QPoint(0, 0)).y()
+    assert 0 <= details_top - chart_bottom < 30
+    assert view.objectives.height() > view.height() // 3
+
+    # a selected row keeps the bar's colours: the uncovered part stays a light red, not red mixed with blue
+    under = next(i for i, row in enumerate(chart.rows) if row.uncovered_after_bridge and row.report_id)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(5, under * 30 + 15))
+    image = chart.grab().toImage()
+    right_end = QColor(image.pixel(chart.width() - chart.figures_width() - 4, under * 30 + 15))
+    assert right_end.red() > right_end.blue() + 40 and right_end.red() > right_end.green() + 40

@@ -198,3 +198,23 @@ def test_a_new_query_abandons_a_running_scan(qtbot):
         v.find_next()
     qtbot.wait(50)
     assert finished == [True] and v.current_page() == 4
+
+
+
+def test_the_zoom_and_page_labels_keep_room_for_their_widest_values(qtbot):
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+    # the workspace's half of a 1400-pixel window, painted right after loading, as the screenshots caught it
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QHBoxLayout(host)
+    viewer = PdfPageViewer(host)
+    layout.addWidget(QWidget(host), 1)
+    layout.addWidget(viewer, 1)
+    host.resize(1400, 860)
+    host.show()
+    viewer.load(make_pdf())
+    QApplication.processEvents()
+    for label in (viewer.zoom_label, viewer.page_total):
+        assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), label.text()
+    assert viewer.zoom_label.minimumWidth() >= viewer.zoom_label.fontMetrics().horizontalAdvance("400%")
