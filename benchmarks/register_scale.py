@@ -92,14 +92,18 @@ def build(path: Path, n: int, passphrase: str) -> Register:
     return reg
 
 
-def timed(fn, repeat: int = 9) -> float:
-    fn()  # warm the page cache
-    samples = []
+def timed_pair(encrypted, plain, repeat: int = 15) -> tuple[float, float]:
+    """Median ms of each, sampled alternately: a burst of load on this shared machine then slows both sides alike
+    instead of one (measured one after the other, the full-text ratio swung between 0.9x and 2.0x run to run)."""
+    encrypted()  # warm each connection's page cache
+    plain()
+    samples: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples) * 1000
+        for side, fn in zip(samples, (encrypted, plain), strict=True):
+            t = time.perf_counter()
+            fn()
+            side.append(time.perf_counter() - t)
+    return statistics.median(samples[0]) * 1000, statistics.median(samples[1]) * 1000
 
 
 def main() -> int:
@@ -141,8 +145,7 @@ def main() -> int:
         print(f"\n{'query':<40}{'encrypted ms':>14}{'plain ms':>10}{'ratio':>8}")
         worst_ratio, worst_ms = 0.0, 0.0
         for name, query in queries.items():
-            e = timed(lambda q=query: q(enc))
-            p = timed(lambda q=query: q(plain))
+            e, p = timed_pair(lambda q=query: q(enc), lambda q=query: q(plain))
             ratio = e / p if p else float("inf")
             worst_ratio, worst_ms = max(worst_ratio, ratio), max(worst_ms, e)
             print(f"{name:<40}{e:>14.2f}{p:>10.2f}{ratio:>7.2f}x")
