@@ -86,10 +86,13 @@ class MainWindow(QMainWindow):
         self.importer.report_imported.connect(lambda _id: self._refresh_soon.start())
         self.importer.vendor_confirmed.connect(lambda _id: self._refresh_soon.start())
         self.importer.finished.connect(self._refresh_soon.start)
+        self.importer.finished.connect(self._import_finished)
+        self.procurement.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.idle_lock = IdleLock(int(settings.idle_lock_minutes) * 60_000, self)
         self.idle_lock.idle.connect(self.lock)
         self._build_actions()
+        self.close_tab_action.setEnabled(False)  # the register, procurement and finance tabs stay
         self._restore_geometry()
         self.statusBar().showMessage("Drop PDF files or folders here to import them.")
 
@@ -101,7 +104,15 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
+        self._tool_tip(action)
         return action
+
+    @staticmethod
+    def _tool_tip(action: QAction) -> None:
+        """The action's name and its shortcut, as tool bars and menus show it ("Import PDFs (Ctrl+O)")."""
+        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("\u2026")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{name} ({keys})" if keys else name)
 
     def _build_actions(self) -> None:
         self.import_action = self._action("&Import PDFs\u2026", "Ctrl+O", self.ask_import)
@@ -115,6 +126,7 @@ class MainWindow(QMainWindow):
         # Delete acts on the table's selection only: in a text field it still deletes a character
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._tool_tip(self.delete_action)
         self.removeAction(self.delete_action)
         self.register_view.table.addAction(self.delete_action)
         self.register_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -233,7 +245,21 @@ class MainWindow(QMainWindow):
         if current in (self.procurement, self.finance):
             current.refresh()
 
+    def _import_finished(self) -> None:
+        counts = self.importer.dialog.counts()
+        failed = counts["failed"] + counts["password_needed"]
+        parts = [f"{counts['imported']} imported"]
+        if counts["duplicate"]:
+            parts.append(f"{counts['duplicate']} already in the register")
+        if failed:
+            parts.append(f"{failed} failed")
+        if counts["cancelled"]:
+            parts.append(f"{counts['cancelled']} cancelled")
+        self.statusBar().showMessage("Import finished: " + ", ".join(parts) + ".", 10_000)
+
     def _tab_changed(self, index: int) -> None:
+        if hasattr(self, "close_tab_action"):  # the fixed tabs are added before the actions exist
+            self.close_tab_action.setEnabled(index >= FIXED_TABS)
         # the procurement and finance views read the whole register: only when shown
         if self.register is not None and self.tabs.widget(index) in (self.procurement, self.finance):
             self.tabs.widget(index).refresh()
@@ -267,6 +293,10 @@ class MainWindow(QMainWindow):
             workspace.setProperty("report_id", report_id)
             if hasattr(workspace, "changed"):
                 workspace.changed.connect(lambda _id: self._refresh_soon.start())
+                workspace.changed.connect(lambda _id: self.statusBar().showMessage("Saved.", 3000))
+            if hasattr(workspace, "exported"):
+                workspace.exported.connect(
+                    lambda path: self.statusBar().showMessage(f"Workpaper written to {path}.", 8000))
             row = self.register.report(report_id)
             title = row.vendor or row.file_name
             index = self.tabs.addTab(workspace, mnemonic_safe(title if len(title) <= 40 else title[:39] + "\u2026"))
@@ -295,6 +325,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _settings_changed(self) -> None:
+        self.statusBar().showMessage("Settings saved.", 5000)
         self.idle_lock.set_timeout(int(self.settings.idle_lock_minutes) * 60_000)
         self.refresh()
 
@@ -358,6 +389,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(state.get("current_tab", 0), self.tabs.count() - 1))
         self._saved_view = None
         self.idle_lock.resume()
+        self.statusBar().showMessage("Unlocked.", 5000)
         self.unlocked.emit()
         log.info("unlocked")
 

@@ -30,6 +30,7 @@ class ProcurementView(QWidget):
     """`vendor_activated(vendor_id)` when a lane is double-clicked (the window filters the table to it)."""
 
     vendor_activated = Signal(int)
+    message = Signal(str)  # a line for the window's status bar
 
     def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,8 @@ class ProcurementView(QWidget):
                 self.export(Path(name))
             except OSError as err:
                 show_error(self, "Export failed", f"Could not write {name}: {err.strerror or err}")
+            else:
+                self.message.emit(f"Exported the register to {name}.")
 
         dialog.fileSelected.connect(chosen)
         dialog.open()

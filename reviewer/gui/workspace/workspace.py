@@ -130,6 +130,9 @@ class ReviewWorkspace(QWidget):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.export_action = QAction("Export workpaper\u2026", self)
         self.export_action.triggered.connect(self._ask_export_path)
+        self.undo_action.setToolTip("Undo the last saved change (Ctrl+Z)")
+        self.redo_action.setToolTip("Redo (Ctrl+Shift+Z)")
+        self.export_action.setToolTip("Export this review as a PDF workpaper")
         for action in (self.undo_action, self.redo_action, self.export_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)

@@ -112,3 +112,14 @@ def test_screenshots_render_the_main_views(qtbot, tmp_path):
     assert {"create-register.png", "register.png", "search.png", "procurement.png", "finance.png"} <= names
     for path in written:
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 5000
+
+
+def test_actions_say_their_shortcut_close_tab_only_on_a_report(qtbot, window):
+    assert window.import_action.toolTip() == "Import PDFs (Ctrl+O)"
+    assert window.lock_action.toolTip() == "Lock (Ctrl+L)"
+    assert window.delete_action.toolTip() == "Delete report (Del)"
+    assert not window.close_tab_action.isEnabled()  # the register tab cannot be closed
+    window.open_report(window.register_view.model.report_id(0))
+    assert window.close_tab_action.isEnabled()
+    window.close_tab_action.trigger()
+    assert window.tabs.count() == 3 and not window.close_tab_action.isEnabled()

@@ -43,6 +43,8 @@ def test_dropping_a_folder_imports_its_pdfs_with_a_summary(qtbot, tmp_path, corp
     assert summary.startswith(f"{len(docs)} imported, 1 duplicate, 1 failed.")
     assert "notes.pdf:" in summary  # and why
     assert dialog.close_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert window.statusBar().currentMessage() == (
+        f"Import finished: {len(docs)} imported, 1 already in the register, 1 failed.")
     qtbot.waitUntil(lambda: window.register_view.model.rowCount() == len(docs))
     assert empty_register.count_reports() == len(docs)
 
