@@ -222,7 +222,8 @@ class Register:
         """Destroy a report (the end of an NDA): its PDF, extraction, page text, findings, CUECs and review, in one
         transaction, logged in the audit log (which keeps its own entries: it is append-only). The freed pages are
         zeroed (`secure_delete`, FTS5 `secure-delete`) and the write-ahead log is checkpointed into the file and
-        emptied, so no copy of the report's pages is left behind in the register's files."""
+        emptied (when no other connection, e.g. an import, is open), so no copy of the report's pages is left
+        behind in the register's files."""
         conn = self._conn
         with transaction(conn):
             try:
@@ -231,8 +232,10 @@ class Register:
                 raise RegisterError(f"no report {report_id} in the register") from None
             audit.record(conn, who=who, report_id=report_id, entity="report", entity_id=report_id,
                          field="deleted", old=f"{file_name} ({vendor or 'vendor unknown'})", new=None)
-        # best effort: a reader on another connection (an import) may hold the WAL until it finishes
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        # TRUNCATE waits (busy timeout) for other connections; with an import running on its own connection, a
+        # PASSIVE checkpoint copies what it can without blocking, and the next checkpoint finishes the job
+        alone = lock_holders(self._lock_path) <= 1
+        conn.execute(f"PRAGMA wal_checkpoint({'TRUNCATE' if alone else 'PASSIVE'})").fetchone()
         self._changed()
 
     # -- reading -------------------------------------------------------------------------------------------
