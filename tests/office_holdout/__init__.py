@@ -1,0 +1,23 @@
+"""The office holdout: SOC reports, letters and a whitepaper written by real office software (LibreOffice,
+from flat ODT made by generate.py) in four fictional CPA firms' house styles, committed as PDFs with their truth
+(documents/*.pdf, *.truth.json, manifest.json). `office_documents()` reads them; no LibreOffice is needed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.fixtures.corpus import CorpusDocument
+
+DOCUMENTS_DIR = Path(__file__).resolve().parent / "documents"
+
+
+def office_documents() -> list[CorpusDocument]:
+    """Every committed document with its ground truth, in manifest order."""
+    manifest = json.loads((DOCUMENTS_DIR / "manifest.json").read_text())
+    docs = []
+    for entry in manifest["documents"]:
+        truth = json.loads((DOCUMENTS_DIR / entry["truth"]).read_text())
+        docs.append(CorpusDocument(id=entry["id"], path=DOCUMENTS_DIR / entry["file"], template=entry["template"],
+                                   truth=truth, kind=entry["kind"], printed_dates=entry["printed_dates"]))
+    return docs
