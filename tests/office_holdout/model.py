@@ -46,7 +46,7 @@ class Report:
     objectives: list[tuple[str, str, str]] = field(default_factory=list)  # (id, title, statement)
     cuec_heading: str = "Complementary User Entity Controls"
     cuecs: list[tuple[str, list[str]]] = field(default_factory=list)  # (text, criteria printed beside it)
-    subservices: list[tuple[str, str, str | None]] = field(default_factory=list)  # (name, services, method)
+    subservices: list[tuple[str, str, str | None]] = field(default_factory=list)  # (name, services, method word)
     csocs: list[tuple[str, str]] = field(default_factory=list)  # (text, subservice organization)
     recipient: str = ""
     printed_dates: dict[str, list[str]] = field(default_factory=dict)
@@ -78,6 +78,8 @@ def truth_report(r: Report, pages: dict[str, int]) -> dict[str, Any]:
                         "management_response": c.response, "page": pages[f"exception:{c.id}"]}
                        for c in r.exceptions],
         "cuecs": [{"text": t, "criteria": list(crit), "page": pages[f"cuec:{t}"]} for t, crit in r.cuecs],
-        "subservice_organizations": [{"name": n, "services": s, "method": m} for n, s, m in r.subservices],
+        # printed with no method word ("did not extend to the ... controls of X") is a carve-out (PRIMER)
+        "subservice_organizations": [{"name": n, "services": s, "method": m or "carve-out"}
+                                     for n, s, m in r.subservices],
         "csocs": [{"text": t, "subservice_organization": o, "page": pages[f"csoc:{t}"]} for t, o in r.csocs],
     }

@@ -71,6 +71,8 @@ def cats_phrase(cats: list[str]) -> str:
 
 
 def scope_time(r: Report) -> str:
+    if r.as_of and r.framework == "SOC 1":  # the older wording a SOC 1 Type 1 still carries
+        return f"placed in operation as of {long_date(r.as_of)}"
     return f"as of {long_date(r.as_of)}" if r.as_of else r.period_phrase
 
 
