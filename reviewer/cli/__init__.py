@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliArgumentParser)
 
     p = sub.add_parser("gui", help="open the desktop app on the register (the default)")
+    p.add_argument("files", nargs="*", metavar="FILE", help="PDFs or folders to import once the register is unlocked")
     _add_register_option(p)
 
     p = sub.add_parser("extract", help="read PDFs and print what was extracted; touches no register")
@@ -98,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.command = "gui"
         args.register = None
+        args.files = []
     module = importlib.import_module(f"reviewer.cli.{COMMANDS[args.command]}")
     try:
         return int(module.run(args))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.extract.classify import classify
@@ -13,8 +14,17 @@ from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
-from reviewer.extract.pdf import read_pdf
+from reviewer.extract.pdf import PdfContent, read_pdf
 from reviewer.extract.period import read_dates
+
+
+@dataclass
+class ExtractedDocument:
+    """An extraction and the text of every page it read (1-based page i is `page_texts[i - 1]`), for callers
+    that index the text too (the register's full-text search), so that the PDF is read once."""
+
+    result: ExtractionResult
+    page_texts: list[str]
 
 
 def extract_pdf(
@@ -30,6 +40,18 @@ def extract_pdf(
     Raises NotAPdfError, DamagedPdfError, PasswordRequiredError (wrong_password=True when a password was
     given) or ExtractionCancelled when `cancelled()` returns True. `progress(done, total)` is called per page.
     """
+    return extract_document(source, name=name, password=password, progress=progress, cancelled=cancelled).result
+
+
+def extract_document(
+    source: Path | bytes,
+    *,
+    name: str | None = None,
+    password: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExtractedDocument:
+    """`extract_pdf`, plus the text of every page (empty for a page without a text layer)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         file_name = name or "document.pdf"
@@ -62,8 +84,13 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _extract(data: bytes, file_name: str, password: str | None, progress: Callable[[int, int], None] | None,
-             cancelled: Callable[[], bool] | None) -> ExtractionResult:
+             cancelled: Callable[[], bool] | None) -> ExtractedDocument:
     content = read_pdf(data, password=password, progress=progress, cancelled=cancelled)
+    result = _read_facts(content, file_name)
+    return ExtractedDocument(result, [page.text for page in content.pages])
+
+
+def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
     doc = Document(content.pages)
     info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
                     text_layer=content.text_layer)  # type: ignore[arg-type]

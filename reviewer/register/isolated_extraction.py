@@ -31,9 +31,8 @@ from reviewer.extract import (
     NotAPdfError,
     PasswordRequiredError,
     PdfReadError,
-    extract_pdf,
+    extract_document,
 )
-from reviewer.register.pages import page_texts
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -57,8 +56,8 @@ class ExtractorCrashed(PdfReadError):
 def extract_in_process(data: bytes, name: str, password: str | None = None, progress: Progress | None = None,
                        cancelled: Cancelled | None = None) -> Extracted:
     """The plain path (the command line): extraction and the page texts for the index, in this process."""
-    extraction = extract_pdf(data, name=name, password=password, progress=progress, cancelled=cancelled)
-    return extraction, page_texts(data, password if extraction.file.encrypted else None)
+    extracted = extract_document(data, name=name, password=password, progress=progress, cancelled=cancelled)
+    return extracted.result, extracted.page_texts
 
 
 class IsolatedExtractor:
