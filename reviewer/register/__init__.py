@@ -41,7 +41,7 @@ from reviewer.register.currency import (
     VendorCurrency,
     judge_currency,
 )
-from reviewer.register.errors import RegisterError, RegisterInUse, WrongPassphrase
+from reviewer.register.errors import RegisterError, RegisterFull, RegisterInUse, WrongPassphrase
 from reviewer.register.importer import iter_pdf_paths
 from reviewer.register.isolated_extraction import ExtractorCrashed, IsolatedExtractor, extract_in_process
 from reviewer.register.records import (
@@ -83,6 +83,7 @@ __all__ = [
     "OwnControl",
     "Register",
     "RegisterError",
+    "RegisterFull",
     "RegisterInUse",
     "RegisterKey",
     "ReportFilter",

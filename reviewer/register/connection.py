@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlcipher3
 
-from reviewer.register.errors import RegisterError, RegisterInUse, WrongPassphrase
+from reviewer.register.errors import RegisterError, RegisterFull, RegisterInUse, WrongPassphrase
 
 SALT_BYTES = 16
 KEY_BYTES = 32
@@ -201,8 +201,23 @@ class transaction:  # noqa: N801 - used as a context manager, reads like a state
         self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlcipher3.OperationalError as err:
+                exc = err
+        if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+        if is_disk_full(exc):
+            raise RegisterFull(
+                "the disk is full, so nothing was saved: free some space and try again"
+            ) from None
+        if exc is not None and exc_type is None:  # COMMIT failed for another reason
+            raise RegisterError(f"the register could not save the change: {exc}") from None
+
+
+def is_disk_full(err: BaseException | None) -> bool:
+    """SQLite's SQLITE_FULL ("database or disk is full"), from the main file, the WAL or a size limit."""
+    return isinstance(err, sqlcipher3.OperationalError) and "full" in str(err).lower()

@@ -11,3 +11,7 @@ class WrongPassphrase(RegisterError):
 
 class RegisterInUse(RegisterError):
     """Another process holds the register's lock file."""
+
+
+class RegisterFull(RegisterError):
+    """A write failed because the disk (or the register's size limit) is full; the transaction was rolled back."""

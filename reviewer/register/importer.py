@@ -16,6 +16,7 @@ from typing import Any
 from reviewer.extract import ExtractionCancelled, ExtractionResult, PasswordRequiredError, PdfReadError
 from reviewer.register import audit
 from reviewer.register.connection import transaction
+from reviewer.register.errors import RegisterFull
 from reviewer.register.isolated_extraction import extract_in_process
 from reviewer.register.records import ImportOutcome
 from reviewer.register.reports import find_by_sha256, store_report
@@ -64,14 +65,17 @@ def import_bytes(
         return ImportOutcome(name, "failed", None, str(err))
     except ExtractionCancelled:
         return ImportOutcome(name, "cancelled", None, "import cancelled; nothing was stored")
-    with transaction(conn):
-        # another connection may have imported the same file meanwhile
-        existing = find_by_sha256(conn, sha)
-        if existing is not None:
-            return ImportOutcome(name, "duplicate", existing, f"already in the register as report {existing}")
-        report_id, match = store_report(
-            conn, pdf=data, extraction=extraction, page_texts=texts, file_name=name, now=audit.utc_now()
-        )
+    try:
+        with transaction(conn):
+            # another connection may have imported the same file meanwhile
+            existing = find_by_sha256(conn, sha)
+            if existing is not None:
+                return ImportOutcome(name, "duplicate", existing, f"already in the register as report {existing}")
+            report_id, match = store_report(
+                conn, pdf=data, extraction=extraction, page_texts=texts, file_name=name, now=audit.utc_now()
+            )
+    except RegisterFull as err:
+        return ImportOutcome(name, "failed", None, str(err))
     return ImportOutcome(name, "imported", report_id, _describe(extraction, match.vendor_name, report_id), match)
 
 
