@@ -55,7 +55,11 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 response = row.text(table.response_column) or response
             cid = row.text(table.id_column) if table.id_column else None
             criteria: list[str] = []
-            if table.criteria_column:
+            if table.criteria_column and table.criteria_column == table.id_column and cid:
+                # one cell holds the id on its first line and the criteria below it
+                cid, _, rest = cid.partition(" ")
+                criteria = [m.group(1) for m in _CRIT.finditer(rest)]
+            elif table.criteria_column:
                 criteria = [m.group(1) for m in _CRIT.finditer(row.text(table.criteria_column))]
             objective = None
             if row.context:
@@ -104,7 +108,8 @@ def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding
     for p in pages:
         for line in doc.body_lines(p):
             # the section's title, not a result that points to it ("Exceptions noted - see management's response")
-            if _RESPONSE_TITLE.match(line.text) and len(line.text.split()) <= 14 and not line.text.endswith("."):
+            # (nor a "Management's Response:" label inside a result cell)
+            if _RESPONSE_TITLE.match(line.text) and len(line.text.split()) <= 14 and not line.text.endswith((".", ":")):
                 start_page = p.number
                 break
         if start_page:

@@ -65,6 +65,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     image_only: bool = False
     text: str = ""
+    rules: Any = None  # grid.Rules: ruled lines drawn on a page that may hold a table (None: not read)
 
     def finish(self) -> None:
         """Compute `text` (lines joined by newlines) and each line's offset in it."""

@@ -1,7 +1,8 @@
 """The PDF layer: open a PDF from bytes (with a password if needed) and read every page once.
 
 For each page we keep the words with their boxes (top-left origin, in the page's displayed orientation),
-grouped into lines (`words.py` reads them; `page.py` holds the records). Nothing decrypted is ever written
+grouped into lines (`words.py` reads them; `page.py` holds the records), and, on pages that may hold a table,
+the ruled lines drawn there (`grid.py`). Nothing decrypted is ever written
 to disk: the document is opened from bytes and only text leaves this module.
 """
 
@@ -15,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from reviewer.extract.errors import DamagedPdfError, ExtractionCancelled, NotAPdfError, PasswordRequiredError
+from reviewer.extract.grid import may_hold_table, read_rules
 from reviewer.extract.page import Line, Page, Word
 from reviewer.extract.words import group_lines, read_words
 
@@ -114,6 +116,8 @@ def _read_page(doc: pdfium.PdfDocument, index: int) -> Page:
             result.image_only = _has_images(page)
         result.lines = group_lines(words, index + 1)
         result.finish()
+        if may_hold_table(result.text):
+            result.rules = read_rules(page.raw, w, h, rotation)
         return result
     finally:
         page.close()

@@ -56,9 +56,14 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
             continue
         flat.extend(ln for ln in doc.body_lines(page) if not doc.is_toc_line(ln))
     for i, line in enumerate(flat):
-        if not heading.search(line.text) or len(line.text.split()) > 14 or _END_PUNCT.search(line.text.strip()):
+        m = heading.search(line.text)
+        if not m or len(line.text.split()) > 14 or _END_PUNCT.search(line.text.strip()):
             continue
         if len(segments(line)) > 1:  # a table's header cell, not a section title
+            continue
+        # a title starts the line (after a number or "Section 4 -"); a sentence's line that happens to hold the
+        # words ("complementary user entity controls assumed in the design of ...") does not
+        if line.text[:1].islower() or len(line.text[:m.start()].split()) > 4 or _continues_paragraph(flat, i):
             continue
         body: list[Line] = []
         for nxt in flat[i + 1:]:
@@ -67,6 +72,15 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
             body.append(nxt)
         out.append(Section(line, body))
     return out
+
+
+def _continues_paragraph(flat: list[Line], i: int) -> bool:
+    """Whether line i runs on from the line above it (same page, no paragraph gap, no closing punctuation)."""
+    if i == 0:
+        return False
+    prev, line = flat[i - 1], flat[i]
+    return (prev.page == line.page and 0 <= line.top - prev.bottom < line.height * 0.5
+            and not _END_PUNCT.search(prev.text.strip()) and abs(prev.x0 - line.x0) < 4)
 
 
 @dataclass

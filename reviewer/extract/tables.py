@@ -7,6 +7,12 @@ body cells actually start (headers may be centred). Rows are grouped by the cont
 where that column holds an id, and wrapped lines, or lines continued on the next page under a repeated header,
 join the row above. Lines that run across several columns (a "Control Objective 3: ..." band) are kept as
 context for the rows below them.
+
+When the table is ruled (`grid.py`: the cell borders office software draws), its vertical rules are the column
+boundaries, the header is every line above the first rule under the header line, rows begin at the horizontal
+rules, and the table ends where its rules end; a cell is then all lines inside its box, however the lines of
+neighbouring cells interleave. An id column whose header also names the criteria ("Control # / Criteria")
+holds the id on its first line and the criteria below it.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, Segment, norm, segments
 from reviewer.extract.pdf import Line, Page, Word
 
@@ -34,6 +41,10 @@ CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-
                         r"{1,3}){0,3}[A-Za-z]?$")
 BAND_START = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trust\s+Services\s+)?Criteri(?:on|a)\s+"
                         r"(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d|Control\s+Objective\s+\w)", re.I)
+# an id column that holds the criteria too: "Control # Criteria", "Control No. / TSC", "Ref and Criteria"
+_ID_AND_CRIT = re.compile(r"^(?P<id>.+?)\s*(?:/|&|and|,)?\s*(?:trust\s+services\s+)?(?:criteri\w*|tsc)"
+                          r"(?:\s*(?:#|ref\.?|reference))?$", re.I)
+CRIT_IDS = re.compile(r"^(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+$")
 OBJECTIVE_LINE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)\b", re.I)
 
 
@@ -167,14 +178,18 @@ def read_tables(doc: Document) -> list[Table]:
             if head is not None:
                 segs, used = head
                 found_header = True
-                cols = _columns(segs, lines[i + used:])
+                grid = grid_at(page.rules, lines[i].top, lines[i].bottom, segs[0].x0, segs[-1].x1)
+                if grid is not None and grid.columns is not None:
+                    cols, used = _ruled_columns(lines, i, grid)
+                else:
+                    cols = _columns(segs, lines[i + used:])
                 names = [c.name for c in cols]
                 if current is not None and [c.name for c in current.columns] == names:
                     current.columns = cols  # repeated header on a continued page
                 else:
                     current = _new_table(cols, lines[i + used:])
                     tables.append(current)
-                i, context = _read_rows(current, page, lines, i + used, context)
+                i, context = _read_rows(current, page, lines, i + used, context, grid)
                 continue
             i += 1
         if not found_header and current is not None:
@@ -184,6 +199,31 @@ def read_tables(doc: Document) -> list[Table]:
             else:
                 current = None
     return tables
+
+
+def _ruled_columns(lines: list[Line], i: int, grid: Grid) -> tuple[list[Column], int]:
+    """Columns between a ruled table's vertical rules, named by every header line above the header's bottom
+    rule; and how many lines the header takes."""
+    bounds = grid.columns or []
+    end = grid.first_rule_below(lines[i].top + 1) or lines[i].bottom + 1
+    used = 1
+    while i + used < len(lines) and (lines[i + used].top + lines[i + used].bottom) / 2 < end:
+        used += 1
+    parts: list[list[str]] = [[] for _ in range(len(bounds) + 1)]
+    for line in lines[i:i + used]:
+        for w in line.words:
+            if grid.x0 - 2 <= (w.x0 + w.x1) / 2 <= grid.x1 + 2:
+                parts[_bound_index(bounds, (w.x0 + w.x1) / 2)].append(w.text)
+    cols = [Column(norm(" ".join(p)) or f"column {k + 1}", -1e9 if k == 0 else bounds[k - 1] + 0.5)
+            for k, p in enumerate(parts)]
+    return cols, used
+
+
+def _bound_index(bounds: list[float], x: float) -> int:
+    k = 0
+    while k < len(bounds) and x >= bounds[k]:
+        k += 1
+    return k
 
 
 def _fits(table: Table, lines: list[Line]) -> bool:
@@ -216,7 +256,10 @@ def _new_table(cols: list[Column], body: list[Line]) -> Table:
     t = Table(columns=cols)
     names = [c.name for c in cols]
     for n in names:
-        if t.result_column is None and RESULT_HEAD.match(n):
+        both = _ID_AND_CRIT.match(n)
+        if t.id_column is None and both and ID_HEAD.match(both.group("id").strip()):
+            t.id_column = t.criteria_column = n
+        elif t.result_column is None and RESULT_HEAD.match(n):
             t.result_column = n
         elif t.response_column is None and RESPONSE_HEAD.search(n):
             t.response_column = n
@@ -233,19 +276,25 @@ def _new_table(cols: list[Column], body: list[Line]) -> Table:
     return t
 
 
-def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context: str | None
-               ) -> tuple[int, str | None]:
-    """Read lines from `start` into rows until a new header or the end of the page; return where it stopped."""
+def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context: str | None,
+               grid: Grid | None = None) -> tuple[int, str | None]:
+    """Read lines from `start` into rows until a new header, the end of a ruled table or the end of the page;
+    return where it stopped."""
     cols = table.columns
     names = [c.name for c in cols]
     id_col = table.id_column
     row: Row | None = table.rows[-1] if table.rows else None
     in_band = False
+    ruled_rows = grid is not None and bool(grid.rows)
+    prev_mid = lines[start - 1].bottom if start > 0 else -1e9
+    first_on_page = True
     i = start
     while i < len(lines):
         line = lines[i]
         if _header_cells(lines, i) is not None:
             return i, context
+        if grid is not None and grid.bottom is not None and line.top > grid.bottom:
+            return i, context  # below the table's rules: the table ends on this page
         segs = segments(line)
         # a band running past the first column, outside the column structure: an objective or criterion that
         # heads the rows below ("Control Objective 5", "CC2.2 - Communication ..."), then its wrapped statement
@@ -265,9 +314,21 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
         for w in line.words:
             by_col.setdefault(_column_of(cols, w.x0), []).append(w)
         id_words = by_col.get(names.index(id_col)) if id_col else by_col.get(0)
-        starts_row = bool(id_words) and (
-            CONTROL_ID.match(" ".join(w.text for w in id_words).strip(" .:")) is not None if id_col
-            else row is None or _looks_like_row_start(id_words, row))
+        id_text = " ".join(w.text for w in id_words).strip(" .:") if id_words else ""
+        mid = (line.top + line.bottom) / 2
+        if ruled_rows and grid is not None:
+            # a row begins below a horizontal rule; on a continued page, a first row with no id is the rest
+            # of the row split by the page break
+            starts_row = grid.rule_between(prev_mid, mid) and (bool(id_words) or not first_on_page or row is None)
+        else:
+            starts_row = bool(id_words) and (
+                CONTROL_ID.match(id_text) is not None if id_col
+                else row is None or _looks_like_row_start(id_words, row))
+            if starts_row and row is not None and id_col and id_col == table.criteria_column \
+                    and CRIT_IDS.match(id_text) and row.cells.get(id_col):
+                starts_row = False  # the criteria printed under the id in the same cell
+        prev_mid = mid
+        first_on_page = False
         if starts_row or row is None:
             row = Row(page=page.number, context=context)
             table.rows.append(row)

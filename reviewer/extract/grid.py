@@ -1,0 +1,132 @@
+"""Ruled lines of a page (table borders drawn as path objects) and the grid they draw around a table.
+
+Office software (Word, LibreOffice, InDesign) draws a bordered table's cell borders as path objects: thin
+strokes, thin filled rectangles, or one rectangle per cell. Where a page has them, they give a table's exact
+column and row boundaries, which word geometry can only guess (headers centred over their column, cells that
+wrap onto several lines, an id cell whose second line holds the criteria). They are read only on pages whose
+text may hold a results, CUEC or CSOC table (`may_hold_table`), so a long report pays for them only there.
+Coordinates are displayed points, top-left origin, like the words'.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+
+import pypdfium2.raw as raw
+
+_TABLE_WORDS = re.compile(r"result|exception|deviation|complementary|user\s+entit|user\s+control|sub[\s-]?service|"
+                          r"control\s+expected|responsibilit", re.I)
+_THIN = 2.5  # a rule is at most this thick
+_MIN_RULE = 6.0  # and at least this long
+
+
+def may_hold_table(text: str) -> bool:
+    """Whether a page's text names a results, CUEC or CSOC table's heading words (the pages worth ruling)."""
+    return _TABLE_WORDS.search(text) is not None
+
+
+@dataclass(slots=True)
+class Rules:
+    """A page's ruled lines: horizontal (y, x0, x1) top to bottom, vertical (x, top, bottom) left to right."""
+
+    horizontal: list[tuple[float, float, float]]
+    vertical: list[tuple[float, float, float]]
+
+
+def read_rules(page: object, width: float, height: float, rotation: int) -> Rules:
+    """The thin path objects of a pdfium page (and the edges of small rectangles), in displayed coordinates."""
+    hor: list[tuple[float, float, float]] = []
+    ver: list[tuple[float, float, float]] = []
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    get_obj, get_type, get_bounds = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    path_type = raw.FPDF_PAGEOBJ_PATH
+    for k in range(raw.FPDFPage_CountObjects(page)):
+        obj = get_obj(page, k)
+        if get_type(obj) != path_type or not get_bounds(obj, *refs):
+            continue
+        x0, y0, x1, y1 = _displayed(left.value, bottom.value, right.value, top.value, width, height, rotation)
+        w, h = x1 - x0, y1 - y0
+        if h <= _THIN and w >= _MIN_RULE:
+            hor.append(((y0 + y1) / 2, x0, x1))
+        elif w <= _THIN and h >= _MIN_RULE:
+            ver.append(((x0 + x1) / 2, y0, y1))
+        elif w >= _MIN_RULE and h >= _MIN_RULE and raw.FPDFPath_CountSegments(obj) <= 5:
+            # a rectangle (a cell's border or its shading): its edges are rules
+            hor.extend(((y0, x0, x1), (y1, x0, x1)))
+            ver.extend(((x0, y0, y1), (x1, y0, y1)))
+    hor.sort()
+    ver.sort()
+    return Rules(hor, ver)
+
+
+def _displayed(left: float, bottom: float, right: float, top: float, w: float, h: float, rotation: int
+               ) -> tuple[float, float, float, float]:
+    if rotation == 0:
+        return (left, h - top, right, h - bottom)
+    if rotation == 1:
+        return (bottom, left, top, right)
+    if rotation == 2:
+        return (w - right, bottom, w - left, top)
+    return (h - top, w - right, h - bottom, w - left)
+
+
+@dataclass(slots=True)
+class Grid:
+    """A ruled table on one page, found from its header line: column boundaries (the interior vertical rules,
+    None when the table has none), row boundaries (horizontal rules across it) and its bottom edge."""
+
+    columns: list[float] | None
+    x0: float
+    x1: float
+    rows: list[float]
+    bottom: float | None
+
+    def rule_between(self, above: float, below: float) -> bool:
+        """Whether a row boundary lies between two heights."""
+        return any(above < y < below for y in self.rows)
+
+    def first_rule_below(self, y: float) -> float | None:
+        return next((r for r in self.rows if r > y), None)
+
+
+def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float) -> Grid | None:
+    """The grid of a table whose header line spans x0..x1 between `top` and `bottom`, if rules frame it."""
+    if rules is None:
+        return None
+    mid = (top + bottom) / 2
+    crossing = [(x, t, b) for x, t, b in rules.vertical if t <= mid <= b and x0 - 60 <= x <= x1 + 60]
+    xs = _merged([x for x, _, _ in crossing])
+    columns: list[float] | None = None
+    if len(xs) >= 3 or (len(xs) == 2 and xs[0] > x0 + 4):
+        left, right = (xs[0], xs[-1]) if xs[0] <= x0 + 4 and xs[-1] >= x1 - 4 else (min(xs[0], x0), max(xs[-1], x1))
+        columns = [x for x in xs if left + 2 < x < right - 2]
+        table_bottom: float | None = max(_rule_end(rules, x, mid) for x in xs)
+    else:
+        left, right, table_bottom = x0, x1, None
+    width = right - left
+    rows = _merged([y for y, a, b in rules.horizontal if min(b, right) - max(a, left) >= 0.6 * width
+                    and y >= top - 40 and (table_bottom is None or y <= table_bottom + 2)])
+    if columns is None and len([y for y in rows if y > bottom]) < 2:
+        return None
+    return Grid(columns=columns, x0=left, x1=right, rows=rows, bottom=table_bottom)
+
+
+def _rule_end(rules: Rules, x: float, y: float) -> float:
+    """Where the vertical rule at x through height y ends, following pieces drawn row by row."""
+    end = y
+    for _x, t, b in sorted((v for v in rules.vertical if abs(v[0] - x) < 3), key=lambda v: v[1]):
+        if t <= end + 3 and b > end:
+            end = b
+    return end
+
+
+def _merged(values: list[float], tolerance: float = 3.0) -> list[float]:
+    """Sorted values with near-equal ones (a double border, a shading edge on a rule) kept once."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
