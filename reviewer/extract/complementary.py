@@ -56,6 +56,7 @@ def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[C
     seen_cuec: set[str] = set()
     seen_csoc: set[str] = set()
     any_head = re.compile(f"{CUEC_HEAD.pattern}|{CSOC_HEAD.pattern}|{PLAIN_COMPLEMENTARY.pattern}", re.I)
+    pages = {p.number: p for p in doc.pages}
     for section in find_sections(doc, any_head):
         title = section.heading.text
         if CSOC_HEAD.search(title):
@@ -68,7 +69,7 @@ def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[C
                 n and n.lower() in body.lower() for n in subservice_names) else "cuec"
         else:
             continue
-        for item in list_items(section.lines):
+        for item in list_items(section.lines, pages):
             text, criteria, first_cell = _item_texts(item)
             if len(text) < 12:
                 continue

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.extract.layout import Document, segments
-from reviewer.extract.pdf import Line
+from reviewer.extract.grid import grid_at
+from reviewer.extract.layout import Document, Segment, segments
+from reviewer.extract.pdf import Line, Page
 
 BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7*\-\u2013o\u27a2\u2713]|"
                     r"\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))$")
@@ -95,11 +96,13 @@ class Item:
         return " ".join(ln.text for ln in self.lines)
 
 
-def list_items(lines: list[Line]) -> list[Item]:
-    """Split a section body into its listed entries, leaving out the introduction."""
+def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[Item]:
+    """Split a section body into its listed entries, leaving out the introduction.
+
+    `pages` ({number: page}) gives the ruled lines of a table in the section, when the page has them."""
     if not lines:
         return []
-    table = _table_items(lines)
+    table = _table_items(lines, pages or {})
     if table:
         return table
     starts = [i for i, ln in enumerate(lines) if _starts_item(ln)]
@@ -127,9 +130,13 @@ def list_items(lines: list[Line]) -> list[Item]:
         else:
             paras[-1].append(ln)
     items = [Item(p) for p in paras]
-    while items and (items[0].text.rstrip().endswith(":") or re.search(r"\bfollowing\b", items[0].text, re.I)):
-        items.pop(0)
-    return items
+    # the introduction ("... assumed that user entities would implement the following controls:"), even when a
+    # paragraph gap splits it, ends with a colon or announces what follows
+    intro = [k for k, it in enumerate(items[:3]) if it.text.rstrip().endswith(":")
+             or re.search(r"\bfollowing\b", it.text, re.I)]
+    if intro:
+        items = items[intro[-1] + 1:]
+    return [it for it in items if not it.text.rstrip().endswith(":")]
 
 
 def _usual_gap(lines: list[Line]) -> float:
@@ -139,32 +146,79 @@ def _usual_gap(lines: list[Line]) -> float:
     return gaps[len(gaps) // 2] if gaps else 2.0
 
 
-def _table_items(lines: list[Line]) -> list[Item]:
-    """Rows of a table with a header row: a row starts where the first column holds words."""
+def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
+    """Rows of a table with a header row (a CUEC, CSOC or subservice table), its introduction left out.
+
+    Ruled tables (`grid.py`) give the columns and rows exactly. Otherwise a column begins where the body's
+    cells begin (a header may be centred over its column), and a row starts where the first column holds
+    words beside another column's, or after a gap wider than the lines' spacing.
+    """
     head_at = next((i for i, ln in enumerate(lines[:6]) if len(segments(ln)) >= 2
                     and all(len(sg.text.split()) <= 6 for sg in segments(ln))), None)
     if head_at is None:
         return []
-    bounds = [sg.x0 - 3 for sg in segments(lines[head_at])]
-    bounds[0] = -1e9
+    head = lines[head_at]
+    segs = segments(head)
+    page = pages.get(head.page)
+    grid = grid_at(page.rules if page else None, head.top, head.bottom, segs[0].x0, segs[-1].x1)
+    if grid is not None and grid.columns is not None:
+        bounds = [-1e9] + list(grid.columns)
+    else:
+        bounds = [-1e9] + _body_starts(segs, lines[head_at + 1:head_at + 40])
+    body_at = head_at + 1
+    if grid is not None:
+        end = grid.first_rule_below(head.top + 1)
+        while end is not None and body_at < len(lines) and lines[body_at].page == head.page \
+                and (lines[body_at].top + lines[body_at].bottom) / 2 < end:
+            body_at += 1  # the header's wrapped lines
 
     def column(x: float) -> int:
         return max(i for i, b in enumerate(bounds) if x >= b)
 
+    gap = _usual_gap(lines[body_at:body_at + 20])
     rows: list[tuple[list[Line], list[list[str]]]] = []
-    for ln in lines[head_at + 1:]:
+    prev = lines[body_at - 1]
+    for ln in lines[body_at:]:
+        if grid is not None and (ln.page != head.page or (grid.bottom is not None and ln.top > grid.bottom)):
+            break
         cells: list[list[str]] = [[] for _ in bounds]
         for w in ln.words:
             cells[column(w.x0)].append(w.text)
-        if cells[0] and any(cells[1:]):
+        if grid is not None and grid.rows:
+            new_row = grid.rule_between((prev.top + prev.bottom) / 2, (ln.top + ln.bottom) / 2)
+        else:
+            spaced = ln.page == prev.page and ln.top - prev.bottom > gap * 1.4 + 1
+            new_row = bool(cells[0]) and (any(cells[1:]) or spaced)
+        if new_row or not rows:
+            if not rows and not (cells[0] and (any(cells[1:]) or grid is not None)):
+                break
             rows.append(([ln], cells))
-        elif rows and any(cells) and ln.top - rows[-1][0][-1].bottom < ln.height:
+        elif any(cells) and (grid is not None or ln.top - rows[-1][0][-1].bottom < ln.height):
             rows[-1][0].append(ln)
             for k, c in enumerate(cells):
                 rows[-1][1][k].extend(c)
         else:
             break
-    return [Item(r[0], [" ".join(c) for c in r[1]]) for r in rows]
+        prev = ln
+    return [Item(r[0], [_cell_text(c) for c in r[1]]) for r in rows]
+
+
+def _body_starts(segs: list[Segment], body: list[Line]) -> list[float]:
+    """Where each header cell's column begins (after the first): the leftmost body cell start between the
+    previous header cell's end and this one's start, else just left of the header cell."""
+    starts = sorted({round(sg.x0, 1) for ln in body for sg in segments(ln)[1:]})
+    out: list[float] = []
+    for k in range(1, len(segs)):
+        lo, hi = segs[k - 1].x1 + 2, segs[k].x0 + 1
+        inside = [x for x in starts if lo <= x <= hi]
+        out.append((min(inside) if inside else segs[k].x0) - 3)
+    return out
+
+
+def _cell_text(words: list[str]) -> str:
+    """A cell's text; a dash or "N/A" printed in an empty cell is no text."""
+    text = " ".join(words)
+    return "" if re.fullmatch(r"\s*(?:[\u2013\u2014\-]+|n/?a)?\s*", text, re.I) else text
 
 
 def _starts_item(line: Line) -> bool:

@@ -110,7 +110,7 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
 def _from_section(lines: list, found: _Found, doc: Document) -> None:
     """Under a subservice heading: a table (organization, services, method) or "X (ABBR) provides ..." paragraphs."""
     by_page = {p.number: p for p in doc.pages}
-    items = list_items(lines)
+    items = list_items(lines, by_page)
     if items and items[0].cells is not None:
         for item in items:
             cells = [norm(c) for c in item.cells or []]
