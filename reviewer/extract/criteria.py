@@ -3,6 +3,8 @@
 Categories come from the "relevant to security, availability, and confidentiality" phrasing, voted over the
 report; the cited title "Trust Services Criteria for Security, Availability, Processing Integrity,
 Confidentiality, and Privacy" names all five whatever the scope, so it is blanked out before reading.
+SOC 1 control objectives may carry a title before their statement ("Control Objective 1 - Client Setup:
+Controls provide ..."); the id and the statement are kept.
 Criteria ids are those printed in the report's body (not the table of contents), except on lines that
 say the criterion is out of scope or not applicable, and except categories not in scope.
 """
@@ -27,6 +29,8 @@ _OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|co
 _CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
 _OBJECTIVE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)"
                         r"(?:\s*[:.\-\u2013\u2014]\s*|[ \t]*\n\s*)"
+                        # a title may come first: "Control Objective 1 - Client Setup: Controls provide ..."
+                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+)?"
                         r"(?P<text>(?:Controls?|The\s+control)\s[^\u2022]+?\.)(?=\s|$)",
                         re.I | re.S)
 

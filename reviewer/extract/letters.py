@@ -4,7 +4,9 @@ covers, and the vendor and system the letter names.
 A bridge letter names the report it bridges ("The SOC 1 Type 2 report on the Treasury Management Services of
 Acme, Inc. covered the period ...", "Acme, Inc. completed a SOC 2 Type 1 examination of its Platform as of
 ...") and the span it bridges, which starts the day after the report's end ("from April 1, 2024 through June
-30, 2024") or runs "through" a later date. The vendor also stands in the letterhead and under the signature.
+30, 2024") or runs "through" a later date. The vendor also stands in the letterhead and under the signature;
+the auditor and system may be named as "Acme engaged FIRM LLP to examine the controls of its Platform", the
+system also in the addressees ("To: Customers of the Platform").
 Some letters list the key facts as label / value rows ("Report period", "Service auditor", "Bridge period"):
 those rows are read first.
 """
@@ -24,7 +26,8 @@ from reviewer.extract.period import DATE_LINE, Dates, content_pages
 _BRIDGE_END = re.compile(rf"(?:through|thru|until|up\s+to|to|ending(?:\s+on)?|ended|as\s+of)\s+(?:and\s+including\s+)?"
                          rf"(?P<d>{DATE})", re.I)
 _WORD = r"[A-Z][\w&'\u2019\-]*"
-_SUFFIX = (r",?\s+(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Corp\.?|Corporation|Ltd\.?|Limited|LLP|L\.P\.|Co\.|Company|"
+_SUFFIX = (r",?\s+(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Corp\.?|Corporation|Ltd\.?|Limited|LLP|L\.P\.|"
+           r"Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC))?|Company|"
            r"PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.|Pty\.?\s+Ltd\.?)(?![\w])")
 _ORG_SUFFIXED = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}{_SUFFIX})"
 _ORG_ANY = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}(?:{_SUFFIX})?)"
@@ -40,6 +43,14 @@ _REPORT_BY = re.compile(rf"\b(?:report|examination)\s+(?:issued\s+|performed\s+|
 # "Re: Bridge Letter - Cloud Platform SOC 2 Type 2 Report"
 _SUBJECT = re.compile(rf"(?:bridge|gap|bridging)\s+letter\s*[\u2013\u2014:\-]+\s*{_SYS}\s+(?:SOC|SSAE|System\s+and)\b",
                       re.I)
+# "Acme, Inc. engaged Smith & Jones LLP to examine the controls of its Cloud Platform." (auditor and system)
+_ENGAGED = re.compile(rf"\b(?:engaged|retained|appointed|commissioned|selected)\s+{_ORG_SUFFIXED}\s+(?:to\s+(?:examine|"
+                      r"audit|perform|report|test|assess)|as\s+(?:its|the|our)\s+(?:independent\s+)?(?:service\s+)?auditor)")
+_CONTROLS_OF = re.compile(rf"\b(?:examine|audit|test|assess|report\s+on)\s+(?:the\s+)?controls\s+(?:of|over|within|for|"
+                          rf"relevant\s+to)\s+(?:its|the)\s+{_SYS}(?=\s*[.;,]|\s+(?:for|as\s+of|throughout|during)\b)")
+# "To: Customers of the Cloud Platform" (the letter's addressees name the system)
+_ADDRESSEES = re.compile(rf"^\s*(?:To|Attention|Attn\.?)\s*:?\s+(?:All\s+)?(?:Customers|Clients|Users|User\s+Entities)"
+                         rf"\s+of\s+(?:the\s+)?{_SYS}\s*$", re.M)
 _LETTERHEAD = re.compile(rf"^{_ORG_SUFFIXED}")
 # "Acme, Inc. provides this letter ...", "management of Acme, Inc. is not aware ..."
 _ORG_SENTENCES = [
@@ -83,7 +94,7 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
         for m in _REPORT_ON.finditer(text):
             vote("org", m.group("org"), 3, evidence_at(page, m.start("org"), m.end("org")))
             vote("sys", m.group("sys"), 3, evidence_at(page, m.start("sys"), m.end("sys")))
-        for pattern, weight in ((_EXAMINED, 3), (_SUBJECT, 2)):
+        for pattern, weight in ((_EXAMINED, 3), (_CONTROLS_OF, 3), (_SUBJECT, 2), (_ADDRESSEES, 2)):
             for m in pattern.finditer(text):
                 vote("sys", m.group("sys"), weight, evidence_at(page, m.start("sys"), m.end("sys")))
     for page in pages:
@@ -116,10 +127,13 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
         out["service_auditor"] = (value, evidence_lines([line], value))
     if "service_auditor" not in out:
         for page in pages:
-            m = _REPORT_BY.search(page.text)
+            m = _REPORT_BY.search(page.text) or _ENGAGED.search(page.text)
             if m:
                 out["service_auditor"] = (norm(m.group("org")), evidence_at(page, m.start("org"), m.end("org")))
                 break
+    for name in list(systems):
+        if any(name.lower() in org.lower() for org in orgs):
+            del systems[name]  # "To: Customers of Acme": the vendor, not a system
     for kind, key, votes in (("org", "service_organization", orgs), ("sys", "system", systems)):
         if votes:
             best = max(votes, key=lambda k: (votes[k], -len(k)))

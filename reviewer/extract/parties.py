@@ -41,7 +41,9 @@ _SYSTEM_PATTERNS = [
                r"(?=\s+(?:\(\s*(?:the\s+)?system\s*\)|were\s+effective|was\s+effective|throughout))", re.S),
 ]
 _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|"
-                   r"Ltd\.?|CPAs?(?:,\s*(?:LLP|LLC|P\.C\.|PLLC))?|Certified\s+Public\s+Accountants|& Co\.|"
+                   r"Ltd\.?|CPAs?(?:,\s*(?:LLP|LLC|P\.C\.|PLLC))?|Certified\s+Public\s+Accountants|"
+                   # "& Co." ends a firm's name, or stands before its legal form ("Redgrave Lund & Co. LLP")
+                   r"& Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"
                    r"Chartered\s+Accountants))(?![\w])")
 _AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
 _OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
