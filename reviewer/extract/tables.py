@@ -180,7 +180,7 @@ def read_tables(doc: Document) -> list[Table]:
                 found_header = True
                 grid = grid_at(page.rules, lines[i].top, lines[i].bottom, segs[0].x0, segs[-1].x1)
                 if grid is not None and grid.columns is not None:
-                    cols, used = _ruled_columns(lines, i, grid)
+                    cols, used = _ruled_columns(lines, i, grid, used)
                 else:
                     cols = _columns(segs, lines[i + used:])
                 names = [c.name for c in cols]
@@ -201,12 +201,11 @@ def read_tables(doc: Document) -> list[Table]:
     return tables
 
 
-def _ruled_columns(lines: list[Line], i: int, grid: Grid) -> tuple[list[Column], int]:
+def _ruled_columns(lines: list[Line], i: int, grid: Grid, used: int) -> tuple[list[Column], int]:
     """Columns between a ruled table's vertical rules, named by every header line above the header's bottom
-    rule; and how many lines the header takes."""
+    rule (at least the `used` lines found from the words); and how many lines the header takes."""
     bounds = grid.columns or []
     end = grid.first_rule_below(lines[i].top + 1) or lines[i].bottom + 1
-    used = 1
     while i + used < len(lines) and (lines[i + used].top + lines[i + used].bottom) / 2 < end:
         used += 1
     parts: list[list[str]] = [[] for _ in range(len(bounds) + 1)]
