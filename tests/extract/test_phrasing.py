@@ -103,3 +103,37 @@ def test_unmodified_opinion_is_not_changed_by_a_later_exception_sentence():
             "Exceptions noted in the tests did not result in a modification of the opinion; a control did not "
             "operate effectively for 2 of 25 samples.")
     assert read_opinion(Document([page_of(text)]))[0] == "unmodified"
+
+
+@pytest.mark.parametrize("text", [
+    "Control Objective 1 \u2013 Client Setup: Controls provide reasonable assurance that client accounts are "
+    "authorized.",
+    "Control Objective 1: Controls provide reasonable assurance that client accounts are authorized.",
+    "Control Objective 1 - Client Setup - Controls provide reasonable assurance that client accounts are "
+    "authorized.",
+])
+def test_control_objective_with_or_without_a_title(text):
+    from reviewer.extract.criteria import read_control_objectives
+
+    (objective,) = read_control_objectives(Document([page_of(text)]))
+    assert (objective.id, objective.text) == ("1", "Controls provide reasonable assurance that client accounts "
+                                                    "are authorized.")
+
+
+def test_firm_named_with_and_co_before_its_legal_form():
+    from reviewer.extract.parties import read_parties
+
+    text = ("Opinion\nIn our opinion, in all material respects, the controls operated effectively.\n\n"
+            "Redgrave Lund & Co. LLP\nBoston, Massachusetts\nMay 17, 2024")
+    assert read_parties(Document([page_of(text)]))["service_auditor"][0] == "Redgrave Lund & Co. LLP"
+
+
+def test_bridge_letter_naming_the_auditor_engaged_and_the_system_in_its_addressees():
+    from reviewer.extract.letters import read_letter_parties
+
+    text = ("July 8, 2024\nTo: Customers of the Treasury Cloud\n\nAcme Ledger, Inc. engaged Smith Pryor LLP to "
+            "examine the controls of its\nTreasury Cloud. The most recent SOC 2 Type 2 report covers the period "
+            "April 1, 2023\nthrough March 31, 2024.")
+    found = read_letter_parties(Document([page_of(text)]), {})
+    assert found["service_auditor"][0] == "Smith Pryor LLP"
+    assert found["system"][0] == "Treasury Cloud"
