@@ -50,13 +50,13 @@ def test_dropping_a_folder_imports_its_pdfs_with_a_summary(qtbot, tmp_path, corp
 
 
 def test_a_drop_of_something_else_is_refused(qtbot, window):
-    from PySide6.QtCore import QMimeData, QPointF, Qt
+    from PySide6.QtCore import QMimeData, Qt
     from PySide6.QtGui import QDragEnterEvent
     from PySide6.QtWidgets import QApplication
 
     mime = QMimeData()
     mime.setText("just text")
-    event = QDragEnterEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    event = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, event)
     assert not event.isAccepted()
