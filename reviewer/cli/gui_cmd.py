@@ -26,15 +26,13 @@ def launcher_for(args: argparse.Namespace, settings: Any = None) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.gui.qt_check import has_display, qt_import_problem
+    from reviewer.gui.qt_check import EXIT_NO_DISPLAY, startup_problem
 
-    problem = qt_import_problem()
-    if problem:
-        print(f"reviewer: {problem}", file=sys.stderr)
-        return 1
-    if not has_display():
-        print("reviewer: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-              "try 'reviewer demo' or the other commands.", file=sys.stderr)
+    found = startup_problem()
+    if found is not None:
+        code, problem = found
+        hint = "; try 'reviewer demo' or the other commands." if code == EXIT_NO_DISPLAY else ""
+        print(f"reviewer: {problem}{hint}", file=sys.stderr)
         return 1
 
     from reviewer.gui.app import ErrorHook, application

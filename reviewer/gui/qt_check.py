@@ -54,14 +54,25 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def main() -> int:
-    """`python -m reviewer.gui.launch_check`: 0 ready, 75 no display, 1 Qt broken (with the fix)."""
+NO_DISPLAY = "no display found (DISPLAY and WAYLAND_DISPLAY are unset)"
+
+
+def startup_problem() -> tuple[int, str] | None:
+    """None when a window can open here; otherwise (exit code, one line): 1 Qt broken (with the fix), 75 no display."""
     problem = qt_import_problem()
     if problem:
-        print(f"reviewer: {problem}", file=sys.stderr)
-        return 1
+        return 1, problem
     if not has_display():
-        print("reviewer: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-              "running the headless demo instead.", file=sys.stderr)
-        return EXIT_NO_DISPLAY
-    return 0
+        return EXIT_NO_DISPLAY, NO_DISPLAY
+    return None
+
+
+def main() -> int:
+    """`python -m reviewer.gui.launch_check` (`make run`): 0 ready, 75 no display (run the demo), 1 Qt broken."""
+    found = startup_problem()
+    if found is None:
+        return 0
+    code, problem = found
+    suffix = "; running the headless demo instead." if code == EXIT_NO_DISPLAY else ""
+    print(f"reviewer: {problem}{suffix}", file=sys.stderr)
+    return code
