@@ -20,6 +20,7 @@ _TABLE_WORDS = re.compile(r"result|exception|deviation|complementary|user\s+enti
                           r"control\s+expected|responsibilit", re.I)
 _THIN = 2.5  # a rule is at most this thick
 _MIN_RULE = 6.0  # and at least this long
+_ABOVE = 80.0  # a table's vertical rules start at most this far above its header line (a title row above it)
 
 
 def may_hold_table(text: str) -> bool:
@@ -97,7 +98,9 @@ def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float
     if rules is None:
         return None
     mid = (top + bottom) / 2
-    crossing = [(x, t, b) for x, t, b in rules.vertical if t <= mid <= b and x0 - 60 <= x <= x1 + 60]
+    # a table's rules begin near its header; a page border or a column divider drawn from the page's top
+    # crosses the header line too, but is no column boundary and does not end where the table ends
+    crossing = [(x, t, b) for x, t, b in rules.vertical if top - _ABOVE <= t <= mid <= b and x0 - 60 <= x <= x1 + 60]
     xs = _merged([x for x, _, _ in crossing])
     columns: list[float] | None = None
     if len(xs) >= 3 or (len(xs) == 2 and xs[0] > x0 + 4):

@@ -195,7 +195,10 @@ def read_tables(doc: Document) -> list[Table]:
         if not found_header and current is not None:
             # a table continued without a repeated header: keep it only if the lines still fit the columns
             if lines and _fits(current, lines[:5]):
-                _, context = _read_rows(current, page, lines, 0, context)
+                # its own rules (if drawn) give its rows and its end, found from the first line with cells
+                first = next((ln for ln in lines[:5] if len(segments(ln)) >= 2), lines[0])
+                grid = grid_at(page.rules, first.top, first.bottom, first.x0, max(ln.x1 for ln in lines[:5]))
+                _, context = _read_rows(current, page, lines, 0, context, grid)
             else:
                 current = None
     return tables
@@ -287,6 +290,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     ruled_rows = grid is not None and bool(grid.rows)
     prev_mid = lines[start - 1].bottom if start > 0 else -1e9
     first_on_page = True
+    after_text = False
     i = start
     while i < len(lines):
         line = lines[i]
@@ -309,6 +313,13 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
             i += 1
             continue
         in_band = False
+        if across and _outside_columns(line, cols):
+            # a title or a paragraph over the columns ("Tests of Controls (continued)" atop a continued page,
+            # the section after the table): no cell's text; the next line with cells starts a row
+            row = None
+            after_text = True
+            i += 1
+            continue
         by_col: dict[int, list[Word]] = {}
         for w in line.words:
             by_col.setdefault(_column_of(cols, w.x0), []).append(w)
@@ -328,6 +339,10 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
                 starts_row = False  # the criteria printed under the id in the same cell
         prev_mid = mid
         first_on_page = False
+        if after_text and id_col and not starts_row:
+            i += 1
+            continue  # text after a title or paragraph over the columns, before the next row's id
+        after_text = False
         if starts_row or row is None:
             row = Row(page=page.number, context=context)
             table.rows.append(row)
@@ -335,6 +350,16 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
             row.add(names[k], ws, page.number)
         i += 1
     return i, context
+
+
+def _outside_columns(line: Line, cols: list[Column]) -> bool:
+    """Whether a one-segment line running over a column boundary is text outside the table, not two cells
+    printed close together: it does not start with a control id and no later word starts a column."""
+    words = line.words
+    if len(words) < 3 or CONTROL_ID.match(words[0].text.strip(" .:")) or BAND_START.match(line.text):
+        return False
+    starts = [c.x0 + 1.5 for c in cols[1:]]
+    return not any(abs(w.x0 - x) < 2.5 for w in words[1:] for x in starts)
 
 
 def _looks_like_row_start(words: list[Word], row: Row) -> bool:
