@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reviewer.extract.layout import Document, evidence_at
 from reviewer.extract.model import Evidence
@@ -22,6 +22,16 @@ _SOC = re.compile(
     r"(?:\s*\(SOC\))?)\s*(?:for\s+Service\s+Organi[sz]ations\s*:?\s*)?(?P<n>[123])(?!\d)(?:\s*\u00ae|\s*\(r\))?"
     r"(?P<tail>(?:[\s\-\u2013:,]*(?:\u00ae|\(R\)))?[\s\-\u2013:,]*(?:Type|TYPE)\s*(?P<t>1|2|I{1,2}|One|Two)\b)?",
     re.I)
+# the AICPA's own names for the reports: "SOC for Service Organizations: Trust Services Criteria" is a SOC 2
+_SOC_NAMED = re.compile(r"\bSOC\s+for\s+Service\s+Organi[sz]ations\s*:\s*(?:(?P<tsc>Trust\s+Services\s+Criteria)"
+                        r"(?P<general>\s+for\s+General\s+Use)?|"
+                        r"(?:ICFR|Internal\s+Control\s+over\s+Financial\s+Reporting))", re.I)
+_ISAE = re.compile(r"\bISAE\s*(?:No\.?\s*)?3402\b", re.I)
+# a SOC report names itself, its standard or a service organization; an attestation that only shares the
+# wording (an examination of compliance under SSAE 21, with an assertion and an opinion) is not one
+_SOC_SUBJECT = re.compile(r"\bSOC\s?[123]\b|service\s+organi[sz]ation|\bservice\s+auditor|\bISAE\s*3402\b|"
+                          r"trust\s+services?\s+(?:criteria|principles)|\bSSAE\s*1[68]\b|\bSAS\s*(?:No\.\s*)?70\b|"
+                          r"AT-C\s*(?:section\s*)?(?:205|320)", re.I)
 _SOC_TIGHT = re.compile(r"\bSOC\s?(?P<n>[123])(?!\d)")
 _TYPE = re.compile(r"\bType\s*(?P<t>1|2|II|I|One|Two)\b(?!\.\d)")
 _SOC1_HINTS = re.compile(r"\b(?:SSAE\s*1[68]|SAS\s*(?:No\.\s*)?70|AT-C\s*(?:section\s*)?320|ISAE\s*3402|"
@@ -52,6 +62,7 @@ class Classification:
     framework: str | None = None
     type: str | None = None
     evidence: dict[str, Evidence] | None = None
+    notes: list[str] = field(default_factory=list)  # warnings about the classification itself
 
 
 def _type_value(t: str) -> str:
@@ -75,7 +86,8 @@ def classify(doc: Document) -> Classification:
     if len(pages) <= 6 and _NO_CHANGE.search(head_text) and (bridge or (_SOC_TIGHT.search(head_text)
                                                                          and not auditor)):
         kind = "bridge_letter"
-    elif auditor and opinion and report_words and all_text_len > 600:
+    elif auditor and opinion and report_words and all_text_len > 600 and any(
+            _SOC_SUBJECT.search(p.text) for p in pages[:30]):
         kind = "soc_report"
     else:
         return Classification("other")
@@ -86,7 +98,12 @@ def classify(doc: Document) -> Classification:
     if framework == "SOC 3":
         ftype = None
         ev.pop("type", None)
-    return Classification(kind, framework, ftype, ev)
+    notes = []
+    isae = next((p for p in pages[:6] if _ISAE.search(p.text)), None)
+    if isae is not None and framework == "SOC 1" and not _SOC_TIGHT.search(isae.text):
+        notes.append("the report is an ISAE 3402 report (the international standard), read as its equivalent, "
+                     "a SOC 1 report")
+    return Classification(kind, framework, ftype, ev, notes)
 
 
 def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tuple[str | None, str | None]:
@@ -108,6 +125,10 @@ def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tu
                 if m.group("t"):
                     ftype = _type_value(m.group("t"))
                     ev["type"] = evidence_at(page, m.start(), m.end())
+        named = _SOC_NAMED.search(page.text) if framework is None else None
+        if named:
+            framework = "SOC 3" if named.group("general") else "SOC 2" if named.group("tsc") else "SOC 1"
+            ev["framework"] = evidence_at(page, named.start(), named.end())
         if framework:
             break
     if framework is None:

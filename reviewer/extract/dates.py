@@ -1,8 +1,8 @@
 """Dates as SOC reports print them, and the sentences that state a period, an as-of date or a report date.
 
 Forms read: "January 1, 2024", "Jan. 1, 2024", "January 1st, 2024", "1 April 2023", "31st March 2024",
-"01/01/2024", "2024-01-01". Period phrasing families (PRIMER): "for the period X to Y", "from X through Y",
-"throughout the period X to Y", "for X, to Y" (no word period), "the twelve months ended Y",
+"01/01/2024", "2024-01-01", "01-Jan-2024". Period phrasing families (PRIMER): "for the period X to Y",
+"from X through Y", "throughout the period X to Y", "for X, to Y" (no word period), "the twelve months ended Y",
 "Review period: X - Y", with en/em dashes; Type 1: "as of X".
 """
 
@@ -25,7 +25,8 @@ _YEAR = r"(?:19|20)\d\d"
 DATE = (rf"(?:{_MONTH_RE}\s+{_DAY},?\s+{_YEAR}"
         rf"|{_DAY}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR}"
         rf"|[01]?\d/[0-3]?\d/{_YEAR}"
-        rf"|{_YEAR}-[01]\d-[0-3]\d)")
+        rf"|{_YEAR}-[01]\d-[0-3]\d"
+        rf"|[0-3]?\d-{_MONTH_RE}-{_YEAR})")
 DATE_RE = re.compile(DATE, re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
@@ -55,6 +56,7 @@ def parse_date(text: str) -> date | None:
     t = text.strip().replace(",", " ").replace(".", " ")
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", t, flags=re.I)
     t = re.sub(r"\bof\b", " ", t, flags=re.I)
+    t = re.sub(r"(?<=\d)-(?=[A-Za-z])|(?<=[A-Za-z])-(?=\d)", " ", t)  # 01-Jan-2024
     parts = t.split()
     try:
         if re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()):

@@ -21,7 +21,10 @@ _EXC_WORD = re.compile(r"\b(?:exceptions?|deviations?)\b", re.I)
 _NEGATED = re.compile(r"\bno\s+(?:relevant\s+|other\s+|additional\s+|further\s+|significant\s+|material\s+)?"
                       r"(?:exceptions?|deviations?)\b(?:\s+(?:were|was)?\s*(?:noted|identified|found|observed))?|"
                       r"\bwithout\s+(?:exceptions?|deviations?)\b", re.I)
-_IMPLIED = re.compile(r"\bno\s+(?:other|further|additional)\s+(?:exceptions?|deviations?)\b", re.I)
+_IMPLIED = re.compile(r"\bno\s+(?:other|further|additional)\s+(?:exceptions?|deviations?)\b|"
+                      # "No exceptions noted, except as follows:" announces one
+                      r"\bno\s+(?:exceptions?|deviations?)(?:\(s\))?\s+(?:were\s+|was\s+)?(?:noted|identified|found)"
+                      r",?\s+(?:except|other\s+than|with\s+the\s+exception)\b", re.I)
 _RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to\s+(?:the\s+)?(?:exceptions?|"
                              r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)

@@ -111,6 +111,7 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
     rep.framework = cls.framework  # type: ignore[assignment]
     rep.type = cls.type  # type: ignore[assignment]
     result.evidence.update(cls.evidence or {})
+    result.warnings.extend(cls.notes)
     if cls.document_type == "bridge_letter":
         dates = read_letter_dates(doc, cls.type)
     else:
