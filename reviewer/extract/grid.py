@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2.raw as raw
 
@@ -20,6 +20,7 @@ _TABLE_WORDS = re.compile(r"result|exception|deviation|complementary|user\s+enti
                           r"control\s+expected|responsibilit", re.I)
 _THIN = 2.5  # a rule is at most this thick
 _MIN_RULE = 6.0  # and at least this long
+_MIN_MARK, _MAX_MARK = 1.5, 7.0  # a bullet drawn as a shape is this wide and high
 _ABOVE = 80.0  # a table's vertical rules start at most this far above its header line (a title row above it)
 
 
@@ -34,12 +35,15 @@ class Rules:
 
     horizontal: list[tuple[float, float, float]]
     vertical: list[tuple[float, float, float]]
+    # small square shapes (x0, top, x1, bottom): list bullets drawn as paths (Chromium draws a disc, not a glyph)
+    marks: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def read_rules(page: object, width: float, height: float, rotation: int) -> Rules:
     """The thin path objects of a pdfium page (and the edges of small rectangles), in displayed coordinates."""
     hor: list[tuple[float, float, float]] = []
     ver: list[tuple[float, float, float]] = []
+    marks: list[tuple[float, float, float, float]] = []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     get_obj, get_type, get_bounds = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
@@ -58,9 +62,11 @@ def read_rules(page: object, width: float, height: float, rotation: int) -> Rule
             # a rectangle (a cell's border or its shading): its edges are rules
             hor.extend(((y0, x0, x1), (y1, x0, x1)))
             ver.extend(((x0, y0, y1), (x1, y0, y1)))
+        elif _MIN_MARK <= w <= _MAX_MARK and _MIN_MARK <= h <= _MAX_MARK and abs(w - h) <= 1.5:
+            marks.append((x0, y0, x1, y1))
     hor.sort()
     ver.sort()
-    return Rules(hor, ver)
+    return Rules(hor, ver, marks)
 
 
 def _displayed(left: float, bottom: float, right: float, top: float, w: float, h: float, rotation: int

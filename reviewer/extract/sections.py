@@ -105,7 +105,7 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
     table = _table_items(lines, pages or {})
     if table:
         return table
-    starts = [i for i, ln in enumerate(lines) if _starts_item(ln)]
+    starts = [i for i, ln in enumerate(lines) if _starts_item(ln) or _bullet_drawn_before(ln, pages)]
     if starts:
         gap = _usual_gap(lines)
         items: list[Item] = []
@@ -228,6 +228,14 @@ def _starts_item(line: Line) -> bool:
     segs = segments(line)
     # a table row: a short first cell holding a number or an id, then the text
     return len(segs) >= 2 and bool(re.fullmatch(r"\(?[A-Z]{0,5}[\-\s]?\d{1,3}(?:\.\d{1,2})?[.)]?", segs[0].text))
+
+
+def _bullet_drawn_before(line: Line, pages: dict[int, Page] | None) -> bool:
+    """Whether a bullet drawn as a shape (no glyph in the text) sits just left of the line, at its height."""
+    page = pages.get(line.page) if pages else None
+    marks = page.rules.marks if page is not None and page.rules is not None else ()
+    return any(x1 <= line.x0 + 0.5 and line.x0 - x1 < 24 and line.top <= (top + bottom) / 2 <= line.bottom
+               for x0, top, x1, bottom in marks)
 
 
 def strip_marker(text: str) -> str:

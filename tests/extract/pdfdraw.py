@@ -18,12 +18,13 @@ HEIGHT = letter[1]
 @dataclass
 class DrawnPage:
     """Texts at (x, top) in points from the top-left, horizontal (y, x0, x1) and vertical (x, top, bottom)
-    rules, and rectangles (x0, top, x1, bottom)."""
+    rules, rectangles (x0, top, x1, bottom) and bullet discs centred at (x, y)."""
 
     texts: list[tuple[float, float, str]] = field(default_factory=list)
     hrules: list[tuple[float, float, float]] = field(default_factory=list)
     vrules: list[tuple[float, float, float]] = field(default_factory=list)
     rects: list[tuple[float, float, float, float]] = field(default_factory=list)
+    discs: list[tuple[float, float]] = field(default_factory=list)  # list bullets drawn as filled circles (x, y)
 
 
 def pdf_bytes(pages: list[DrawnPage], font_size: float = 9) -> bytes:
@@ -40,6 +41,8 @@ def pdf_bytes(pages: list[DrawnPage], font_size: float = 9) -> bytes:
             c.line(x, HEIGHT - t, x, HEIGHT - b)
         for x0, t, x1, b in page.rects:
             c.rect(x0, HEIGHT - b, x1 - x0, b - t, stroke=1, fill=0)
+        for x, y in page.discs:
+            c.circle(x, HEIGHT - y, 1.5, stroke=0, fill=1)
         c.showPage()
     c.save()
     return buf.getvalue()
