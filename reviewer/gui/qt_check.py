@@ -33,16 +33,20 @@ def qt_import_problem() -> str | None:
         import PySide6.QtGui  # noqa: F401
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as err:
-        text = str(err)
-        match = re.search(r"(lib[\w.+-]+\.so[\w.]*)", text)
-        if match:
-            lib = match.group(1)
-            package = DEBIAN_PACKAGES.get(lib)
-            hint = f"install the system package {package!r} (e.g. 'sudo apt-get install {package}')" \
-                if package else "install the system package that provides it"
-            return f"Qt cannot start: the system library {lib} is missing; {hint}."
-        return f"Qt cannot start: {text}"
+        return describe_import_error(str(err))
     return None
+
+
+def describe_import_error(text: str) -> str:
+    """The user's line for Qt's ImportError text, e.g. "libEGL.so.1: cannot open shared object file"."""
+    match = re.search(r"(lib[\w.+-]+\.so[\w.]*)", text)
+    if not match:
+        return f"Qt cannot start: {text}"
+    lib = match.group(1)
+    package = DEBIAN_PACKAGES.get(lib)
+    hint = (f"install the system package {package!r} (e.g. 'sudo apt-get install {package}')" if package
+            else "install the system package that provides it")
+    return f"Qt cannot start: the system library {lib} is missing; {hint}."
 
 
 def has_display() -> bool:

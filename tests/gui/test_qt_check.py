@@ -17,3 +17,11 @@ def test_no_display_means_demo_exit_code():
     assert done.returncode == qt_check.EXIT_NO_DISPLAY
     assert "no display" in done.stderr
     assert "demo" in done.stderr
+
+
+def test_a_missing_qt_system_library_names_the_package_to_install():
+    line = qt_check.describe_import_error("libEGL.so.1: cannot open shared object file: No such file or directory")
+    assert "libEGL.so.1 is missing" in line
+    assert "apt-get install libegl1" in line
+    unknown = qt_check.describe_import_error("libfoo.so.3: cannot open shared object file")
+    assert "libfoo.so.3 is missing" in unknown and "provides it" in unknown
