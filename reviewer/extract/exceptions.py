@@ -15,7 +15,7 @@ import re
 from reviewer.extract.criteria import _CRIT
 from reviewer.extract.layout import Document, norm, segments
 from reviewer.extract.model import ExceptionFinding
-from reviewer.extract.tables import OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
+from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
 
 _EXC_WORD = re.compile(r"\b(?:exceptions?|deviations?)\b", re.I)
 _NEGATED = re.compile(r"\bno\s+(?:relevant\s+|other\s+|additional\s+|further\s+|significant\s+|material\s+)?"
@@ -64,6 +64,10 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 criteria = [m.group(1) for m in _CRIT.finditer(rest)]
             elif table.criteria_column:
                 criteria = [m.group(1) for m in _CRIT.finditer(row.text(table.criteria_column))]
+            elif cid and " " in cid and CRIT_IDS.match(cid.partition(" ")[2]):
+                # an id cell holding the criteria on its second line though the header names only the id
+                cid, _, rest = cid.partition(" ")
+                criteria = [m.group(1) for m in _CRIT.finditer(rest)]
             objective = None
             if row.context:
                 m = OBJECTIVE_LINE.search(row.context)

@@ -21,6 +21,7 @@ _TABLE_WORDS = re.compile(r"result|exception|deviation|complementary|user\s+enti
 _THIN = 2.5  # a rule is at most this thick
 _MIN_RULE = 6.0  # and at least this long
 _MIN_MARK, _MAX_MARK = 1.5, 7.0  # a bullet drawn as a shape is this wide and high
+_STRIPE_GAP = 150.0  # shading that resumes within this distance below is striped rows, not a table's end
 _ABOVE = 80.0  # a table's vertical rules start at most this far above its header line (a title row above it)
 
 
@@ -106,7 +107,7 @@ def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float
     mid = (top + bottom) / 2
     # a table's rules begin near its header; a page border or a column divider drawn from the page's top
     # crosses the header line too, but is no column boundary and does not end where the table ends
-    crossing = [(x, t, b) for x, t, b in rules.vertical if top - _ABOVE <= t <= mid <= b and x0 - 60 <= x <= x1 + 60]
+    crossing = [(x, t, b) for x, t, b in rules.vertical if top - _ABOVE <= t <= mid <= b and x0 - 60 <= x <= x1 + 200]
     xs = _merged([x for x, _, _ in crossing])
     columns: list[float] | None = None
     if len(xs) >= 3 or (len(xs) == 2 and xs[0] > x0 + 4):
@@ -116,7 +117,18 @@ def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float
     else:
         left, right, table_bottom = x0, x1, None
     width = right - left
-    rows = _merged([y for y, a, b in rules.horizontal if min(b, right) - max(a, left) >= 0.6 * width
+    horizontal = _joined(rules.horizontal)
+    if table_bottom is not None and columns is not None:
+        below = [y for y, a, b in horizontal if y > mid and min(b, right) - max(a, left) >= 0.6 * width]
+        striped = any(table_bottom + 1 < t < table_bottom + _STRIPE_GAP for x, t, _ in rules.vertical
+                      if any(abs(x - c) < 3 for c in xs))
+        if striped or (below and table_bottom <= min(below) + 3):
+            # the vertical edges end with the header's own cell, or resume a row further down: cell shading
+            # (a shaded header, zebra stripes), not borders; where the table ends is unknown from its rules
+            table_bottom = None
+    # between vertical edges, a rule running past them belongs to something else (a footer's border)
+    inside = (lambda a, b: a >= left - 3 and b <= right + 3) if columns is not None else (lambda a, b: True)
+    rows = _merged([y for y, a, b in horizontal if min(b, right) - max(a, left) >= 0.6 * width and inside(a, b)
                     and y >= top - 40 and (table_bottom is None or y <= table_bottom + 2)])
     if columns is None and len([y for y in rows if y > bottom]) < 2:
         return None
@@ -130,6 +142,19 @@ def _rule_end(rules: Rules, x: float, y: float) -> float:
         if t <= end + 3 and b > end:
             end = b
     return end
+
+
+def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Horizontal rules at one height joined where they meet end to end (a border or shading drawn cell by
+    cell is one rule across the table)."""
+    out: list[tuple[float, float, float]] = []
+    for y, a, b in sorted(rules, key=lambda r: (round(r[0]), r[1])):
+        if out and abs(out[-1][0] - y) < 1 and a <= out[-1][2] + 3:
+            py, pa, pb = out[-1]
+            out[-1] = (py, pa, max(pb, b))
+        else:
+            out.append((y, a, b))
+    return out
 
 
 def _merged(values: list[float], tolerance: float = 3.0) -> list[float]:

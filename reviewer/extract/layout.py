@@ -111,6 +111,12 @@ class Document:
                     if not running(line, page):
                         break
                     line.furniture = True
+            # a footer printed over the body (an element fixed to the page's foot repeats on every printed page,
+            # over whatever text flows there): repeated low on the page, it is furniture even among body lines
+            for line in page.lines:
+                if not line.furniture and line.top > page.height * 0.85 and len(line.words) >= 3 \
+                        and _furniture_key(line) in repeated:
+                    line.furniture = True
 
     def _find_toc_pages(self) -> set[int]:
         toc: set[int] = set()
