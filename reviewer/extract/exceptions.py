@@ -29,7 +29,10 @@ _RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to
                              r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
 _RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+information\s+provided\s+by", re.I)
-_RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)[.:]?\s+)?(?:{_RESPONSE_SECTION.pattern})", re.I)
+_RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)(?:[.:]|\s+[\u2013\u2014\-])?\s+)?"
+                             rf"(?:{_RESPONSE_SECTION.pattern})", re.I)
+# "CV-07 — Management's response. Provisioning tickets ..." in the later section: the label before the text
+_LEADING_LABEL = re.compile(r"^[\s:\-\u2013\u2014]*management[\u2019']?s?\s+responses?\s*[.:\-\u2013\u2014]\s*", re.I)
 
 
 def is_exception(result: str) -> bool:
@@ -56,7 +59,7 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
             description, response = _split_response(result)
             if table.response_column:
                 response = row.text(table.response_column) or response
-            cid = row.text(table.id_column) if table.id_column else None
+            cid = row.text(table.id_column) if table.id_column else _leading_id(row.text(table.columns[0].name))
             criteria: list[str] = []
             if table.criteria_column and table.criteria_column == table.id_column and cid:
                 # one cell holds the id on its first line and the criteria below it
@@ -97,6 +100,16 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
     return out, tables
 
 
+_LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s)")
+
+
+def _leading_id(first_cell: str) -> str | None:
+    """The control id that opens a "Control" cell ("CV-07 New user access is approved ..."), when the table
+    has no column of its own for ids."""
+    m = _LEADING_ID.match(first_cell)
+    return m.group(0) if m else None
+
+
 def _split_response(result: str) -> tuple[str, str | None]:
     m = _RESPONSE_LABEL.search(result)
     if not m:
@@ -112,12 +125,13 @@ def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding
     last_page = max(f.page for f in findings)
     pages = [p for p in doc.text_pages if p.number >= last_page and p.number not in doc.toc_pages]
     start_page = None
+    start_top = 0.0  # the title's height on its page: the rows above it belong to the results table
     for p in pages:
         for line in doc.body_lines(p):
             # the section's title, not a result that points to it ("Exceptions noted - see management's response")
             # (nor a "Management's Response:" label inside a result cell)
             if _RESPONSE_TITLE.match(line.text) and len(line.text.split()) <= 14 and not line.text.endswith((".", ":")):
-                start_page = p.number
+                start_page, start_top = p.number, line.top
                 break
         if start_page:
             break
@@ -129,7 +143,8 @@ def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding
     text_parts: list[tuple[int, str]] = []
     for p in pages:
         if p.number >= start_page:
-            text_parts.append((p.number, "\n".join(ln.text for ln in doc.body_lines(p))))
+            text_parts.append((p.number, "\n".join(ln.text for ln in doc.body_lines(p)
+                                                   if p.number > start_page or ln.top >= start_top)))
     full = "\n".join(t for _, t in text_parts)
     ids = [f.control_id for f in findings if f.control_id]
     for f in todo:
@@ -147,7 +162,7 @@ def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding
                 stop = om.start()
         chunk = re.sub(r"(?:\b(?:control|ref(?:erence)?|item)\s*(?:#|no\.?|id)?\s*:?\s*)$", "", rest[:stop].rstrip(),
                        flags=re.I)
-        label = _RESPONSE_LABEL.search(chunk)
+        label = _RESPONSE_LABEL.search(chunk) or _LEADING_LABEL.match(chunk)
         if label:
             chunk = chunk[label.end():]
         response = norm(chunk).strip(" :-\u2013")

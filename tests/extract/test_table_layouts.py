@@ -81,3 +81,26 @@ def test_a_sentence_naming_cuecs_in_the_auditors_report_is_not_a_cuec_section():
         (72, 136, "to such complementary user entity controls."),
     ]
     assert read_cuecs_csocs(Document([page_of(text)]), []) == ([], [])
+
+
+GROUPED = [
+    (80, 60, "CC6.2 Prior to issuing system credentials, the entity registers and authorizes users."),
+    (72, 90, "Control"), (207, 90, "Test Procedures"), (324, 90, "Results"),
+    (72, 110, "CV-07 New user access is"), (207, 110, "Inspected access"), (324, 110, "Exceptions noted - see"),
+    (72, 122, "approved by the manager."), (207, 122, "requests."), (324, 122, "management response. For 3"),
+    (324, 134, "of 25 new users, approval was late."),
+    (80, 170, "CC6.3 The entity authorizes, modifies, or removes access."),
+    (72, 200, "Control"), (247, 200, "Test Procedures"), (460, 200, "Results"),
+    (72, 220, "CV-08 User access is reviewed"), (247, 220, "Inspected the reviews."), (460, 220, "No exceptions"),
+    (72, 232, "quarterly by owners."), (460, 232, "noted."),
+    (68, 280, "Section V \u2014 Other Information Provided by Management"),
+    (68, 304, "CV-07 \u2014 Management's response. Tickets can no longer be closed"),
+    (68, 316, "without a recorded approval."),
+]
+
+
+def test_small_table_per_criterion_with_the_id_opening_the_control_cell_and_a_response_in_section_v():
+    findings, _ = read_exceptions(Document([page_of(GROUPED)]))
+    assert [(f.control_id, f.criteria, f.description, f.management_response) for f in findings] == [
+        ("CV-07", ["CC6.2"], "Exceptions noted - see management response. For 3 of 25 new users, approval was late.",
+         "Tickets can no longer be closed without a recorded approval.")]
