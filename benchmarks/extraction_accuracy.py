@@ -1,9 +1,11 @@
-"""Extraction accuracy on the holdout corpus (tests/holdout: house styles the extractor was not tuned on).
+"""Extraction accuracy on one test set: the per-field table, the accuracy per document, and every failure.
 
-Prints the per-field accuracy table (the scoring of tests/extract/scoring.py, as the main corpus's accuracy
-test uses it), then every failure as (field, document, expected, got), list fields broken down per item so
-that a cause shows once per item rather than as one long unequal list.
-Run: .venv/bin/python benchmarks/holdout_accuracy.py [--all] [--doc ID]
+Sets: `corpus` (tests/fixtures, the reportlab corpus the extractor is developed against), `holdout` (tests/holdout,
+reportlab templates by another author), `office` (tests/office_holdout, made by LibreOffice; committed PDFs) and
+`chromium` (tests/chromium_holdout, HTML printed by headless Chromium; committed PDFs). The scoring is the accuracy
+tests' (tests/extract/scoring.py). Failures are listed as (field, document, expected, got), list fields broken
+down per item, so that a cause shows once per item rather than as one long unequal list.
+Run: .venv/bin/python benchmarks/extraction_accuracy.py SET [--all] [--doc ID]
 """
 
 from __future__ import annotations
@@ -11,14 +13,45 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from reviewer.extract import extract_pdf  # noqa: E402
 from tests.extract.scoring import accuracy_table, field_values  # noqa: E402
-from tests.holdout import build_holdout  # noqa: E402
+from tests.fixtures.corpus import CorpusDocument  # noqa: E402
+
+
+def _corpus() -> list[CorpusDocument]:
+    from tests.fixtures import build_corpus
+
+    return build_corpus(ROOT / "tests" / ".corpus")
+
+
+def _holdout() -> list[CorpusDocument]:
+    from tests.holdout import build_holdout
+
+    return build_holdout()
+
+
+def _office() -> list[CorpusDocument]:
+    from tests.office_holdout import office_documents
+
+    return office_documents()
+
+
+def _chromium() -> list[CorpusDocument]:
+    from tests.chromium_holdout import chromium_documents
+
+    return chromium_documents()
+
+
+SETS: dict[str, Callable[[], list[CorpusDocument]]] = {
+    "corpus": _corpus, "holdout": _holdout, "office": _office, "chromium": _chromium,
+}
 
 ITEM_KEYS = {"exceptions": "control_id", "control_objectives": "id", "subservice_organizations": "name"}
 
@@ -57,11 +90,12 @@ def _empty_like(truth: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set", choices=sorted(SETS), help="which test set")
     parser.add_argument("--all", action="store_true", help="print every failure, not only the first 40")
     parser.add_argument("--doc", help="only this document id")
     args = parser.parse_args(argv)
-    docs = [d for d in build_holdout() if d.truth is not None and (not args.doc or d.id == args.doc)]
+    docs = [d for d in SETS[args.set]() if d.truth is not None and (not args.doc or d.id == args.doc)]
     rows: dict[str, dict[str, bool]] = {}
     failures: list[tuple[str, str, Any, Any]] = []
     for doc in docs:
@@ -78,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             if got != want:
                 failures += [(sub, doc.id, exp, act) for sub, exp, act in item_failures(key, got, want)]
     table, overall = accuracy_table(rows)
-    print(f"holdout: {len(docs)} documents, templates {sorted({d.template for d in docs})}")
+    print(f"{args.set}: {len(docs)} documents, templates {sorted({d.template for d in docs})}")
     print(table)
     print("\nper-document accuracy (fields right / fields):")
     for doc_id, per in rows.items():
