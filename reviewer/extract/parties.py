@@ -31,10 +31,17 @@ _ORG_PATTERNS = [
     re.compile(rf"\bmanagement\s+of\s+{_NAME}\s+(?:\(|is\s+responsible|has\s+prepared|$)", re.M),
 ]
 _SYSTEM_PATTERNS = [
+    # "description of its X for the period ...": the name ends where the sentence goes on
     re.compile(rf"(?:description|examination|audit)\s+of\s+(?:its|the|{_NAME}{_APOS})\s+"
                rf"(?P<sys>[A-Z0-9][\w&\-\u2019'/ \n]{{1,80}}?)"
-               r"(?=\s+(?:titled|for\s+the|throughout|as\s+of|during|"
-               r"entitled|\(|that|and\s+the\s+suitability|relevant)|[,.\"\u201c])", re.S),
+               r"(?=\s+(?:titled|for\b|throughout|as\s+of|during|entitled|\(|that|"
+               r"(?i:and\s+(?:on\s+)?the\s+suitability)|relevant)|[,.\"\u201c])", re.S),
+    # the title in title case, which may wrap: "Report on [Management's Description of] Acme's Description of
+    # Its X\nand [on] the Suitability of ..." (a table's "Description of Controls" header is no title)
+    re.compile(rf"\bReport\s+on\s+(?:Management{_APOS}\s+)?(?:[A-Z0-9][\w&.,\-\u2019' ]{{1,80}}?{_APOS}\s+)?"
+               rf"Description\s+of\s+(?:Its\s+|the\s+|[A-Z0-9][\w&.,\-\u2019' ]{{1,80}}?{_APOS}\s+)"
+               rf"(?P<sys>[A-Z0-9][\w&\-\u2019'/ \n]{{1,80}}?)"
+               r"(?=\s+(?:(?i:and\s+(?:on\s+)?the\s+suitability)|for\b|throughout|as\s+of|\()|[,.])", re.S),
     # SOC 3 and assertions: "the controls within the Cloud Platform (system) were effective"
     re.compile(rf"controls\s+(?:within|over)\s+(?:the\s+|{_NAME}{_APOS}\s+)?"
                r"(?P<sys>[A-Z][\w&\-\u2019']*(?:\s+[A-Z][\w&\-\u2019']*){0,7})"

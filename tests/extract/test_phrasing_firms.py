@@ -86,3 +86,19 @@ def test_an_ssae_21_attestation_that_is_no_soc_report_is_other():
             "opinion, management's assertion is fairly stated.\n\n"
             + "The description of the procedures is given in the attachment. " * 12)
     assert classify(Document([page_of(text)])).document_type == "other"
+
+
+@pytest.mark.parametrize("title,system", [
+    ("Report on Orrin Data, LLC's Description of Its Orrin Claims Exchange\nand the Suitability of the Design "
+     "and Operating Effectiveness of Its Controls", "Orrin Claims Exchange"),
+    ("Report on Orrin Data, Inc.'s Description of Its Orrin PayRun Payroll Processing\nSystem and on the "
+     "Suitability of the Design and Operating Effectiveness of Its Controls", "Orrin PayRun Payroll Processing System"),
+    ("Report on Management's Description of Orrin Data, Inc.'s Ledger Cloud\nand on the Suitability of the "
+     "Design and Operating Effectiveness of Its Controls", "Ledger Cloud"),
+])
+def test_a_system_named_only_in_a_title_case_title_that_wraps(title, system):
+    from reviewer.extract.parties import read_parties
+
+    header = "Criteria Control No. Description of Controls Service Auditor's Test Procedures Test Results"
+    found = read_parties(Document([page_of(f"{title}\n\n{header}\nCC1.1 C-1 Policies are approved.")]))
+    assert found["system"][0] == system
