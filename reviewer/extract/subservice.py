@@ -33,6 +33,13 @@ _INCLUSIVE = re.compile(r"inclusive\s+method|controls\s+of\s+[^.]{1,60}\s+are\s+
                         r"(?:relevant\s+)?controls\s+of", re.I)
 _NOT_EXTEND = re.compile(r"did\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+(?P<names>[^.]{2,160})",
                          re.I)
+# the method told inside the services' clause ("for hosting, under the carve-out method", "for hosting using the
+# inclusive method", "for hosting (carved out)"): the method is read separately, the services end before it
+_METHOD_CLAUSE = re.compile(r"[,;]?\s*\(?\s*(?:(?:which\s+is\s+|that\s+is\s+)?(?:presented\s+|accounted\s+for\s+|"
+                            r"included\s+|excluded\s+|treated\s+)?(?:under|using|with|via|by|per|following|"
+                            r"according\s+to|in\s+accordance\s+with|through)\s+(?:the\s+|a\s+)?)?"
+                            r"(?:carve[\s\-]*out|carved[\s\-]*out|inclusive)(?:\s+(?:method|basis|approach)\b.*|\s*\)?\s*)$",
+                            re.I | re.S)
 _GENERIC_ORG = re.compile(r"^(?:the|a|an|its|their|our|user|third|other|certain|various|these|those|this|it|we|"
                           r"management|service)\b", re.I)
 
@@ -56,7 +63,7 @@ class _Found:
         name = norm(name).strip(" ,")
         if _GENERIC_ORG.match(name) or len(name.split()) > 8 or len(name) < 2:
             return
-        services = norm(services).strip(" ,") if services else None
+        services = norm(_METHOD_CLAUSE.sub("", services)).strip(" ,") if services else None
         same = self.find(name, abbr)
         if same is not None:
             same.services = same.services or services

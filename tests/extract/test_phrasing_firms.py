@@ -102,3 +102,19 @@ def test_a_system_named_only_in_a_title_case_title_that_wraps(title, system):
     header = "Criteria Control No. Description of Controls Service Auditor's Test Procedures Test Results"
     found = read_parties(Document([page_of(f"{title}\n\n{header}\nCC1.1 C-1 Policies are approved.")]))
     assert found["system"][0] == system
+
+
+@pytest.mark.parametrize("sentence,services,method", [
+    ("Orrin Data, Inc. uses Amazon Web Services (AWS) for storage and compute infrastructure\nfor the records vault, "
+     "under the carve-out method.", "storage and compute infrastructure for the records vault", "carve-out"),
+    ("Orrin Data, Inc. uses Microsoft Azure for hosting of the claims platform using the inclusive method.",
+     "hosting of the claims platform", "inclusive"),
+    ("Orrin Data, Inc. uses Google Cloud Platform for hosting (carved out).", "hosting", "carve-out"),
+    ("Orrin Data, Inc. uses Amazon Web Services for hosting of the inclusive design studio. The carve-out method "
+     "was used.", "hosting of the inclusive design studio", "carve-out"),
+])
+def test_subservice_services_leave_out_the_method_clause(sentence, services, method):
+    from reviewer.extract.subservice import read_subservice
+
+    [org] = read_subservice(Document([page_of(sentence)]))
+    assert (org.services, org.method) == (services, method)
