@@ -64,15 +64,50 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
             continue
         # a title starts the line (after a number or "Section 4 -"); a sentence's line that happens to hold the
         # words ("complementary user entity controls assumed in the design of ...") does not
-        if line.text[:1].islower() or len(line.text[:m.start()].split()) > 4 or _continues_paragraph(flat, i):
+        if line.text[:1].islower() or len(line.text[:m.start()].split()) > 4 or _continues_paragraph(flat, i) \
+                or _in_band(flat, i):
             continue
         body: list[Line] = []
-        for nxt in flat[i + 1:]:
-            if nxt.page > line.page + max_pages - 1 or is_heading_like(nxt):
+        for k in range(i + 1, len(flat)):
+            nxt = flat[k]
+            if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)):
                 break
             body.append(nxt)
         out.append(Section(line, body))
     return out
+
+
+def _overlap(a: Line, b: Line) -> bool:
+    """Whether two lines of one page share part of their height side by side (cells of one table row)."""
+    return a.page == b.page and a.top < b.bottom - 1 and b.top < a.bottom - 1 and (a.x1 < b.x0 or b.x1 < a.x0)
+
+
+def _in_band(flat: list[Line], k: int) -> bool:
+    """Whether line k shares its height with a neighbour: a table header's cells that wrap to different numbers
+    of lines (each centred in its row) come out as staggered lines, none of which is a heading."""
+    return (k > 0 and _overlap(flat[k - 1], flat[k])) or (k + 1 < len(flat) and _overlap(flat[k], flat[k + 1]))
+
+
+def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
+    """A staggered header starting at line i: the lines overlapping one another in height, merged into one line
+    (words of one column kept top to bottom), and the index after it; None when line i stands alone."""
+    end = i + 1
+    bottom = lines[i].bottom
+    while end < len(lines) and lines[end].page == lines[i].page and lines[end].top < bottom - 1:
+        bottom = max(bottom, lines[end].bottom)
+        end += 1
+    if end - i < 2:
+        return None
+    # a cell's lines overlap in x (one column); cells side by side do not
+    columns: list[list[Segment]] = []
+    for sg in sorted((sg for ln in lines[i:end] for sg in segments(ln)), key=lambda sg: sg.x0):
+        col = next((c for c in columns if sg.x0 < max(x.x1 for x in c) and c[0].x0 < sg.x1), None)
+        if col is None:
+            columns.append([sg])
+        else:
+            col.append(sg)
+    ordered = [w for col in columns for sg in sorted(col, key=lambda sg: sg.words[0].top) for w in sg.words]
+    return Line(ordered, lines[i].page, " ".join(w.text for w in ordered)), end
 
 
 def _continues_paragraph(flat: list[Line], i: int) -> bool:
@@ -153,8 +188,17 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
     cells begin (a header may be centred over its column), and a row starts where the first column holds
     words beside another column's, or after a gap wider than the lines' spacing.
     """
-    head_at = next((i for i, ln in enumerate(lines[:6]) if len(segments(ln)) >= 2
-                    and all(len(sg.text.split()) <= 6 for sg in segments(ln))), None)
+    def is_head(ln: Line) -> bool:
+        return len(segments(ln)) >= 2 and all(len(sg.text.split()) <= 6 for sg in segments(ln))
+
+    head_at = next((i for i, ln in enumerate(lines[:6]) if is_head(ln)), None)
+    band_end = None
+    for i in range(min(6, len(lines)) if head_at is None else head_at):
+        band = _header_band(lines, i)
+        if band is not None and is_head(band[0]):
+            head_at, band_end = i, band[1]
+            lines = lines[:i] + [band[0]] + lines[band_end:]
+            break
     if head_at is None:
         return []
     head = lines[head_at]

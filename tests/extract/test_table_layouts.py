@@ -104,3 +104,43 @@ def test_small_table_per_criterion_with_the_id_opening_the_control_cell_and_a_re
     assert [(f.control_id, f.criteria, f.description, f.management_response) for f in findings] == [
         ("CV-07", ["CC6.2"], "Exceptions noted - see management response. For 3 of 25 new users, approval was late.",
          "Tickets can no longer be closed without a recorded approval.")]
+
+
+# header cells that wrap to different numbers of lines, each centred in its row: the header comes out as staggered
+# lines, the single-line cell between the wrapped cell's lines; none of them is a section heading
+STAGGERED_CUECS = [
+    (72, 60, "Complementary User Entity Controls"),
+    (400, 90, "Related"), (72, 96, "User Entity Controls"), (400, 102, "Criteria"),
+    (72, 125, "User entities are responsible for approving the access of"), (400, 125, "CC6.2, CC6.3"),
+    (72, 137, "their own staff to the claims portal."),
+    (72, 158, "User entities are responsible for encrypting files."), (400, 158, "CC6.7"),
+    (72, 200, "Section IV - Trust Services Criteria and Tests"),
+    (72, 225, "Controls are tested by the service auditor as described below in this section."),
+]
+STAGGERED_CSOCS = [
+    (72, 60, "Complementary Controls"),
+    (72, 80, "The following controls are expected at the subservice organization:"),
+    (72, 100, "Subservice"), (180, 106, "Expected Control"), (72, 112, "Organization"),
+    (72, 135, "AWS"), (180, 135, "Amazon Web Services is responsible for restricting physical"),
+    (180, 147, "access to the data centers."),
+    (72, 168, "AWS"), (180, 168, "Amazon Web Services is responsible for power in its data centers."),
+]
+
+
+def test_a_cuec_table_under_a_staggered_header_is_read_and_ends_at_the_next_heading():
+    cuecs, csocs = read_cuecs_csocs(Document([page_of(STAGGERED_CUECS)]), [])
+    assert [(c.text, c.criteria) for c in cuecs] == [
+        ("User entities are responsible for approving the access of their own staff to the claims portal.",
+         ["CC6.2", "CC6.3"]),
+        ("User entities are responsible for encrypting files.", ["CC6.7"]),
+    ]
+    assert csocs == []
+
+
+def test_a_csoc_table_under_plain_complementary_controls_with_a_staggered_header():
+    cuecs, csocs = read_cuecs_csocs(Document([page_of(STAGGERED_CSOCS)]), ["Amazon Web Services"])
+    assert cuecs == []
+    assert [(c.subservice_organization, c.text) for c in csocs] == [
+        ("AWS", "Amazon Web Services is responsible for restricting physical access to the data centers."),
+        ("AWS", "Amazon Web Services is responsible for power in its data centers."),
+    ]
