@@ -29,8 +29,12 @@ _OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|co
 _CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
 _OBJECTIVE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)"
                         r"(?:\s*[:.\-\u2013\u2014]\s*|[ \t]*\n\s*)"
-                        # a title may come first: "Control Objective 1 - Client Setup: Controls provide ..."
-                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+)?"
+                        # a title may come first: "Control Objective 1 - Client Setup: Controls provide ...", or
+                        # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ...")
+                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
+                        r"[A-Z][\w&,/'\u2019\- ]{1,60}?[ \t]*\n\s*)?"
+                        # a label may stand before the statement ("Objective: Controls provide ...")
+                        r"(?:(?:control\s+)?objective(?:\s+statement)?\s*:\s*)?"
                         r"(?P<text>(?:Controls?|The\s+control)\s[^\u2022]+?\.)(?=\s|$)",
                         re.I | re.S)
 

@@ -118,3 +118,20 @@ def test_subservice_services_leave_out_the_method_clause(sentence, services, met
 
     [org] = read_subservice(Document([page_of(sentence)]))
     assert (org.services, org.method) == (services, method)
+
+
+@pytest.mark.parametrize("text", [
+    "Control Objective 5 \u2014 Change Management\nControls provide reasonable assurance that changes to payroll\n"
+    "applications are authorized.",
+    "Control Objective 5\nChange Management\nControls provide reasonable assurance that changes to payroll "
+    "applications are authorized.",
+    "Control Objective 5 \u2013 Change Management\nObjective: Controls provide reasonable assurance that changes "
+    "to payroll applications are authorized.",
+    "Control Objective 5: Controls provide reasonable assurance that changes to payroll\napplications are authorized.",
+])
+def test_a_control_objective_titled_on_its_own_line(text):
+    from reviewer.extract.criteria import read_control_objectives
+
+    found = read_control_objectives(Document([page_of(text)]))
+    assert [(o.id, o.text) for o in found] == [
+        ("5", "Controls provide reasonable assurance that changes to payroll applications are authorized.")]
