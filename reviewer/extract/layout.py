@@ -97,6 +97,11 @@ class Document:
                 keyed.update({_furniture_key(ln) for ln in page.lines if _in_margin(ln, page)})
         threshold = max(3, int(0.3 * len(self.text_pages)))
         repeated = {k for k, c in keyed.items() if c >= threshold}
+        # the running texts whatever their height (a footer moved over the body keeps its words)
+        by_text: Counter[str] = Counter()
+        for (text, _height), count in keyed.items():
+            by_text[text] += count
+        texts = {t for t, c in by_text.items() if c >= threshold}
 
         def running(line: Line, page: Page) -> bool:
             if not _in_margin(line, page):
@@ -117,6 +122,23 @@ class Document:
                 if not line.furniture and line.top > page.height * 0.85 and len(line.words) >= 3 \
                         and _furniture_key(line) in repeated:
                     line.furniture = True
+            self._overprinted_furniture(page, texts)
+
+    @staticmethod
+    def _overprinted_furniture(page: Page, texts: set[str]) -> None:
+        """A running footer or header printed over body text at a height of its own (an element fixed to the
+        printed page lands on whatever flows there) is furniture; it is moved after the body's lines so that a
+        paragraph it crosses reads on in the page's text."""
+        crossed = [ln for ln in page.lines if not ln.furniture and len(ln.words) >= 3
+                   and _DIGITS.sub("#", ln.text.lower()) in texts
+                   and any(o is not ln and o.top < ln.bottom - 1 and ln.top < o.bottom - 1 and o.x0 < ln.x1
+                           and ln.x0 < o.x1 for o in page.lines)]
+        if not crossed:
+            return
+        for ln in crossed:
+            ln.furniture = True
+        page.lines = [ln for ln in page.lines if ln not in crossed] + crossed
+        page.finish()
 
     def _find_toc_pages(self) -> set[int]:
         toc: set[int] = set()

@@ -188,20 +188,53 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     if not words:
         return []
     keyed = sorted(((wd.top + wd.bottom) / 2, wd.x0, k) for k, wd in enumerate(words))
-    lines: list[list[Word]] = []
+    lines: list[list[int]] = []
     centre = -1e9
     half = 0.0
     for c, _x0, k in keyed:
         wd = words[k]
         h = (wd.bottom - wd.top) / 2
         if abs(c - centre) <= (half if half > h else h) * 0.6:
-            lines[-1].append(wd)  # sorted by centre, then x0: a line's words arrive left to right, mostly
+            lines[-1].append(k)  # sorted by centre, then x0: a line's words arrive left to right, mostly
         else:
-            lines.append([wd])
+            lines.append([k])
             centre, half = c, h
     out = []
-    for ws in lines:
-        if any(a.x0 > b.x0 for a, b in zip(ws, ws[1:], strict=False)):
-            ws.sort(key=_X0)
-        out.append(Line(words=ws, page=page))
+    for ks in lines:
+        for run in _overprinted_apart(ks, words):
+            ws = [words[k] for k in run]
+            if any(a.x0 > b.x0 for a, b in zip(ws, ws[1:], strict=False)):
+                ws.sort(key=_X0)
+            out.append(Line(words=ws, page=page))
     return out
+
+
+def _overprinted_apart(ks: list[int], words: list[Word]) -> list[list[int]]:
+    """One line's words (indexes in the page's text order), split when two texts are printed over each other.
+
+    A footer fixed over the body shares the body's baseline: sorted by x, the two interleave word by word. Each
+    is a run of consecutive words in the page's text order; runs whose spans cross in x are apart, those side
+    by side (a table's cells) stay one line. Text printed once is one group, unchanged.
+    """
+    if len(ks) < 4:
+        return [ks]
+    ordered = sorted(ks)
+    runs: list[list[int]] = [[ordered[0]]]
+    for k in ordered[1:]:
+        if k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    if len(runs) < 2:
+        return [ks]
+    spans = [(min(words[k].x0 for k in r), max(words[k].x1 for k in r)) for r in runs]
+    groups: list[list[int]] = []  # run indexes, pairwise side by side
+    for i, (x0, x1) in enumerate(spans):
+        home = next((g for g in groups if all(x1 <= spans[j][0] + 1 or spans[j][1] <= x0 + 1 for j in g)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    if len(groups) < 2:
+        return [ks]
+    return [[k for i in g for k in runs[i]] for g in groups]
