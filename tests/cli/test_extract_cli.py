@@ -6,6 +6,7 @@ import json
 
 from reviewer.cli import main
 from reviewer.extract import extract_pdf
+from tests.extract.test_partial_text_layer import partial_scan_report
 
 
 def _first(corpus, predicate):
@@ -66,3 +67,12 @@ def test_summary_of_a_bridge_letter_and_of_a_scan(corpus, capsys):
     assert f"{letter.path.name}: bridge_letter" in out
     assert f"bridge period end     {letter.truth['report']['bridge_period_end']}" in out
     assert f"{scan.path.name}: unreadable" in out and "warning: no text layer" in out
+
+
+def test_summary_warns_of_scanned_pages_left_unread(tmp_path, capsys):
+    path = tmp_path / "lindqvist-soc2.pdf"
+    path.write_bytes(partial_scan_report())
+    assert main(["extract", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: no text layer on pages 3-4 (scanned images)" in out
+    assert "2024-01-01 to 2024-12-31" in out
