@@ -6,12 +6,15 @@ control did not occur ... no testing was performed" names none, so it is not an 
 response is read beside the result (a response column, or "Management's Response:" inside the result cell)
 or, when the report prints it later (Section V, found by its title), from a response table keyed by control id
 or the passage that names the control's id there. "No other exceptions were noted" implies the one described.
+A report with no results table may print its results as labelled blocks per control (`blocks.py`): they are read
+only then, so that a table report's findings never change.
 """
 
 from __future__ import annotations
 
 import re
 
+from reviewer.extract.blocks import read_result_blocks
 from reviewer.extract.criteria import _CRIT
 from reviewer.extract.layout import Document, norm, segments
 from reviewer.extract.model import ExceptionFinding
@@ -96,8 +99,29 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 management_response=response,
                 bbox=tuple(box) if box else None,  # type: ignore[arg-type]
             ))
+    if not any(t.result_column is not None and t.rows for t in tables):
+        out.extend(_findings_from_blocks(doc))
     _responses_from_later_section(doc, out)
     return out, tables
+
+
+def _findings_from_blocks(doc: Document) -> list[ExceptionFinding]:
+    out: list[ExceptionFinding] = []
+    for block in read_result_blocks(doc):
+        if not is_exception(block.result):
+            continue
+        description, response = _split_response(block.result)
+        out.append(ExceptionFinding(
+            control_id=block.control_id,
+            description=description,
+            page=block.page,
+            criteria=block.criteria,
+            control_objective=block.objective,
+            management_response=block.response or response,
+            bbox=block.bbox,
+            response_page=block.response_page or (block.page if response else None),
+        ))
+    return out
 
 
 _LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s)")
