@@ -87,3 +87,18 @@ def test_blocks_headed_by_the_control_id_across_pages_with_the_response_in_secti
         ("AC-04", 1, "Deviation noted. For 1 of 4 quarters, the review was completed 20 days late.",
          "Reviews are now scheduled in the ticketing system.")]
     assert findings[0].bbox is not None and 130 < findings[0].bbox[1] < 140
+
+
+def test_labels_in_a_column_of_their_own_with_a_result_wrapped_beside_them():
+    doc = document([DrawnPage(texts=[
+        (72, 60, "Section IV - Tests of Controls"),
+        (72, 90, "Control No.:"), (200, 90, "SEC-12"),
+        (72, 104, "Control Activity:"), (200, 104, "Firewall rules are reviewed each half year."),
+        (72, 118, "Test Result:"), (200, 118, "Exceptions noted. For 1 of 2 half years,"),
+        (200, 132, "the review was not evidenced."),
+        (72, 160, "Control No.:"), (200, 160, "SEC-13"),
+        (72, 174, "Test Result:"), (200, 174, "No relevant exceptions noted."),
+    ])])
+    findings, _ = read_exceptions(doc)
+    assert [(f.control_id, f.description, f.management_response) for f in findings] == [
+        ("SEC-12", "Exceptions noted. For 1 of 2 half years, the review was not evidenced.", None)]
