@@ -4,20 +4,13 @@ from flat ODT made by generate.py) in four fictional CPA firms' house styles, co
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.fixtures.corpus import CorpusDocument
+from tests.fixtures.corpus import CorpusDocument, committed_documents
 
 DOCUMENTS_DIR = Path(__file__).resolve().parent / "documents"
 
 
 def office_documents() -> list[CorpusDocument]:
     """Every committed document with its ground truth, in manifest order."""
-    manifest = json.loads((DOCUMENTS_DIR / "manifest.json").read_text())
-    docs = []
-    for entry in manifest["documents"]:
-        truth = json.loads((DOCUMENTS_DIR / entry["truth"]).read_text())
-        docs.append(CorpusDocument(id=entry["id"], path=DOCUMENTS_DIR / entry["file"], template=entry["template"],
-                                   truth=truth, kind=entry["kind"], printed_dates=entry["printed_dates"]))
-    return docs
+    return committed_documents(DOCUMENTS_DIR)
