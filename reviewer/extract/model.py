@@ -19,6 +19,8 @@ ReportType = Literal["Type 1", "Type 2"]
 Opinion = Literal["unmodified", "qualified", "adverse", "disclaimer"]
 TextLayer = Literal["full", "partial", "none"]
 Method = Literal["carve-out", "inclusive"]
+Confidence = Literal["high", "low"]
+TextSource = Literal["text", "ocr"]
 
 CATEGORIES: tuple[str, ...] = (
     "Security",
@@ -39,17 +41,37 @@ class Evidence:
     page: int
     text: str
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
+    source: TextSource = "text"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page, "text": self.text}
         if self.bbox is not None:
             out["bbox"] = [round(v, 2) for v in self.bbox]
+        _confidence_json(self, out)
+        if self.source != "text":
+            out["source"] = self.source
         return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Evidence:
         bbox = data.get("bbox")
-        return cls(page=int(data["page"]), text=str(data["text"]), bbox=tuple(bbox) if bbox else None)
+        return cls(page=int(data["page"]), text=str(data["text"]), bbox=tuple(bbox) if bbox else None,
+                   confidence=data.get("confidence", "high"), confidence_reason=data.get("confidence_reason"),
+                   source=data.get("source", "text"))
+
+
+def _confidence_json(item: Any, out: dict[str, Any]) -> dict[str, Any]:
+    """Add an item's (or evidence's) confidence to its JSON form: always "confidence", the reason when low."""
+    out["confidence"] = item.confidence
+    if item.confidence == "low" and item.confidence_reason:
+        out["confidence_reason"] = item.confidence_reason
+    return out
+
+
+def _confidence_of(data: dict[str, Any]) -> dict[str, Any]:
+    return {"confidence": data.get("confidence", "high"), "confidence_reason": data.get("confidence_reason")}
 
 
 @dataclass
@@ -60,9 +82,11 @@ class ControlObjective:
     text: str
     page: int | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text}
+        return _confidence_json(self, {"id": self.id, "text": self.text})
 
 
 @dataclass
@@ -77,16 +101,18 @@ class ExceptionFinding:
     management_response: str | None = None
     bbox: BBox | None = None
     response_page: int | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        return _confidence_json(self, {
             "control_id": self.control_id,
             "criteria": list(self.criteria),
             "control_objective": self.control_objective,
             "description": self.description,
             "management_response": self.management_response,
             "page": self.page,
-        }
+        })
 
 
 @dataclass
@@ -97,9 +123,11 @@ class Cuec:
     page: int
     criteria: list[str] = field(default_factory=list)
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "criteria": list(self.criteria), "page": self.page}
+        return _confidence_json(self, {"text": self.text, "criteria": list(self.criteria), "page": self.page})
 
 
 @dataclass
@@ -111,9 +139,11 @@ class SubserviceOrganization:
     method: Method | None = None
     page: int | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "services": self.services, "method": self.method}
+        return _confidence_json(self, {"name": self.name, "services": self.services, "method": self.method})
 
 
 @dataclass
@@ -124,9 +154,12 @@ class Csoc:
     page: int
     subservice_organization: str | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page}
+        return _confidence_json(self, {"text": self.text, "subservice_organization": self.subservice_organization,
+                                       "page": self.page})
 
 
 @dataclass
@@ -267,7 +300,7 @@ class ExtractionResult:
             categories=list(r.get("categories", [])),
             criteria=list(r.get("criteria", [])),
             control_objectives=[
-                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")))
+                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")), **_confidence_of(c))
                 for c in r.get("control_objectives", [])
             ],
             exceptions=[
@@ -280,20 +313,21 @@ class ExtractionResult:
                     management_response=e.get("management_response"),
                     bbox=box(e.get("bbox")),
                     response_page=e.get("response_page"),
+                    **_confidence_of(e),
                 )
                 for e in r.get("exceptions", [])
             ],
             cuecs=[
-                Cuec(c["text"], c["page"], list(c.get("criteria", [])), box(c.get("bbox")))
+                Cuec(c["text"], c["page"], list(c.get("criteria", [])), box(c.get("bbox")), **_confidence_of(c))
                 for c in r.get("cuecs", [])
             ],
             subservice_organizations=[
                 SubserviceOrganization(s["name"], s.get("services"), s.get("method"), s.get("page"),
-                                       box(s.get("bbox")))
+                                       box(s.get("bbox")), **_confidence_of(s))
                 for s in r.get("subservice_organizations", [])
             ],
             csocs=[
-                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")))
+                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")), **_confidence_of(c))
                 for c in r.get("csocs", [])
             ],
         )

@@ -27,6 +27,7 @@ from reviewer.register.connection import (
     release_lock,
     transaction,
 )
+from reviewer.register.corrections_api import CorrectionsApi
 from reviewer.register.coverage import Soc1Coverage
 from reviewer.register.currency import CurrencyThresholds, VendorCurrency
 from reviewer.register.errors import RegisterError
@@ -50,8 +51,9 @@ from reviewer.register.records import (
 )
 
 
-class Register:
-    """An open register. Use `Register.open(...)`; close with `close()` or a `with` block."""
+class Register(CorrectionsApi):
+    """An open register. Use `Register.open(...)`; close with `close()` or a `with` block.
+    Corrections, confirmations and re-reading: `CorrectionsApi`."""
 
     def __init__(self, path: Path, conn: Any, key: RegisterKey, lock_path: str) -> None:
         self.path = path
@@ -310,8 +312,11 @@ class Register:
         self._changed()
         return result
 
-    def sign_off(self, report_id: int, who: str) -> Review:
-        result = reviews.sign_off(self._conn, report_id, who)
+    def sign_off(self, report_id: int, who: str, *, accept_unconfirmed: bool = False) -> Review:
+        """Sign off; with unconfirmed low-confidence values, only when `accept_unconfirmed` (logged), else
+        `UnconfirmedValues`."""
+        result = self.sign_off_checked(report_id, who, accept_unconfirmed,
+                                       lambda: reviews.sign_off(self._conn, report_id, who))
         self._changed()
         return result
 

@@ -25,8 +25,16 @@ def field_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tup
     for key in SCALAR_FIELDS + LIST_FIELDS:
         if key not in want:
             continue
-        pairs[key] = (rep.get(key), want[key])
+        pairs[key] = (_without_confidence(rep.get(key)), want[key])
     return pairs
+
+
+def _without_confidence(value: Any) -> Any:
+    """List items as compared with the truth: their confidence is the reader's, not a fact of the report."""
+    if isinstance(value, list):
+        return [{k: v for k, v in item.items() if k not in ("confidence", "confidence_reason")}
+                if isinstance(item, dict) else item for item in value]
+    return value
 
 
 def accuracy_table(rows: dict[str, dict[str, bool]]) -> tuple[str, float]:

@@ -1,0 +1,186 @@
+"""`CorrectionsApi`: the register's methods for reviewer corrections, confirmations, re-reading and sign-off checks.
+
+Mixed into `Register` (it uses the register's connection and change counter). Every method is one transaction
+with its audit entries. Targets: a scalar field name ("period_end") or a list item ("cuecs/<key>", keys from
+`corrected(report_id).keys`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.register import correction_store as store
+from reviewer.register.connection import transaction
+from reviewer.register.corrections import (
+    LISTS,
+    SCALARS,
+    Correction,
+    Disagreement,
+    Effective,
+    Unsure,
+    disagreements,
+    item_json,
+    scalar_json,
+    to_check,
+)
+from reviewer.register.errors import RegisterError
+
+
+class UnconfirmedValues(RegisterError):
+    """A sign-off asked for while low-confidence values are still unconfirmed (`unsure` lists them)."""
+
+    def __init__(self, unsure: list[Unsure]) -> None:
+        super().__init__(f"{len(unsure)} low-confidence value(s) not confirmed yet: "
+                         + "; ".join(u.label for u in unsure[:5]))
+        self.unsure = unsure
+
+
+def _human(item: dict[str, Any]) -> dict[str, Any]:
+    """An item as a reviewer wrote it: confident."""
+    out = {k: v for k, v in item.items() if k != "confidence_reason"}
+    out["confidence"] = "high"
+    return out
+
+
+class CorrectionsApi:
+    """Register methods for corrections (see the module docstring)."""
+
+    _conn: Any
+
+    def _changed(self) -> None:  # pragma: no cover - Register's
+        raise NotImplementedError
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def corrections(self, report_id: int, *, include_undone: bool = False) -> list[Correction]:
+        return store.corrections(self._conn, report_id, include_undone=include_undone)
+
+    def corrected(self, report_id: int) -> Effective:
+        """The report as corrected, with each list item's key."""
+        return store.effective(self._conn, report_id)
+
+    def as_read(self, report_id: int) -> Any:
+        """The extraction as the extractor read it (no corrections)."""
+        return store.as_read(self._conn, report_id)
+
+    def to_check(self, report_id: int) -> list[Unsure]:
+        """Low-confidence values and items nobody confirmed or corrected yet."""
+        return to_check(store.effective(self._conn, report_id), store.corrections(self._conn, report_id))
+
+    def disagreements(self, report_id: int) -> list[Disagreement]:
+        """Corrections whose original the latest reading no longer reads (after a re-read)."""
+        return disagreements(store.as_read(self._conn, report_id), store.corrections(self._conn, report_id))
+
+    # -- writing -------------------------------------------------------------------------------------------
+    def correct(self, report_id: int, target: str, value: Any, *, who: str, reason: str | None = None,
+                evidence: dict[str, Any] | None = None) -> Correction:
+        """Correct a scalar (its JSON value, e.g. "2024-12-31") or an item (its dict, page and bbox included).
+        `evidence` (scalars): the Evidence JSON picked on the page."""
+        with transaction(self._conn):
+            now = store.effective(self._conn, report_id)
+            if "/" in target:
+                shown = item_json(now, target)
+                if shown is None:
+                    raise RegisterError(f"no item {target} in report {report_id}")
+                original = item_json(store.apply(store.as_read(self._conn, report_id), []), target) or shown
+                value = _human({**shown, **value})
+            else:
+                if target not in SCALARS:
+                    raise RegisterError(f"cannot correct {target!r}")
+                shown = scalar_json(now.result, target)
+                original = scalar_json(store.as_read(self._conn, report_id), target)
+                if evidence is None and value == shown:
+                    raise RegisterError("the corrected value is the same as the current one")
+                if evidence is not None:
+                    evidence = {**evidence, "confidence": "high"}
+            corr = store.insert(self._conn, report_id, target, "set", original=original, value=value, who=who,
+                                reason=reason, evidence=evidence, shown_before=shown)
+        self._changed()
+        return corr
+
+    def add_item(self, report_id: int, list_name: str, item: dict[str, Any], *, who: str,
+                 reason: str | None = None) -> Correction:
+        """Add an item the extractor missed (e.g. {"text": ..., "page": 7, "bbox": [...]} for a CUEC)."""
+        if list_name not in LISTS:
+            raise RegisterError(f"no list {list_name!r}")
+        with transaction(self._conn):
+            corr = store.insert(self._conn, report_id, f"{list_name}/+", "add", original=None, value=_human(item),
+                                who=who, reason=reason)
+            self._conn.execute("UPDATE corrections SET target = ? WHERE id = ?", (f"{list_name}/+{corr.id}", corr.id))
+            store.materialize(self._conn, report_id, store.as_read(self._conn, report_id))
+            corr = store.correction(self._conn, corr.id)
+        self._changed()
+        return corr
+
+    def remove_item(self, report_id: int, target: str, *, who: str, reason: str | None = None) -> Correction:
+        """Remove a false item."""
+        with transaction(self._conn):
+            shown = item_json(store.effective(self._conn, report_id), target)
+            if shown is None:
+                raise RegisterError(f"no item {target} in report {report_id}")
+            corr = store.insert(self._conn, report_id, target, "remove", original=shown, value=None, who=who,
+                                reason=reason, shown_before=shown)
+        self._changed()
+        return corr
+
+    def confirm(self, report_id: int, target: str, *, who: str) -> Correction:
+        """Record that a reviewer checked a value or item and it is right as read."""
+        with transaction(self._conn):
+            now = store.effective(self._conn, report_id)
+            shown = item_json(now, target) if "/" in target else scalar_json(now.result, target)
+            corr = store.insert(self._conn, report_id, target, "confirm", original=shown, value=shown, who=who,
+                                shown_before=shown)
+        self._changed()
+        return corr
+
+    def undo_correction(self, correction_id: int, who: str) -> Correction:
+        with transaction(self._conn):
+            corr = store.set_active(self._conn, correction_id, False, who)
+        self._changed()
+        return corr
+
+    def redo_correction(self, correction_id: int, who: str) -> Correction:
+        with transaction(self._conn):
+            corr = store.set_active(self._conn, correction_id, True, who)
+        self._changed()
+        return corr
+
+    def reread(self, report_id: int, *, who: str, password: str | None = None,
+               extractor: Any = None) -> list[Disagreement]:
+        """Read the stored PDF again (this extractor version); keep every correction; return where the new
+        reading disagrees with one."""
+        from reviewer.register import audit
+        from reviewer.register.isolated_extraction import extract_in_process
+
+        row = self._conn.execute("SELECT r.file_name, f.pdf FROM reports r JOIN report_files f ON f.report_id = r.id "
+                                 "WHERE r.id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise RegisterError(f"no report {report_id} in the register")
+        reading, _texts = (extractor or extract_in_process)(bytes(row[1]), row[0], password, None, None)
+        with transaction(self._conn):
+            store.replace_reading(self._conn, report_id, reading)
+            found = disagreements(reading, store.corrections(self._conn, report_id))
+            kept = len(store.corrections(self._conn, report_id))
+            audit.record(self._conn, who=who, report_id=report_id, entity="report", entity_id=report_id,
+                         field="re-read", old=None,
+                         new=f"{kept} correction(s) kept, {len(found)} where the new reading disagrees")
+        self._changed()
+        return found
+
+    def sign_off_checked(self, report_id: int, who: str, accept_unconfirmed: bool, sign: Any) -> Any:
+        """Run `sign` (the sign-off) unless low-confidence values are unconfirmed: then UnconfirmedValues, or, when
+        the reviewer accepts that, sign and log the choice with the values left unconfirmed."""
+        from reviewer.register import audit
+        from reviewer.register.records import DECIDED_STATUSES
+        from reviewer.register.reviews import get_review
+
+        decided = get_review(self._conn, report_id).status in DECIDED_STATUSES
+        unsure = self.to_check(report_id) if decided else []  # undecided: the sign-off itself says why not
+        if unsure and not accept_unconfirmed:
+            raise UnconfirmedValues(unsure)
+        result = sign()
+        if unsure:
+            with transaction(self._conn):
+                audit.record(self._conn, who=who, report_id=report_id, entity="review", entity_id=report_id,
+                             field="signed off with unconfirmed values", old=None,
+                             new=f"{len(unsure)}: " + "; ".join(u.label for u in unsure))
+        return result
