@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from reviewer.gui.workpaper_corrections import corrections_html
 from reviewer.gui.workspace.fields import field_values
 from reviewer.gui.workspace.review_tab import status_label
 from reviewer.gui.workspace.subservice_tab import GAP_TEXT, is_gap
@@ -113,6 +114,8 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
         parts.append(table(["Organization", "Services", "Method", "Our assurance"], rows))
     else:
         parts.append("<p>None named.</p>")
+
+    parts.append(corrections_html(register, report_id, table))
 
     log = register.audit_log(report_id)
     parts.append(f"<h2>Audit log ({len(log)} entries)</h2>")

@@ -54,6 +54,19 @@ class CorrectionsApi:
     def corrections(self, report_id: int, *, include_undone: bool = False) -> list[Correction]:
         return store.corrections(self._conn, report_id, include_undone=include_undone)
 
+    def corrections_of(self, report_ids: list[int]) -> dict[int, list[Correction]]:
+        """The corrections in force (not confirmations) of several reports at once (a page of the table)."""
+        import json
+
+        out: dict[int, list[Correction]] = {}
+        rows = self._conn.execute(
+            f"SELECT {', '.join(store.COLUMNS)} FROM corrections WHERE active = 1 AND kind != 'confirm' "  # noqa: S608
+            "AND report_id IN (SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(list(report_ids)),))
+        for row in rows:
+            corr = store._correction(row)
+            out.setdefault(corr.report_id, []).append(corr)
+        return out
+
     def corrected(self, report_id: int) -> Effective:
         """The report as corrected, with each list item's key."""
         return store.effective(self._conn, report_id)

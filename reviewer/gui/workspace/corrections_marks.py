@@ -1,0 +1,92 @@
+"""What the workspace shows of corrections outside the Check tab, and how a correction joins the undo stack.
+
+`CorrectionCommand`: a correction already written, on the workspace's QUndoStack: undo sets it inactive through
+the register (logged), redo sets it active again. `mark_fields` marks the facts panel: a corrected value with a
+pencil and its original on hover, an unconfirmed low-confidence one with a warning sign and its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
+
+from reviewer.gui.text import mnemonic_safe, tooltip_text
+from reviewer.gui.workspace.undo import EditSession
+from reviewer.register.corrections import Correction, Unsure, show
+
+CORRECTED = "\u270e"  # a pencil: a reviewer corrected this value
+UNSURE = "\u26a0"  # a warning sign: read with low confidence, not yet checked
+# the facts panel's rows (fields.field_values keys) and the fields each one shows
+PANEL_KEYS = {"period_start": "period", "period_end": "period", "as_of": "period", "framework": "framework",
+              "type": "framework"}
+
+
+def correction_tooltip(corr: Correction) -> str:
+    what = {"set": "Corrected", "add": "Added", "remove": "Removed", "confirm": "Confirmed"}[corr.kind]
+    text = f"{what} by {corr.who} at {corr.at} UTC"
+    if corr.kind in ("set", "remove"):
+        text += f"\nRead as: {show(corr.original, corr.target)}"
+    if corr.reason:
+        text += f"\nReason: {corr.reason}"
+    return text
+
+
+class CorrectionCommand(QUndoCommand):
+    """One correction on the undo stack (written before it is pushed)."""
+
+    def __init__(self, session: EditSession, register: Any, correction: Correction, who: Callable[[], str]) -> None:
+        super().__init__(f"{correction.kind} {correction.label}")
+        self._session = session
+        self._register = register
+        self._id = correction.id
+        self._who = who
+        self._already_written = True
+
+    def redo(self) -> None:
+        if self._already_written:  # push() calls redo(); the correction was saved just before
+            self._already_written = False
+            return
+        self._session.write(lambda _v: self._register.redo_correction(self._id, self._who()), None)
+
+    def undo(self) -> None:
+        self._session.write(lambda _v: self._register.undo_correction(self._id, self._who()), None)
+
+
+def write_correction(session: EditSession, register: Any, who: Callable[[], str],
+                     make: Callable[[], Correction]) -> Correction | None:
+    """Write a correction through the register and push it on the undo stack; None when the register refused."""
+    made: list[Correction] = []
+    if not session.write(lambda _v: made.append(make()), None):
+        return None
+    session.stack.push(CorrectionCommand(session, register, made[0], who))
+    return made[0]
+
+
+def mark_fields(links: dict[str, QWidget], values: dict[str, QWidget], corrections: list[Correction],
+                unsure: list[Unsure]) -> None:
+    """Mark the facts panel's rows: corrected (pencil, original on hover) or still to check (warning, reason)."""
+    marks: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for corr in corrections:
+        if corr.list_name is None and corr.kind == "set":
+            key = PANEL_KEYS.get(corr.target, corr.target)
+            marks.setdefault(key, []).append(correction_tooltip(corr))
+            kinds[key] = CORRECTED
+    for u in unsure:
+        if "/" not in u.target:
+            key = PANEL_KEYS.get(u.target, u.target)
+            if key not in kinds:
+                marks.setdefault(key, []).append(f"Low confidence, not checked yet: {u.reason} (F8 goes there)")
+                kinds[key] = UNSURE
+    for key, tips in marks.items():
+        widget = links.get(key) or values.get(key)
+        if widget is None:
+            continue
+        value = getattr(widget, "value", None) or widget.text()  # type: ignore[attr-defined]
+        widget.setText(mnemonic_safe(f"{value} {kinds[key]}") if key in links else f"{value} {kinds[key]}")
+        widget.setEnabled(True)
+        widget.setToolTip(tooltip_text("\n\n".join(tips)))
+        widget.setAccessibleDescription("corrected" if kinds[key] == CORRECTED else "to check")
