@@ -31,7 +31,7 @@ from reviewer.register.corrections import (
     show,
 )
 from reviewer.register.errors import RegisterError
-from reviewer.register.reports import iso, link_bridges
+from reviewer.register.reports import PAGE_ROWID_FACTOR, iso, link_bridges
 
 # list -> (its table, the columns read from the item, the review columns that stay with the item)
 ITEM_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
@@ -135,6 +135,15 @@ def replace_reading(conn: Any, report_id: int, reading: ExtractionResult) -> Non
     conn.execute("INSERT OR REPLACE INTO readings (report_id, json, read_at) VALUES (?, ?, ?)",
                  (report_id, json.dumps(reading.to_storage()), audit.utc_now()))
     materialize(conn, report_id, previous)
+
+
+def replace_page_text(conn: Any, report_id: int, page_texts: list[str]) -> None:
+    """The full-text index of a report read again (its pages as this reading reads them)."""
+    first = report_id * PAGE_ROWID_FACTOR
+    conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
+    conn.executemany("INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
+                     [(first + number, report_id, number, text)
+                      for number, text in enumerate(page_texts, start=1) if text.strip()])
 
 
 def materialize(conn: Any, report_id: int, previous: ExtractionResult) -> Effective:

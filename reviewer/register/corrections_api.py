@@ -168,9 +168,12 @@ class CorrectionsApi:
                                  "WHERE r.id = ?", (report_id,)).fetchone()
         if row is None:
             raise RegisterError(f"no report {report_id} in the register")
-        reading, _texts = (extractor or extract_in_process)(bytes(row[1]), row[0], password, None, None)
+        reading, texts = (extractor or extract_in_process)(bytes(row[1]), row[0], password, None, None)
         with transaction(self._conn):
             store.replace_reading(self._conn, report_id, reading)
+            store.replace_page_text(self._conn, report_id, texts)
+            self._conn.execute("UPDATE reports SET text_layer = ?, warnings_count = ? WHERE id = ?",
+                               (reading.file.text_layer, len(reading.warnings), report_id))
             found = disagreements(reading, store.corrections(self._conn, report_id))
             kept = len(store.corrections(self._conn, report_id))
             audit.record(self._conn, who=who, report_id=report_id, entity="report", entity_id=report_id,

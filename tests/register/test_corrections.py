@@ -114,6 +114,8 @@ def test_a_re_read_keeps_corrections_and_says_where_it_disagrees(reg, corpus):
     assert reg.list_reports()[0].period_end == date(2030, 1, 31)
     assert len(reg.exceptions(rid)) == 2
     assert reg.audit_log(rid)[-1].field == "re-read"
+    word = reg.report(rid).extraction.report.service_organization.split()[0]
+    assert {hit.report_id for hit in reg.search(word)} == {rid}  # the re-read pages are searchable
 
 
 def test_sign_off_with_unconfirmed_low_confidence_values_asks_first(reg):

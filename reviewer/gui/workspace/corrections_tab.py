@@ -78,6 +78,7 @@ class CorrectionsTab(QWidget):
         self.disagreement.hide()
         self.note = plain_label("", self)
         self.note.setWordWrap(True)
+        self.note.hide()
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -297,7 +298,7 @@ class CorrectionsTab(QWidget):
         """The page selection becomes the selected value's evidence (an item: its page and box)."""
         row, selection, host = self.selected(), self.host.selection.last, self.host
         if row is None or selection is None:
-            self.note.setText("Select a value in the list and drag over its text on the page first.")
+            self._say("Select a value in the list and drag over its text on the page first.")
             return
         if "/" in row.target:
             change = {"page": selection.page, "bbox": list(selection.bbox)}
@@ -306,14 +307,37 @@ class CorrectionsTab(QWidget):
             self._write(lambda: host.register.correct(host.report_id, row.target, row.current, who=host.who(),
                                                       evidence=selection.evidence_json()))
 
-    def reread(self) -> list[Disagreement]:
-        """Read the stored PDF again with this extractor (the corrections stay; disagreements are shown)."""
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def reread(self) -> None:
+        """Read the stored PDF again, off the GUI thread, in the extraction child process and on a connection of
+        its own; every correction stays, and where the new reading disagrees with one is shown."""
+        from reviewer.gui.tasks import TaskRunner
+
         host = self.host
-        found: list[Disagreement] = []
-        if host.session.act(lambda: found.extend(host.register.reread(host.report_id, who=host.who()))):
-            self.note.setText(f"Read again: every correction kept; {len(found)} disagreement(s) with the new "
-                              "reading." if found else "Read again: every correction kept, no disagreement.")
-        return found
+        path, key, report_id, who = host.register.path, host.register.key, host.report_id, host.who()
+
+        def task(_state: object) -> list[Disagreement]:
+            from reviewer.register import IsolatedExtractor, Register
+
+            with IsolatedExtractor() as extractor, Register.open_with_key(path, key) as reg:
+                return reg.reread(report_id, who=who, extractor=extractor)
+
+        self.runner = TaskRunner(self)
+        self.runner.finished.connect(self._reread_done)
+        self.runner.failed.connect(lambda err: (self._say(f"Not read again: {err}"),
+                                                self.reread_button.setEnabled(True)))
+        self.reread_button.setEnabled(False)
+        self._say("Reading the report again\u2026")
+        self.runner.start(task)
+
+    def _reread_done(self, found: list[Disagreement]) -> None:
+        self.reread_button.setEnabled(True)
+        self.host.session.saved.emit()  # the workspace re-reads what the register holds now
+        self._say(f"Read again: every correction kept; {len(found)} disagreement(s) with the new reading."
+                  if found else "Read again: every correction kept, no disagreement.")
 
     def sign_off(self, name: str) -> QMessageBox | None:
         """Sign off; with low-confidence values left unchecked, ask first (a box opened, not exec'd): Yes signs

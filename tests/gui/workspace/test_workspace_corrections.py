@@ -157,7 +157,12 @@ def test_re_read_keeps_the_corrections(open_workspace, register, qtbot):
     ws = open_workspace("harlow-soc2-t2-exc3")
     register.correct(ws.report_id, "opinion", "qualified", who=REVIEWER)
     ws.refresh()
-    assert ws.corrections_tab.reread() == []
+    tab = ws.corrections_tab
+    tab.reread()
+    assert not tab.reread_button.isEnabled()
+    qtbot.waitUntil(lambda: "Read again" in tab.note.text() or "Not read" in tab.note.text(), timeout=120_000)
+    assert tab.reread_button.isEnabled()
+    assert register.audit_log(ws.report_id)[-1].field == "re-read"
     assert register.report(ws.report_id).extraction.report.opinion == "qualified"
     assert "every correction kept" in ws.corrections_tab.note.text()
     assert "\u270e" in ws.fields.links["opinion"].text()
