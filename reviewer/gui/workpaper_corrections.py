@@ -16,6 +16,18 @@ def _e(value: object) -> str:
     return "\u2014" if value is None or value == "" else html.escape(str(value))
 
 
+def fact_notes(register: Any, report_id: int) -> dict[str, str]:
+    """Per row of the facts table (`fields.field_values` key): an escaped note on its corrections, if any."""
+    from reviewer.gui.workspace.corrections_marks import PANEL_KEYS
+
+    notes: dict[str, list[str]] = {}
+    for c in register.corrections(report_id):
+        if c.list_name is None and c.kind == "set":
+            notes.setdefault(PANEL_KEYS.get(c.target, c.target), []).append(
+                f"corrected by {_e(c.who)}; read as {_e(show(c.original, c.target))}")
+    return {key: ' <span class="flag">(' + "; ".join(parts) + ")</span>" for key, parts in notes.items()}
+
+
 def corrections_html(register: Any, report_id: int, table: Any) -> str:
     """The section, built with the workpaper's own `table(headers, rows)` helper."""
     corrections = register.corrections(report_id)

@@ -234,6 +234,8 @@ def disagreements(reading: ExtractionResult, corrections: list[Correction]) -> l
             if now != corr.original and now != corr.value:
                 out.append(Disagreement(corr, now))
             continue
+        if corr.target.split("/", 1)[1].startswith("+"):
+            continue  # a correction of an item the reviewer added: no reading to disagree with
         items = data["report"][name]
         at = _find(name, items, item_keys(name, items), corr.target.split("/", 1)[1], corr.original)
         now = items[at] if at is not None else None
@@ -281,6 +283,36 @@ def item_json(effective: Effective, target: str) -> dict[str, Any] | None:
     if key not in keys:
         return None
     return effective.result.to_storage()["report"][name][keys.index(key)]
+
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "document_type": ("soc_report", "bridge_letter", "other"), "framework": ("SOC 1", "SOC 2", "SOC 3"),
+    "type": ("Type 1", "Type 2"), "opinion": ("unmodified", "qualified", "adverse", "disclaimer"),
+}
+CRITERION = re.compile(r"^(CC[1-9]\.[0-9]+|A1\.[0-9]+|C1\.[0-9]+|PI1\.[0-9]+|P[1-8]\.[0-9]+)$")
+
+
+def invalid_scalar(name: str, value: Any) -> str | None:
+    """Why `value` (JSON) cannot be the value of scalar `name`, or None when it can."""
+    from reviewer.extract.model import CATEGORIES
+
+    if value is None:
+        return None
+    if name in DATE_FIELDS:
+        try:
+            date.fromisoformat(str(value))
+        except ValueError:
+            return f"{FIELD_LABELS[name]} must be a date as YYYY-MM-DD"
+        return None
+    if name in CHOICES and value not in CHOICES[name]:
+        return f"{FIELD_LABELS[name]} must be one of {', '.join(CHOICES[name])}"
+    if name == "categories" and (not isinstance(value, list) or set(value) - set(CATEGORIES)):
+        return f"categories must be among {', '.join(CATEGORIES)}"
+    if name == "criteria" and (not isinstance(value, list) or not all(CRITERION.match(str(v)) for v in value)):
+        return "criteria are ids such as CC6.1, A1.2, C1.1, PI1.3, P4.2"
+    if name not in LIST_FIELDS and not isinstance(value, str):
+        return f"{FIELD_LABELS[name]} must be text"
+    return None
 
 
 def scalar_from_json(name: str, value: Any) -> Any:

@@ -19,6 +19,7 @@ from reviewer.register.corrections import (
     Effective,
     Unsure,
     disagreements,
+    invalid_scalar,
     item_json,
     scalar_json,
     to_check,
@@ -99,6 +100,9 @@ class CorrectionsApi:
             else:
                 if target not in SCALARS:
                     raise RegisterError(f"cannot correct {target!r}")
+                problem = invalid_scalar(target, value)
+                if problem:
+                    raise RegisterError(problem)
                 shown = scalar_json(now.result, target)
                 original = scalar_json(store.as_read(self._conn, report_id), target)
                 if evidence is None and value == shown:

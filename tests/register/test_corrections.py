@@ -149,3 +149,26 @@ def test_deleting_a_report_removes_its_corrections(reg):
     reg.delete_report(rid, WHO)
     assert reg.connection.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0
     assert reg.connection.execute("SELECT count(*) FROM readings").fetchone()[0] == 0
+
+
+def test_a_malformed_value_is_refused_and_nothing_is_written(reg):
+    rid = store(reg)
+    for target, value in (("period_end", "31/12/2024"), ("opinion", "fine"), ("categories", ["Safety"]),
+                          ("criteria", ["CC6"])):
+        with pytest.raises(RegisterError):
+            reg.correct(rid, target, value, who=WHO)
+    assert reg.corrections(rid) == [] and not [a for a in reg.audit_log(rid) if a.entity == "correction"]
+    reg.correct(rid, "categories", ["Security", "Availability"], who=WHO)
+    assert reg.report(rid).extraction.report.categories == ["Security", "Availability"]
+    assert reg.connection.execute("SELECT categories FROM reports WHERE id = ?", (rid,)).fetchone()[0] == \
+        "Security, Availability"
+
+
+def test_correcting_an_added_item_is_no_disagreement(reg):
+    rid = store(reg)
+    added = reg.add_item(rid, "csocs", {"text": "AWS maintains physical security.", "page": 1}, who=WHO)
+    reg.correct(rid, added.target, {"subservice_organization": "Amazon Web Services"}, who=WHO)
+    csoc = reg.report(rid).extraction.report.csocs[0]
+    assert (csoc.text, csoc.subservice_organization) == ("AWS maintains physical security.", "Amazon Web Services")
+    assert reg.disagreements(rid) == []
+    assert [c.kind for c in reg.corrections(rid)] == ["add", "set"]

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from reviewer.extract.model import CATEGORIES
 from reviewer.gui.text import plain_label
 from reviewer.gui.viewer.selection import PageSelection
-from reviewer.register.corrections import DATE_FIELDS, LIST_FIELDS, target_label
+from reviewer.register.corrections import CHOICES as SCALAR_CHOICES
+from reviewer.register.corrections import DATE_FIELDS, LIST_FIELDS, invalid_scalar, target_label
 
 # per list: (attribute, label, multi-line, a list) that a reviewer can correct
 ITEM_FIELDS: dict[str, tuple[tuple[str, str, bool, bool], ...]] = {
@@ -42,11 +43,7 @@ ITEM_FIELDS: dict[str, tuple[tuple[str, str, bool, bool], ...]] = {
 # the main text of a new item, filled from the selection
 MAIN_FIELD = {"exceptions": "description", "cuecs": "text", "subservice_organizations": "name", "csocs": "text",
               "control_objectives": "text"}
-CHOICES: dict[str, tuple[str, ...]] = {
-    "document_type": ("soc_report", "bridge_letter", "other"), "framework": ("SOC 1", "SOC 2", "SOC 3"),
-    "type": ("Type 1", "Type 2"), "opinion": ("unmodified", "qualified", "adverse", "disclaimer"),
-    "method": ("carve-out", "inclusive"),
-}
+CHOICES: dict[str, tuple[str, ...]] = {**SCALAR_CHOICES, "method": ("carve-out", "inclusive")}
 
 
 def _text(value: Any) -> str:
@@ -150,7 +147,11 @@ class CorrectionDialog(QDialog):
         """The corrected value: a scalar's JSON value, or the item's changed attributes (with page and box when the
         selection is its evidence). Raises ValueError for a malformed date or an item without its text."""
         if self.list_name is None:
-            return self._read(self.target, is_list=False) or ([] if self.target in LIST_FIELDS else None)
+            value = self._read(self.target, is_list=False) or ([] if self.target in LIST_FIELDS else None)
+            problem = invalid_scalar(self.target, value)
+            if problem:
+                raise ValueError(problem)
+            return value
         out: dict[str, Any] = {}
         for name, _label, _multi, is_list in ITEM_FIELDS[self.list_name]:
             out[name] = self._read(name, is_list=is_list)

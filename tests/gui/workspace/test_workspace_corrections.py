@@ -26,7 +26,17 @@ def mark_low(register, report_id: int, field: str, reason: str) -> None:
     register.connection.execute("UPDATE extractions SET json = ? WHERE report_id = ?", (json.dumps(data), report_id))
 
 
-def test_correct_a_value_with_f2_then_undo(open_workspace, register, qtbot):
+def pdf_text(path) -> str:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+def test_correct_a_value_with_f2_then_undo(open_workspace, register, qtbot, tmp_path):
     ws = open_workspace("harlow-soc2-t2-exc3")
     tab = ws.corrections_tab
     read_end = register.report(ws.report_id).extraction.report.period_end
@@ -53,6 +63,9 @@ def test_correct_a_value_with_f2_then_undo(open_workspace, register, qtbot):
     assert read_end.isoformat() in model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
     html = workpaper_html(register, ws.report_id)
     assert "Reviewer corrections (1)" in html and "the opinion letter says March" in html
+    assert f"corrected by {REVIEWER}; read as {read_end.isoformat()}" in html  # beside the fact too
+    printed = " ".join(pdf_text(ws.export_workpaper(tmp_path / "workpaper.pdf")).split())
+    assert "Reviewer corrections (1)" in printed and "2031-03-31" in printed
 
     ws.undo_action.trigger()
     assert register.report(ws.report_id).extraction.report.period_end == read_end
