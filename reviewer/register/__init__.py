@@ -28,11 +28,18 @@ Implements /work/notes/REGISTER_API.md. Deviations and additions (the contract's
 - `import_file`/`import_bytes` take `extractor=`: who extracts (default `extract_in_process`, in this process; the
   GUI passes an `IsolatedExtractor`, a child process reused for a batch). The storage transaction stays on the
   calling thread's connection. A crash of the child is a "failed" outcome (`ExtractorCrashed`, a PdfReadError).
+- Corrections (`CorrectionsApi`, mixed into `Register`): `correct`, `add_item`, `remove_item`, `confirm`,
+  `undo_correction`/`redo_correction`, `reread`, `corrections`, `corrected` (the report as corrected, with item
+  keys), `as_read`, `to_check`, `disagreements`; `sign_off(..., accept_unconfirmed=False)` raises
+  `UnconfirmedValues` while low-confidence values are unconfirmed. Corrections are materialized: `report()`,
+  the table, currency, coverage, exports and item rows all give corrected values (`correction_store`).
 - Extra: `register.vendors()` rows are `VendorRecord(id, name, reports_count, latest_period_end)`;
   `register.db` is the `sqlite_utils.Database` over the connection (read-only use: its helpers commit).
 """
 
 from reviewer.register.connection import RegisterKey, default_register_path
+from reviewer.register.corrections import Correction, Disagreement, Unsure, apply_corrections
+from reviewer.register.corrections_api import UnconfirmedValues
 from reviewer.register.coverage import Soc1Coverage, fiscal_coverage
 from reviewer.register.currency import (
     CURRENCY_STATUSES,
@@ -70,10 +77,12 @@ __all__ = [
     "CURRENCY_STATUSES",
     "REVIEW_STATUSES",
     "AuditEntry",
+    "Correction",
     "CuecMapping",
     "CuecRecord",
     "CurrencyStatus",
     "CurrencyThresholds",
+    "Disagreement",
     "ExceptionRecord",
     "ExtractorCrashed",
     "FourthPartyGap",
@@ -94,10 +103,13 @@ __all__ = [
     "StoredReport",
     "SubserviceRecord",
     "Triage",
+    "UnconfirmedValues",
+    "Unsure",
     "VendorCurrency",
     "VendorMatch",
     "VendorRecord",
     "WrongPassphrase",
+    "apply_corrections",
     "default_register_path",
     "extract_in_process",
     "fiscal_coverage",

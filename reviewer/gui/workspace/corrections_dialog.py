@@ -7,7 +7,6 @@ fill it and call `accept()`; `values()` gives the corrected JSON (an item's dict
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -139,8 +138,6 @@ class CorrectionDialog(QDialog):
         text = (widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()).strip()
         if is_list or name in LIST_FIELDS:
             return [part.strip() for part in text.split(",") if part.strip()]
-        if name in DATE_FIELDS and text:
-            date.fromisoformat(text)  # ValueError: said to the user
         return (" ".join(text.split()) if isinstance(widget, QLineEdit) else text) or None
 
     def values(self) -> Any:

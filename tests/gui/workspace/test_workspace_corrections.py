@@ -179,3 +179,42 @@ def test_re_read_keeps_the_corrections(open_workspace, register, qtbot):
     assert register.report(ws.report_id).extraction.report.opinion == "qualified"
     assert "every correction kept" in ws.corrections_tab.note.text()
     assert "\u270e" in ws.fields.links["opinion"].text()
+
+
+def test_pick_a_values_evidence_on_the_page_and_correct_an_item(open_workspace, register, qtbot):
+    ws = open_workspace("harlow-soc2-t2-exc3")
+    tab = ws.corrections_tab
+    ws.tabs.setCurrentWidget(tab)
+    old = register.report(ws.report_id).extraction.evidence["report_date"]
+    page = 2 if old.page != 2 else 3
+    tab.table.setCurrentCell(row_of(tab, "report_date"), 0)
+    ws.viewer.show_page(page)
+    picked = ws.selection.select(page, (72.0, 72.0, 540.0, 140.0))
+    assert picked is not None and picked.text
+    tab.evidence_button.click()
+    evidence = register.report(ws.report_id).extraction.evidence["report_date"]
+    assert (evidence.page, evidence.bbox, evidence.text) == (page, (72.0, 72.0, 540.0, 140.0), picked.text)
+    assert register.as_read(ws.report_id).evidence["report_date"].page == old.page
+    qtbot.mouseClick(ws.fields.links["report_date"], Qt.MouseButton.LeftButton)
+    assert ws.viewer.current_page() == page
+
+    tab.table.setCurrentCell(row_of(tab, "exceptions/"), 0)
+    dialog = tab.correct_selected()
+    assert dialog.inputs["control_id"].text()
+    dialog.set_field("management_response", "Management re-performed the reviews in Q4.")
+    dialog.accept()
+    finding = register.exceptions(ws.report_id)[0].finding
+    assert finding.management_response == "Management re-performed the reviews in Q4."
+    assert "corrected" in tab.rows[row_of(tab, "exceptions/")].status
+    assert "re-performed" in ws.exceptions_tab.model.index(0, 3).data()
+
+
+def test_a_malformed_date_is_refused_in_the_dialog(open_workspace, register, qtbot):
+    ws = open_workspace("harlow-soc2-t2-exc3")
+    tab = ws.corrections_tab
+    tab.table.setCurrentCell(row_of(tab, "period_end"), 0)
+    dialog = tab.correct_selected()
+    dialog.set_field("period_end", "31 June 2025")
+    dialog.accept()
+    assert dialog.isVisible() and "YYYY-MM-DD" in dialog.error.text()
+    assert register.corrections(ws.report_id) == []
