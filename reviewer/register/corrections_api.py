@@ -186,6 +186,20 @@ class CorrectionsApi:
         self._changed()
         return found
 
+    def reread_all(self, *, who: str, extractor: Any = None) -> dict[int, list[Disagreement]]:
+        """A new extractor version reading every stored report again (each in its own transaction): every
+        correction kept; per report, where the new reading disagrees with one. Reports that cannot be read again
+        (a password-protected PDF) keep their reading."""
+        from reviewer.extract import PdfReadError
+
+        found: dict[int, list[Disagreement]] = {}
+        for (report_id,) in self._conn.execute("SELECT id FROM reports ORDER BY id").fetchall():
+            try:
+                found[report_id] = self.reread(report_id, who=who, extractor=extractor)
+            except PdfReadError:
+                continue
+        return found
+
     def sign_off_checked(self, report_id: int, who: str, accept_unconfirmed: bool, sign: Any) -> Any:
         """Run `sign` (the sign-off) unless low-confidence values are unconfirmed: then UnconfirmedValues, or, when
         the reviewer accepts that, sign and log the choice with the values left unconfirmed."""

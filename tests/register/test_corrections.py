@@ -172,3 +172,19 @@ def test_correcting_an_added_item_is_no_disagreement(reg):
     assert (csoc.text, csoc.subservice_organization) == ("AWS maintains physical security.", "Amazon Web Services")
     assert reg.disagreements(rid) == []
     assert [c.kind for c in reg.corrections(rid)] == ["add", "set"]
+
+
+def test_a_new_extractor_version_reads_every_report_again_and_keeps_the_corrections(reg, corpus):
+    first = reg.import_file(corpus.by_id("harlow-soc2-t2-clean").path).report_id
+    second = reg.import_file(corpus.by_id("meridian-soc2-t2-exc2").path).report_id
+    reg.correct(first, "opinion", "qualified", who=WHO)
+
+    def newer_extractor(data, name, password, progress, cancelled):
+        result, texts = extract_in_process(data, name, password, progress, cancelled)
+        result.report = replace(result.report, opinion="adverse")
+        return result, texts
+
+    found = reg.reread_all(who=WHO, extractor=newer_extractor)
+    assert [d.correction.target for d in found[first]] == ["opinion"] and found[second] == []
+    assert reg.report(first).extraction.report.opinion == "qualified"
+    assert reg.report(second).extraction.report.opinion == "adverse"

@@ -26,7 +26,8 @@ PANEL_KEYS = {"period_start": "period", "period_end": "period", "as_of": "period
 
 def correction_tooltip(corr: Correction) -> str:
     what = {"set": "Corrected", "add": "Added", "remove": "Removed", "confirm": "Confirmed"}[corr.kind]
-    text = f"{what} by {corr.who} at {corr.at} UTC"
+    text = f"{corr.label}: {what.lower()}" if corr.list_name else what
+    text += f" by {corr.who} at {corr.at} UTC"
     if corr.kind in ("set", "remove"):
         text += f"\nRead as: {show(corr.original, corr.target)}"
     if corr.reason:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from reviewer.gui.viewer.selection import PageSelection
 
 COLUMNS = ("What", "Value", "Status", "Page")
+SHORT_LABELS = {"exceptions": "Exception", "cuecs": "CUEC", "subservice_organizations": "Subservice org.",
+                "csocs": "CSOC", "control_objectives": "Objective"}
 TO_CHECK_COLOR = QColor(255, 244, 206)
 CORRECTED_COLOR = QColor(225, 238, 255)
 
@@ -76,6 +78,9 @@ class CorrectionsTab(QWidget):
         self.disagreement.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e0c36c;"
                                         " padding: 4px; }")
         self.disagreement.hide()
+        self.detail = plain_label("", self)  # the selected row in full (the table elides long values)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = plain_label("", self)
         self.note.setWordWrap(True)
         self.note.hide()
@@ -86,6 +91,7 @@ class CorrectionsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -132,6 +138,7 @@ class CorrectionsTab(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.selection_label)
         layout.addLayout(more)
         for keys, slot in (("Return", self.confirm_selected), ("Enter", self.confirm_selected),
@@ -158,9 +165,10 @@ class CorrectionsTab(QWidget):
                                   ev.bbox if ev else None, value, latest.get(name), unsure.get(name)))
         stored = result.to_storage()["report"]
         for name in LISTS:
-            for obj, key in zip(stored[name], eff.keys[name], strict=True):
+            for number, (obj, key) in enumerate(zip(stored[name], eff.keys[name], strict=True), start=1):
                 target = f"{name}/{key}"
-                rows.append(self._row(target, target_label(target, obj), show(obj, target), obj.get("page"),
+                what = f"{SHORT_LABELS[name]} {obj.get('control_id') or obj.get('id') or number}"
+                rows.append(self._row(target, what, show(obj, target), obj.get("page"),
                                       obj.get("bbox"), obj, latest.get(target), unsure.get(target)))
         current = self.table.currentRow()
         current_target = self.rows[current].target if 0 <= current < len(self.rows) else None
@@ -184,6 +192,7 @@ class CorrectionsTab(QWidget):
         self.left = sum(1 for row in rows if row.to_check)
         self.summary.setText(f"{self.left} left to check" if self.left else "Nothing left to check")
         self._show_disagreements(reg.disagreements(rid))
+        self._enable()
         self.count_changed.emit(self.left)
 
     def _row(self, target: str, what: str, value: str, page: int | None, bbox: Any, current: Any, corr: Any,
@@ -214,6 +223,8 @@ class CorrectionsTab(QWidget):
         self.remove_button.setEnabled(row is not None and "/" in row.target)
         self.confirm_button.setEnabled(row is not None)
         self.correct_button.setEnabled(row is not None)
+        self.detail.setText("" if row is None else
+                            f"{row.what}: {row.value[:400]}" + (f"\n{row.tooltip}" if row.tooltip else ""))
 
     def selected(self) -> CheckRow | None:
         r = self.table.currentRow()

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.text import plain_label
+from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.viewer.selection import AreaSelection
 from reviewer.gui.workspace.audit_tab import AuditTab
-from reviewer.gui.workspace.corrections_marks import mark_fields
+from reviewer.gui.workspace.corrections_marks import correction_tooltip, mark_fields
 from reviewer.gui.workspace.corrections_tab import CorrectionsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
@@ -220,11 +220,18 @@ class ReviewWorkspace(QWidget):
         self.corrections_tab.refresh()
         left = self.corrections_tab.left
         self.to_check_label.setText(f"  {left} left to check (F8)  " if left else "  nothing left to check  ")
-        for tab, text in ((self.corrections_tab, f"Check ({left} to check)" if left else "Check"),
-                          (self.exceptions_tab, f"Exceptions ({len(rep.exceptions)})"),
-                          (self.cuecs_tab, f"CUECs ({len(rep.cuecs)})"),
-                          (self.subservice_tab, f"Subservice organizations ({len(rep.subservice_organizations)})")):
-            self.tabs.setTabText(self.tabs.indexOf(tab), text)
+        corrections = reg.corrections(rid)
+        for tab, text, list_name in (
+                (self.corrections_tab, f"Check ({left})" if left else "Check", None),
+                (self.exceptions_tab, f"Exceptions ({len(rep.exceptions)})", "exceptions"),
+                (self.cuecs_tab, f"CUECs ({len(rep.cuecs)})", "cuecs"),
+                (self.subservice_tab, f"Subservice organizations ({len(rep.subservice_organizations)})",
+                 "subservice_organizations")):
+            changed = [c for c in corrections if list_name and c.list_name == list_name and c.kind != "confirm"]
+            index = self.tabs.indexOf(tab)
+            self.tabs.setTabText(index, text + (" \u270e" if changed else ""))
+            self.tabs.setTabToolTip(index, tooltip_text("\n\n".join(correction_tooltip(c) for c in changed)
+                                                        if changed else ""))
 
     def next_unsure(self) -> None:
         """F8: the Check tab's next value to check, its evidence on the page."""

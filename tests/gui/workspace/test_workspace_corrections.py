@@ -101,7 +101,7 @@ def test_add_a_missed_item_by_selecting_its_text_on_the_page(open_workspace, reg
     assert added.name == selection.text and added.page == evidence.page
     assert added.bbox is not None and abs(added.bbox[0] - (x0 - 2)) < 1.5
     assert len(register.subservice(ws.report_id)) == before + 1
-    assert ws.tabs.tabText(ws.tabs.indexOf(ws.subservice_tab)) == f"Subservice organizations ({before + 1})"
+    assert ws.tabs.tabText(ws.tabs.indexOf(ws.subservice_tab)) == f"Subservice organizations ({before + 1}) \u270e"
     ws.undo_action.trigger()
     assert len(register.subservice(ws.report_id)) == before
 
@@ -114,7 +114,8 @@ def test_remove_a_false_item_with_delete_and_undo(open_workspace, register, qtbo
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert len(register.exceptions(ws.report_id)) == 2
-    assert ws.tabs.tabText(0) == "Exceptions (2)"
+    assert ws.tabs.tabText(0) == "Exceptions (2) \u270e"
+    assert "removed by" in ws.tabs.tabToolTip(0)
     row = next(r for r in register.list_reports() if r.id == ws.report_id)
     assert row.exceptions_count == 2
     assert "removed" in workpaper_html(register, ws.report_id)
