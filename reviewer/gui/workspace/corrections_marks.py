@@ -27,7 +27,7 @@ PANEL_KEYS = {"period_start": "period", "period_end": "period", "as_of": "period
 def correction_tooltip(corr: Correction) -> str:
     what = {"set": "Corrected", "add": "Added", "remove": "Removed", "confirm": "Confirmed"}[corr.kind]
     text = f"{corr.label}: {what.lower()}" if corr.list_name else what
-    text += f" by {corr.who} at {corr.at} UTC"
+    text += f" by {corr.who} at {corr.at}"
     if corr.kind in ("set", "remove"):
         text += f"\nRead as: {show(corr.original, corr.target)}"
     if corr.reason:
