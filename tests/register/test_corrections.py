@@ -8,9 +8,10 @@ import json
 from dataclasses import replace
 from datetime import date
 
+import openpyxl
 import pytest
 
-from reviewer.register import RegisterError
+from reviewer.register import RegisterError, ReportFilter
 from reviewer.register.corrections_api import UnconfirmedValues
 from reviewer.register.isolated_extraction import extract_in_process
 from tests.register.conftest import store
@@ -38,6 +39,12 @@ def test_a_corrected_period_end_wins_in_table_currency_and_exports(reg, tmp_path
     with open(tmp_path / "out.csv", encoding="utf-8-sig") as fh:
         exported = list(csv.DictReader(fh))
     assert exported[0]["period_end"] == "2025-03-31"
+    reg.export_xlsx(tmp_path / "out.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Register"]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(2, header.index("period_end") + 1).value.date() == date(2025, 3, 31)
+    found = reg.list_reports(ReportFilter(fulltext="Acme"))  # a search result shows the corrected value
+    assert [r.period_end for r in found] == [date(2025, 3, 31)]
     log = [a for a in reg.audit_log(rid) if a.entity == "correction"]
     assert [(a.who, a.old, a.new) for a in log] == [(WHO, "2020-12-31", "2025-03-31"), (WHO, None,
                                                                                          "the opinion says March")]

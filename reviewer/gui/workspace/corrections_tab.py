@@ -40,6 +40,7 @@ COLUMNS = ("What", "Value", "Status", "Page")
 SHORT_LABELS = {"exceptions": "Exception", "cuecs": "CUEC", "subservice_organizations": "Subservice org.",
                 "csocs": "CSOC", "control_objectives": "Objective"}
 TO_CHECK_COLOR = QColor(255, 244, 206)
+RUNNING: set[Any] = set()  # re-reads still running (their runners outlive a closed workspace)
 CORRECTED_COLOR = QColor(225, 238, 255)
 
 
@@ -336,7 +337,12 @@ class CorrectionsTab(QWidget):
             with IsolatedExtractor() as extractor, Register.open_with_key(path, key) as reg:
                 return reg.reread(report_id, who=who, extractor=extractor)
 
-        self.runner = TaskRunner(self)
+        # parentless and kept in RUNNING until it ends: closing the workspace must not destroy a running thread
+        self.runner = TaskRunner()
+        RUNNING.add(self.runner)
+        runner = self.runner
+        runner.finished.connect(lambda _r: RUNNING.discard(runner))
+        runner.failed.connect(lambda _e: RUNNING.discard(runner))
         self.runner.finished.connect(self._reread_done)
         self.runner.failed.connect(lambda err: (self._say(f"Not read again: {err}"),
                                                 self.reread_button.setEnabled(True)))

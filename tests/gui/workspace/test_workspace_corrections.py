@@ -219,3 +219,18 @@ def test_a_malformed_date_is_refused_in_the_dialog(open_workspace, register, qtb
     dialog.accept()
     assert dialog.isVisible() and "YYYY-MM-DD" in dialog.error.text()
     assert register.corrections(ws.report_id) == []
+
+
+def test_closing_the_workspace_during_a_re_read_is_safe(register, settings, qtbot):
+    from reviewer.gui.workspace import ReviewWorkspace
+    from reviewer.gui.workspace.corrections_tab import RUNNING
+
+    report_id = register.imported["harlow-soc2-t2-clean"]
+    register.correct(report_id, "opinion", "qualified", who=REVIEWER)
+    ws = ReviewWorkspace(register, report_id, settings)  # not the fixture's: this one is deleted here
+    ws.corrections_tab.reread()
+    ws.close()
+    ws.deleteLater()
+    qtbot.waitUntil(lambda: not RUNNING, timeout=120_000)
+    assert register.report(report_id).extraction.report.opinion == "qualified"
+    assert register.audit_log(report_id)[-1].field == "re-read"
