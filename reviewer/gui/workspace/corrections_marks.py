@@ -38,22 +38,36 @@ def correction_tooltip(corr: Correction) -> str:
 class CorrectionCommand(QUndoCommand):
     """One correction on the undo stack (written before it is pushed)."""
 
-    def __init__(self, session: EditSession, register: Any, correction: Correction, who: Callable[[], str]) -> None:
-        super().__init__(f"{correction.kind} {correction.label}")
+    def __init__(self, session: EditSession, register: Any, correction: Correction, who: Callable[[], str],
+                 *, taking_back: bool = False) -> None:
+        super().__init__(f"{'take back ' if taking_back else ''}{correction.kind} {correction.label}")
         self._session = session
         self._register = register
         self._id = correction.id
         self._who = who
+        self._taking_back = taking_back  # the command sets the correction inactive (redo) and back (undo)
         self._already_written = True
+
+    def _set(self, active: bool) -> None:
+        set_active = self._register.redo_correction if active else self._register.undo_correction
+        self._session.write(lambda _v: set_active(self._id, self._who()), None)
 
     def redo(self) -> None:
         if self._already_written:  # push() calls redo(); the correction was saved just before
             self._already_written = False
             return
-        self._session.write(lambda _v: self._register.redo_correction(self._id, self._who()), None)
+        self._set(not self._taking_back)
 
     def undo(self) -> None:
-        self._session.write(lambda _v: self._register.undo_correction(self._id, self._who()), None)
+        self._set(self._taking_back)
+
+
+def revert_correction(session: EditSession, register: Any, who: Callable[[], str], corr: Correction) -> bool:
+    """Take back a correction (possibly from an earlier session), undoably."""
+    if not session.write(lambda _v: register.undo_correction(corr.id, who()), None):
+        return False
+    session.stack.push(CorrectionCommand(session, register, corr, who, taking_back=True))
+    return True
 
 
 def write_correction(session: EditSession, register: Any, who: Callable[[], str],

@@ -9,7 +9,6 @@ saved at once through the register and undoable (Ctrl+Z); "Re-read this report" 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,33 +28,19 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.workspace.corrections_dialog import MAIN_FIELD, CorrectionDialog
-from reviewer.gui.workspace.corrections_marks import CORRECTED, UNSURE, correction_tooltip, write_correction
-from reviewer.register.corrections import LIST_LABELS, LISTS, SCALARS, Disagreement, scalar_json, show, target_label
+from reviewer.gui.workspace.corrections_marks import revert_correction, write_correction
+from reviewer.gui.workspace.corrections_rows import CheckRow, check_rows
+from reviewer.register.corrections import LIST_LABELS, LISTS, Disagreement
 from reviewer.register.records import DECIDED_STATUSES
 
 if TYPE_CHECKING:
     from reviewer.gui.viewer.selection import PageSelection
 
 COLUMNS = ("What", "Value", "Status", "Page")
-SHORT_LABELS = {"exceptions": "Exception", "cuecs": "CUEC", "subservice_organizations": "Subservice org.",
-                "csocs": "CSOC", "control_objectives": "Objective"}
 TO_CHECK_COLOR = QColor(255, 244, 206)
-RUNNING: set[Any] = set()  # re-reads still running (their runners outlive a closed workspace)
 CORRECTED_COLOR = QColor(225, 238, 255)
+RUNNING: set[Any] = set()  # re-reads still running (their runners outlive a closed workspace)
 
-
-@dataclass
-class CheckRow:
-    target: str
-    what: str
-    value: str
-    status: str
-    tooltip: str
-    page: int | None
-    bbox: Any
-    to_check: bool
-    corrected: bool
-    current: Any  # the JSON value or item dict, for the correction dialog
 
 
 class CorrectionsTab(QWidget):
@@ -122,10 +107,13 @@ class CorrectionsTab(QWidget):
         for name in LISTS:
             menu.addAction(LIST_LABELS[name], lambda n=name: self.add_from_selection(n))
         self.add_button.setMenu(menu)
+        self.revert_button = button("Take back", "Take back the selected row's correction, confirmation or "
+                                    "removal (also one made in an earlier session)", self.revert_selected)
         self.reread_button = button("Re-read this report", "Read the PDF again; every correction is kept",
                                     self.reread)
         buttons = QHBoxLayout()
-        for b in (self.next_button, self.confirm_button, self.correct_button, self.remove_button):
+        for b in (self.next_button, self.confirm_button, self.correct_button, self.remove_button,
+                  self.revert_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         more = QHBoxLayout()
@@ -151,26 +139,7 @@ class CorrectionsTab(QWidget):
     # ---- reading --------------------------------------------------------------------------------------
     def refresh(self) -> None:
         reg, rid = self.host.register, self.host.report_id
-        eff = reg.corrected(rid)
-        corrections = reg.corrections(rid)
-        unsure = {u.target: u for u in reg.to_check(rid)}
-        latest = {c.target: c for c in corrections}
-        rows: list[CheckRow] = []
-        result = eff.result
-        for name in SCALARS:
-            value = scalar_json(result, name)
-            ev = result.evidence.get(name)
-            if value in (None, []) and name not in latest and name not in unsure:
-                continue
-            rows.append(self._row(name, target_label(name), show(value), ev.page if ev else None,
-                                  ev.bbox if ev else None, value, latest.get(name), unsure.get(name)))
-        stored = result.to_storage()["report"]
-        for name in LISTS:
-            for number, (obj, key) in enumerate(zip(stored[name], eff.keys[name], strict=True), start=1):
-                target = f"{name}/{key}"
-                what = f"{SHORT_LABELS[name]} {obj.get('control_id') or obj.get('id') or number}"
-                rows.append(self._row(target, what, show(obj, target), obj.get("page"),
-                                      obj.get("bbox"), obj, latest.get(target), unsure.get(target)))
+        rows = check_rows(reg, rid)
         current = self.table.currentRow()
         current_target = self.rows[current].target if 0 <= current < len(self.rows) else None
         self.rows = rows
@@ -196,19 +165,6 @@ class CorrectionsTab(QWidget):
         self._enable()
         self.count_changed.emit(self.left)
 
-    def _row(self, target: str, what: str, value: str, page: int | None, bbox: Any, current: Any, corr: Any,
-             unsure: Any) -> CheckRow:
-        status, tip = "", ""
-        if corr is not None and corr.kind in ("set", "add"):
-            status = f"{CORRECTED} corrected" if corr.kind == "set" else f"{CORRECTED} added by reviewer"
-            tip = correction_tooltip(corr)
-        elif corr is not None and corr.kind == "confirm":
-            status, tip = "\u2713 confirmed", correction_tooltip(corr)
-        elif unsure is not None:
-            status, tip = f"{UNSURE} to check: {unsure.reason}", f"Low confidence: {unsure.reason}"
-        return CheckRow(target, what, value, status, tip, page, bbox, unsure is not None and corr is None,
-                        corr is not None and corr.kind in ("set", "add"), current)
-
     def _show_disagreements(self, found: list[Disagreement]) -> None:
         self.disagreement.setVisible(bool(found))
         self.disagreement.setText("Where the latest reading disagrees with a correction (the correction is kept):\n"
@@ -221,9 +177,11 @@ class CorrectionsTab(QWidget):
 
     def _enable(self) -> None:
         row = self.selected()
-        self.remove_button.setEnabled(row is not None and "/" in row.target)
-        self.confirm_button.setEnabled(row is not None)
-        self.correct_button.setEnabled(row is not None)
+        live = row is not None and not row.removed
+        self.remove_button.setEnabled(live and "/" in row.target)  # type: ignore[union-attr]
+        self.confirm_button.setEnabled(live)
+        self.correct_button.setEnabled(live)
+        self.revert_button.setEnabled(row is not None and self._latest(row.target) is not None)
         self.detail.setText("" if row is None else
                             f"{row.what}: {row.value[:400]}" + (f"\n{row.tooltip}" if row.tooltip else ""))
 
@@ -256,9 +214,20 @@ class CorrectionsTab(QWidget):
         host = self.host
         return write_correction(host.session, host.register, host.who, make) is not None
 
+    def _latest(self, target: str) -> Any:
+        found = [c for c in self.host.register.corrections(self.host.report_id) if c.target == target]
+        return found[-1] if found else None
+
+    def revert_selected(self) -> None:
+        """Take back the latest correction of the selected row (undoable, like every change)."""
+        row = self.selected()
+        corr = self._latest(row.target) if row is not None else None
+        if corr is not None:
+            revert_correction(self.host.session, self.host.register, self.host.who, corr)
+
     def confirm_selected(self) -> None:
         row = self.selected()
-        if row is None:
+        if row is None or row.removed:
             return
         host = self.host
         if self._write(lambda: host.register.confirm(host.report_id, row.target, who=host.who())):
@@ -266,7 +235,7 @@ class CorrectionsTab(QWidget):
 
     def remove_selected(self) -> None:
         row = self.selected()
-        if row is None or "/" not in row.target:
+        if row is None or "/" not in row.target or row.removed:
             return
         host = self.host
         self._write(lambda: host.register.remove_item(host.report_id, row.target, who=host.who()))
@@ -274,7 +243,7 @@ class CorrectionsTab(QWidget):
     def correct_selected(self) -> CorrectionDialog | None:
         """Open the correction dialog for the selected row (opened, not exec'd)."""
         row = self.selected()
-        if row is None:
+        if row is None or row.removed:
             return None
         return self._open_dialog(CorrectionDialog(row.target, row.current, self.host.selection.last, self))
 

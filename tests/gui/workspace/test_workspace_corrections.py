@@ -234,3 +234,20 @@ def test_closing_the_workspace_during_a_re_read_is_safe(register, settings, qtbo
     qtbot.waitUntil(lambda: not RUNNING, timeout=120_000)
     assert register.report(report_id).extraction.report.opinion == "qualified"
     assert register.audit_log(report_id)[-1].field == "re-read"
+
+
+def test_take_back_a_removal_made_in_an_earlier_session(open_workspace, register, qtbot):
+    rid = register.imported["harlow-soc2-t2-exc3"]
+    key = register.corrected(rid).keys["exceptions"][1]
+    register.remove_item(rid, f"exceptions/{key}", who=REVIEWER, reason="a duplicate")
+    ws = open_workspace("harlow-soc2-t2-exc3")  # a new session: nothing on its undo stack
+    tab = ws.corrections_tab
+    removed = row_of(tab, f"exceptions/{key}")
+    assert tab.rows[removed].removed and "removed by" in tab.rows[removed].status
+    tab.table.setCurrentCell(removed, 0)
+    assert not tab.remove_button.isEnabled() and tab.revert_button.isEnabled()
+    tab.revert_button.click()
+    assert len(register.exceptions(rid)) == 3
+    assert not tab.rows[row_of(tab, f"exceptions/{key}")].removed
+    ws.undo_action.trigger()  # taking back is undoable too
+    assert len(register.exceptions(rid)) == 2
