@@ -1,4 +1,4 @@
-"""The command line: `reviewer [COMMAND] ...`, as `shared/spec/cli.md` fixes it.
+"""The command line: `reviewer [COMMAND] ...`, as `docs/cli.md` fixes it.
 
 This module owns the parser and the dispatch only. Each command lives in its own module and exposes
 `run(args: argparse.Namespace) -> int`; it is imported when the command runs, so that `reviewer --help`

@@ -1,4 +1,4 @@
-"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see shared/spec/cli.md).
+"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see docs/cli.md).
 
 Each `run(args)` opens the register (passphrase from REVIEWER_PASSPHRASE or a prompt without echo), does one
 thing, and closes it. Errors are one line on stderr; exit 2 for bad input or usage (and a register in use),

@@ -1,7 +1,7 @@
 """The records an extraction produces: `ExtractionResult` and its parts, with their JSON form.
 
 These dataclasses cross every layer (extract -> register -> gui/cli). `to_json()` gives exactly the
-object of `shared/spec/extraction.schema.json` (schema "soc-extraction/1"); `from_json()` reads it back,
+object of `reviewer/schema/extraction.schema.json` (schema "soc-extraction/1"); `from_json()` reads it back,
 which is how the register stores and restores an extraction.
 """
 

@@ -1,6 +1,6 @@
 """The encrypted register (SQLCipher under sqlite-utils): reports, vendors, reviews, currency, exports. No Qt.
 
-Implements /work/notes/REGISTER_API.md. Deviations and additions (the contract's names all exist):
+What the API promises beyond its signatures:
 - `confirm_vendor(report_id, vendor_id, new_name=None, *, who="unknown")` and
   `link_bridge_letter(letter_id, report_id, *, who="unknown")` take an optional `who` for the audit log;
   `confirm_vendor` returns the vendor id.
