@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
             if index is not None:
                 self.close_tab(index)
             try:
-                self.register.delete_report(report_id, who)
+                self.register.reports.delete(report_id, who)
                 deleted += 1
             except RegisterError as err:
                 show_error(self, "Delete report", str(err))
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
             if hasattr(workspace, "exported"):
                 workspace.exported.connect(
                     lambda path: self.statusBar().showMessage(f"Workpaper written to {path}.", 8000))
-            row = self.register.report(report_id)
+            row = self.register.reports.get(report_id)
             title = row.vendor or row.file_name
             index = self.tabs.addTab(workspace, mnemonic_safe(title if len(title) <= 40 else title[:39] + "\u2026"))
             self.tabs.setTabToolTip(index, tooltip_text(f"{title}\n{row.file_name}"))

@@ -23,17 +23,17 @@ def _fill(register: object, samples: Path) -> None:
     from reviewer.register import iter_pdf_paths
 
     for path in iter_pdf_paths([samples]):
-        outcome = register.import_file(path)  # type: ignore[attr-defined]
+        outcome = register.reports.import_file(path)  # type: ignore[attr-defined]
         match = outcome.vendor_match
         if outcome.status == "imported" and match is not None and not match.certain:
             # as a user would: the linked vendor, else the name the report gives, else the nearest vendor
             if match.vendor_id is not None:
-                register.confirm_vendor(outcome.report_id, match.vendor_id, who="screenshots")  # type: ignore
+                register.vendors.confirm(outcome.report_id, match.vendor_id, who="screenshots")  # type: ignore
             elif match.vendor_name:
-                register.confirm_vendor(outcome.report_id, None, new_name=match.vendor_name,  # type: ignore
+                register.vendors.confirm(outcome.report_id, None, new_name=match.vendor_name,  # type: ignore
                                         who="screenshots")
             elif match.candidates:
-                register.confirm_vendor(outcome.report_id, match.candidates[0][0], who="screenshots")  # type: ignore
+                register.vendors.confirm(outcome.report_id, match.candidates[0][0], who="screenshots")  # type: ignore
 
 
 def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) -> list[Path]:

@@ -74,7 +74,6 @@ def store(
     with transaction(reg.connection) as conn:
         report_id, _ = store_report(conn, pdf=pdf, extraction=result, page_texts=texts,
                                     file_name=result.file.name, now=utc_now())
-    reg._changed()
     return report_id
 
 

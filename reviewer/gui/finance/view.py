@@ -99,7 +99,7 @@ class FinanceView(QWidget):
         if self.register is None:
             self.coverage = []
         else:
-            rows = self.register.soc1_coverage(self.fiscal_year_end())
+            rows = self.register.currency.soc1_coverage(self.fiscal_year_end())
             self.coverage = sorted(rows, key=lambda c: ((c.vendor or "").lower(), c.period_end))
         self.chart.set_rows(self.coverage)
         self._fit_chart()
@@ -135,7 +135,7 @@ class FinanceView(QWidget):
         self.report_id = report_id
         self.chart.selected = report_id
         self.chart.update()
-        stored = self.register.report(report_id)
+        stored = self.register.reports.get(report_id)
         rep = stored.extraction.report
         self.details.setText(f"{stored.vendor or stored.file_name}: {len(rep.control_objectives)} control "
                              f"objectives, {len(rep.cuecs)} CUECs.")

@@ -180,7 +180,7 @@ class ImportController(QObject):
 
         def confirmed() -> None:
             vendor_id, new_name = dialog.choice()
-            self.register.confirm_vendor(outcome.report_id, vendor_id, new_name=new_name, who=self.who())
+            self.register.vendors.confirm(outcome.report_id, vendor_id, new_name=new_name, who=self.who())
             self.vendor_confirmed.emit(int(outcome.report_id))
 
         dialog.accepted.connect(confirmed)

@@ -52,7 +52,7 @@ def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: Task
                     outcome = ImportOutcome(str(job.path), "cancelled", None, "cancelled before it started")
                 else:
                     state.put_partial(FileStarted(job))
-                    outcome = register.import_file(
+                    outcome = register.reports.import_file(
                         job.path,
                         password=job.password,
                         progress=lambda page, pages, job=job: state.set_progress(job, page, pages),

@@ -91,9 +91,9 @@ class ProcurementView(QWidget):
     def export(self, path: Path) -> Path:
         """Write the register to `path` (.csv or .xlsx, by its suffix) through the register's exporter."""
         if path.suffix.lower() == ".xlsx":
-            self.register.export_xlsx(path, self.settings.thresholds)
+            self.register.exports.xlsx(path, self.settings.thresholds)
         else:
-            self.register.export_csv(path, self.settings.thresholds)
+            self.register.exports.csv(path, self.settings.thresholds)
         return path
 
     def _ask_export(self, kind: str) -> None:

@@ -79,7 +79,7 @@ CURRENCY_COLUMN = 5
 
 
 class ReportTableModel(QAbstractTableModel):
-    """Rows of `register.list_reports(filter)`, fetched a page at a time."""
+    """Rows of `register.reports.rows(filter)`, fetched a page at a time."""
 
     def __init__(self, register: Any = None, parent: Any = None,
                  thresholds: Callable[[], Any] | None = None) -> None:
@@ -122,11 +122,11 @@ class ReportTableModel(QAbstractTableModel):
         self._total = 0
         if self._register is None:
             return
-        self._total = self._register.count_reports(self._filter, thresholds=self._thresholds())
+        self._total = self._register.reports.count(self._filter, thresholds=self._thresholds())
         self._rows = self._fetch_page()
 
     def _fetch_page(self) -> list[Any]:
-        page = self._register.list_reports(
+        page = self._register.reports.rows(
             self._filter, order_by=self._order_by, descending=self._descending,
             offset=len(self._rows), limit=PAGE_SIZE, thresholds=self._thresholds(),
         )

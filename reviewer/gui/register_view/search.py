@@ -14,7 +14,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SearchResults(QWidget):
-    """Shows `register.search(query)`; emits `hit_activated(report_id, page)`."""
+    """Shows `register.search.pages(query)`; emits `hit_activated(report_id, page)`."""
 
     hit_activated = Signal(int, int)
 

@@ -110,7 +110,7 @@ class RegisterView(QWidget):
             self.results.clear()
             self.results.hide()
             return
-        self.results.show_hits(query, self.register.search(query))
+        self.results.show_hits(query, self.register.search.pages(query))
         self.results.show()
 
     def focus_search(self) -> None:

@@ -23,12 +23,12 @@ TODAY = date(2024, 9, 15)
 
 def import_confirmed(register: Register, path: Path, vendor: str | None) -> int | None:
     """Import one file; settle its vendor to `vendor` (the truth) when the register is unsure."""
-    outcome = register.import_file(path)
+    outcome = register.reports.import_file(path)
     assert outcome.status == "imported", outcome.message
     match = outcome.vendor_match
     if match is not None and not match.certain and vendor:
-        existing = {v.name: v.id for v in register.vendors()}
-        register.confirm_vendor(outcome.report_id, existing.get(vendor), new_name=vendor, who="tests")
+        existing = {v.name: v.id for v in register.vendors.all()}
+        register.vendors.confirm(outcome.report_id, existing.get(vendor), new_name=vendor, who="tests")
     return outcome.report_id
 
 

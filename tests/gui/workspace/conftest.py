@@ -35,7 +35,7 @@ def register(register_path: Path, corpus):
     reg.imported = {}  # corpus id -> report id
     for doc_id in ("harlow-soc2-t2-exc3", "meridian-soc2-t2-exc2", "harlow-soc2-t2-clean",
                    "meridian-soc2-t2-qualified"):
-        outcome = reg.import_file(corpus.by_id(doc_id).path)
+        outcome = reg.reports.import_file(corpus.by_id(doc_id).path)
         assert outcome.status == "imported", outcome.message
         reg.imported[doc_id] = outcome.report_id
     yield reg
