@@ -10,6 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
+from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
 from reviewer.register import vendors as vendor_rules
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
@@ -40,9 +41,17 @@ CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor
 
 PAGE_ROWID_FACTOR = 100_000  # page_text.rowid = report_id * PAGE_ROWID_FACTOR + page (migration 2)
 
-ROW_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
-    r.as_of, r.report_date, r.opinion, r.exceptions_count, rv.status, rv.next_review_date, r.file_name, r.imported_at
-    FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id"""
+# a report row of the register table: (SQL expression, `ReportRow` attribute), dates as ISO text
+ROW_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("r.id", "id"), ("r.vendor_id", "vendor_id"), ("v.name", "vendor"), ("r.document_type", "document_type"),
+    ("r.framework", "framework"), ("r.type", "type"), ("r.period_start", "period_start"),
+    ("r.period_end", "period_end"), ("r.as_of", "as_of"), ("r.report_date", "report_date"), ("r.opinion", "opinion"),
+    ("r.exceptions_count", "exceptions_count"), ("rv.status", "review_status"),
+    ("rv.next_review_date", "next_review_date"), ("r.file_name", "file_name"), ("r.imported_at", "imported_at"),
+)
+ROW_DATES = frozenset({f.key for f in FIELDS if f.kind == "date"} | {"next_review_date"})
+ROW_SQL = (f"SELECT {', '.join(expr for expr, _ in ROW_COLUMNS)} FROM reports r "
+           "LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id")
 
 
 def day(value: str | None) -> date | None:
@@ -71,20 +80,16 @@ def store_report(
     if vendor_id is None and match.vendor_name:
         vendor_id = vendor_rules.insert_vendor(conn, match.vendor_name, now)
         match.vendor_id = vendor_id
+    row: dict[str, Any] = {f.column: f.to_column(f.value(rep)) for f in STORED if f.column}
+    row.update(
+        vendor_id=vendor_id, sha256=extraction.file.sha256, file_name=file_name, imported_at=now,
+        document_type=extraction.document_type, effective_period_end=iso(effective_end),
+        exceptions_count=len(rep.exceptions), cuecs_count=len(rep.cuecs), pages=extraction.file.pages,
+        encrypted=int(extraction.file.encrypted), text_layer=extraction.file.text_layer,
+        warnings_count=len(extraction.warnings), vendor_score=match.score, vendor_certain=int(match.certain),
+    )
     cur = conn.execute(
-        """INSERT INTO reports (vendor_id, sha256, file_name, imported_at, document_type, framework, type,
-            service_organization, system, period_start, period_end, as_of, effective_period_end, report_date,
-            bridge_period_end, service_auditor, opinion, categories, exceptions_count, cuecs_count, pages, encrypted,
-            text_layer, warnings_count, vendor_score, vendor_certain)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-        (
-            vendor_id, extraction.file.sha256, file_name, now, extraction.document_type, rep.framework, rep.type,
-            rep.service_organization, rep.system, iso(rep.period_start), iso(rep.period_end), iso(rep.as_of),
-            iso(effective_end), iso(rep.report_date), iso(rep.bridge_period_end), rep.service_auditor, rep.opinion,
-            ", ".join(rep.categories), len(rep.exceptions), len(rep.cuecs), extraction.file.pages,
-            int(extraction.file.encrypted), extraction.file.text_layer, len(extraction.warnings), match.score,
-            int(match.certain),
-        ),
+        f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join(':' + name for name in row)})", row,
     )
     report_id = int(cur.lastrowid)
     conn.execute("INSERT INTO report_files (report_id, pdf) VALUES (?, ?)", (report_id, pdf))
@@ -279,12 +284,11 @@ def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int,
 
 
 def _row(r: tuple[Any, ...], currency_of: dict[int, str]) -> ReportRow:
-    return ReportRow(
-        id=r[0], vendor_id=r[1], vendor=r[2], document_type=r[3], framework=r[4], type=r[5],
-        period_start=day(r[6]), period_end=day(r[7]), as_of=day(r[8]), report_date=day(r[9]), opinion=r[10],
-        exceptions_count=r[11], currency_status=currency_of.get(r[1]) if r[1] is not None else None,
-        review_status=r[12] or "new", next_review_date=day(r[13]), file_name=r[14], imported_at=r[15],
-    )
+    values = {name: day(value) if name in ROW_DATES else value
+              for (_, name), value in zip(ROW_COLUMNS, r, strict=True)}
+    values["review_status"] = values["review_status"] or "new"
+    vendor_id = values["vendor_id"]
+    return ReportRow(**values, currency_status=currency_of.get(vendor_id) if vendor_id is not None else None)
 
 
 def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
