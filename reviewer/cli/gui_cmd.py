@@ -17,7 +17,7 @@ def files_to_import(args: argparse.Namespace) -> list[Path]:
 
 def launcher_for(args: argparse.Namespace, settings: Any = None) -> Any:
     """The start-up (unlock dialog, then the window and the import of the files) for these arguments."""
-    from reviewer.gui.app import Launcher
+    from reviewer.gui.launcher import Launcher
     from reviewer.gui.settings import AppSettings
     from reviewer.register import default_register_path
 
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"reviewer: {problem}{hint}", file=sys.stderr)
         return 1
 
-    from reviewer.gui.app import ErrorHook, application
+    from reviewer.gui.errors import ErrorHook
+    from reviewer.gui.launcher import application
 
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = application(sys.argv[:1])

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.app import show_error
+from reviewer.gui.confirm_delete import confirm_delete
+from reviewer.gui.errors import show_error
 from reviewer.gui.finance import FinanceView
 from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
@@ -31,16 +32,11 @@ from reviewer.gui.register_view import RegisterView
 from reviewer.gui.settings import AppSettings, SettingsDialog
 from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
+from reviewer.gui.view import View
+from reviewer.gui.workspace import ReviewWorkspace
 
 log = logging.getLogger("reviewer.gui")
 FIXED_TABS = 3  # register, procurement, finance: never closed
-
-
-def _workspace_class() -> Any:
-    """ReviewWorkspace, imported when first needed (the workspace package is built beside this one)."""
-    from reviewer.gui.workspace import ReviewWorkspace
-
-    return ReviewWorkspace
 
 
 class MainWindow(QMainWindow):
@@ -65,11 +61,13 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._tab_changed)
         # the table's currency badges follow the same thresholds as the procurement view
         self.register_view = RegisterView(register, self, thresholds=lambda: settings.thresholds)
         self.procurement = ProcurementView(register, settings, self)
         self.finance = FinanceView(register, settings, self)
+        # the fixed views, listed once: the window drives them only through the `View` protocol
+        self.views: dict[str, View] = {"register": self.register_view, "procurement": self.procurement,
+                                       "finance": self.finance}
         for view, title in ((self.register_view, "Register"), (self.procurement, "Procurement"),
                             (self.finance, "Finance")):
             self.tabs.addTab(view, title)
@@ -93,6 +91,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.idle.connect(self.lock)
         self._build_actions()
         self.close_tab_action.setEnabled(False)  # the register, procurement and finance tabs stay
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._restore_geometry()
         self.statusBar().showMessage("Drop PDF files or folders here to import them.")
 
@@ -128,11 +127,9 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._tool_tip(self.delete_action)
         self.removeAction(self.delete_action)
-        self.register_view.table.addAction(self.delete_action)
-        self.register_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.register_view.add_row_action(self.delete_action)
         self.delete_action.setEnabled(False)
-        self.register_view.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.register_view.model.modelReset.connect(self._selection_changed)
+        self.register_view.selection_changed.connect(self._selection_changed)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         for i, title in enumerate(("&Register", "&Procurement", "&Finance")):
             self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
@@ -196,23 +193,9 @@ class MainWindow(QMainWindow):
         report_ids = self.register_view.selected_report_ids() if self.register is not None else []
         if not report_ids:
             return None
-        model = self.register_view.model
-        rows = [model.row_record(model.row_of(report_id)) for report_id in report_ids]
+        rows = self.register_view.report_rows(report_ids)
         names = [f"{row.vendor or 'vendor unknown'} \u2014 {row.file_name}" for row in rows]
-        shown = "\n".join(f"\u2022 {name}" for name in names[:8]) + (
-            f"\n\u2026 and {len(names) - 8} more" if len(names) > 8 else "")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete reports" if len(names) > 1 else "Delete report",
-                          f"Delete {'these ' + str(len(names)) + ' reports' if len(names) > 1 else 'this report'} "
-                          "from the register?", QMessageBox.StandardButton.NoButton, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(f"{shown}\n\nThe PDF, everything read from it and its review are destroyed and "
-                               "cannot be recovered. The audit log keeps a line saying who deleted it.")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter must not destroy anything
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: self.delete_reports(report_ids) if button is delete else None)
-        box.open()
+        box = confirm_delete(self, names, lambda: self.delete_reports(report_ids))
         self.delete_dialog = box
         return box
 
@@ -258,16 +241,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Import finished: " + ", ".join(parts) + ".", 10_000)
 
     def _tab_changed(self, index: int) -> None:
-        if hasattr(self, "close_tab_action"):  # the fixed tabs are added before the actions exist
-            self.close_tab_action.setEnabled(index >= FIXED_TABS)
+        self.close_tab_action.setEnabled(index >= FIXED_TABS)
         # the procurement and finance views read the whole register: only when shown
         if self.register is not None and self.tabs.widget(index) in (self.procurement, self.finance):
             self.tabs.widget(index).refresh()
 
     def _show_vendor(self, vendor_id: int) -> None:
-        from reviewer.register import ReportFilter
-
-        self.register_view.model.set_filter(ReportFilter(vendor_id=vendor_id))
+        self.register_view.show_vendor(vendor_id)
         self.tabs.setCurrentWidget(self.register_view)
 
     def focus_search(self) -> None:
@@ -284,28 +264,20 @@ class MainWindow(QMainWindow):
         """Open a report's review workspace in a tab (or switch to it)."""
         index = self.report_tab(report_id)
         if index is None:
-            try:
-                workspace_class = _workspace_class()
-            except ImportError:
-                show_error(self, "Review workspace", "The review workspace is not available in this build.")
-                return None
-            workspace = workspace_class(self.register, report_id, self.settings, self)
+            workspace = ReviewWorkspace(self.register, report_id, self.settings, self)
             workspace.setProperty("report_id", report_id)
-            if hasattr(workspace, "changed"):
-                workspace.changed.connect(lambda _id: self._refresh_soon.start())
-                workspace.changed.connect(lambda _id: self.statusBar().showMessage("Saved.", 3000))
-            if hasattr(workspace, "exported"):
-                workspace.exported.connect(
-                    lambda path: self.statusBar().showMessage(f"Workpaper written to {path}.", 8000))
+            workspace.changed.connect(lambda _id: self._refresh_soon.start())
+            workspace.changed.connect(lambda _id: self.statusBar().showMessage("Saved.", 3000))
+            workspace.exported.connect(lambda path: self.statusBar().showMessage(f"Workpaper written to {path}.", 8000))
             row = self.register.reports.get(report_id)
             title = row.vendor or row.file_name
             index = self.tabs.addTab(workspace, mnemonic_safe(title if len(title) <= 40 else title[:39] + "\u2026"))
             self.tabs.setTabToolTip(index, tooltip_text(f"{title}\n{row.file_name}"))
         self.tabs.setCurrentIndex(index)
-        workspace = self.tabs.widget(index)
-        if page and hasattr(workspace, "show_page"):
-            workspace.show_page(page)  # a full-text search hit: its page
-        return workspace
+        shown = self.tabs.widget(index)
+        if page and isinstance(shown, ReviewWorkspace):
+            shown.show_page(page)  # a full-text search hit: its page
+        return shown
 
     def close_tab(self, index: int) -> None:
         if index < FIXED_TABS:
@@ -335,11 +307,9 @@ class MainWindow(QMainWindow):
 
     def view_state(self) -> dict[str, Any]:
         return {
-            "register": self.register_view.state(),
+            "views": {name: view.state() for name, view in self.views.items()},
             "tabs": [self.tabs.widget(i).property("report_id") for i in range(FIXED_TABS, self.tabs.count())],
             "current_tab": self.tabs.currentIndex(),
-            "procurement_status": self.procurement.status.currentIndex(),
-            "finance_year": self.finance.year.value(),
         }
 
     def lock(self) -> UnlockDialog | None:
@@ -353,7 +323,7 @@ class MainWindow(QMainWindow):
             self.close_tab(self.tabs.count() - 1)
         self.register.close()
         self.register = None
-        for view in (self.register_view, self.procurement, self.finance):
+        for view in self.views.values():
             view.set_register(None)
         self.importer.set_register(None)
         self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -371,15 +341,10 @@ class MainWindow(QMainWindow):
         self.register = register
         self.unlock_dialog = None
         self.importer.set_register(register)
-        for view in (self.register_view, self.procurement, self.finance):
-            view.register = register
         state = self._saved_view or {}
-        self.register_view.set_register(register)
-        self.register_view.restore(state.get("register", {}))
-        self.procurement.status.setCurrentIndex(state.get("procurement_status", 0))
-        self.finance.year.blockSignals(True)
-        self.finance.year.setValue(state.get("finance_year", self.finance.year.value()))
-        self.finance.year.blockSignals(False)
+        for name, view in self.views.items():
+            view.set_register(register)
+            view.restore(state.get("views", {}).get(name, {}))
         for window in self._hidden_windows:
             window.show()
         self._hidden_windows = []

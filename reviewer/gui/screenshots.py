@@ -40,7 +40,7 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
     """Write the PNGs into `out_dir`; returns their paths."""
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.gui.app import application
+    from reviewer.gui.launcher import application
     from reviewer.gui.main_window import MainWindow
     from reviewer.gui.settings import AppSettings
     from reviewer.gui.unlock import UnlockDialog

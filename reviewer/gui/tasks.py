@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reviewer.gui.app import describe_frames
+from reviewer.gui.errors import describe_frames
 
 log = logging.getLogger("reviewer.gui.tasks")
 

@@ -37,13 +37,13 @@ class Register:
         self._conn: Connection | None = conn
         self._key = key
         self._lock_path = lock_path
-        self.reports = Reports(self)
+        self.currency = Currency(self)
+        self.reports = Reports(self, self.currency)
         self.reviews = Reviews(self)
         self.vendors = Vendors(self)
-        self.currency = Currency(self)
         self.audit = Audit(self)
         self.search = Search(self)
-        self.exports = Exports(self)
+        self.exports = Exports(self, self.currency)
 
     # -- opening -------------------------------------------------------------------------------------------
     @staticmethod

@@ -4,7 +4,7 @@ control objectives it covers and the complementary user entity controls (CUECs) 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.finance.coverage_bar import ROW_HEIGHT, CoverageChart
 from reviewer.gui.text import plain_label, tooltip_text
+from reviewer.gui.view import ViewState
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 
 def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
@@ -91,9 +95,20 @@ class FinanceView(QWidget):
         month, day = self.settings.fiscal_year_end
         return date(self.year.value(), month, day)
 
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
-        self.refresh()
+        if register is None:
+            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
+
+    def state(self) -> ViewState:
+        return {"year": self.year.value()}
+
+    def restore(self, state: ViewState) -> None:
+        self.year.blockSignals(True)  # the view reads the register when shown, not on every restored value
+        year = state.get("year")
+        if isinstance(year, int):
+            self.year.setValue(year)
+        self.year.blockSignals(False)
 
     def refresh(self) -> None:
         if self.register is None:

@@ -57,12 +57,7 @@ class ImportController(QObject):
         if not files:
             return 0
         if not self.is_busy():
-            self.dialog.rows.clear()
-            self.dialog.outcomes.clear()
-            while self.dialog.grid.count():
-                item = self.dialog.grid.takeAt(0)
-                if item.widget() is not None:
-                    item.widget().deleteLater()
+            self.dialog.reset()
         self.cancelled = False
         self.dialog.add_files(files)
         self.dialog.show()

@@ -82,6 +82,15 @@ class ImportProgressDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
 
+    def reset(self) -> None:
+        """Forget the last batch: its rows and outcomes."""
+        self.rows.clear()
+        self.outcomes.clear()
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
     def add_files(self, paths: list[Path]) -> None:
         for path in paths:
             if path not in self.rows:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from reviewer.gui.app import STATUS_LABELS
 from reviewer.gui.register_view.model import REVIEW_LABELS
+from reviewer.gui.theme import STATUS_LABELS
 from reviewer.register import ReportFilter
 
 FRAMEWORKS = ("SOC 1", "SOC 2", "SOC 3")

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reviewer.gui.app import STATUS_LABELS
 from reviewer.gui.text import tooltip_text
+from reviewer.gui.theme import STATUS_LABELS
 
 PAGE_SIZE = 200
 

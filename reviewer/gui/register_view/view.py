@@ -6,13 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
 from reviewer.gui.register_view.filter_bar import FilterBar
 from reviewer.gui.register_view.model import CURRENCY_COLUMN, ReportTableModel
 from reviewer.gui.register_view.search import SearchResults
+from reviewer.register import ReportFilter, ReportRow
 
 
 class ReportTable(QTableView):
@@ -28,9 +29,10 @@ class ReportTable(QTableView):
 
 
 class RegisterView(QWidget):
-    """Emits `open_report(report_id, page)`; page 0 means the report's start."""
+    """Emits `open_report(report_id, page)` (page 0 means the report's start) and `selection_changed()`."""
 
     open_report = Signal(int, int)
+    selection_changed = Signal()
 
     def __init__(self, register: Any = None, parent: QWidget | None = None,
                  thresholds: Callable[[], Any] | None = None) -> None:
@@ -77,7 +79,23 @@ class RegisterView(QWidget):
         self.results.hit_activated.connect(self.open_report)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+        self.model.modelReset.connect(self.selection_changed.emit)
         self._update_count()
+
+    def add_row_action(self, action: QAction) -> None:
+        """An action on the selected rows: in the table's context menu, its shortcut live while the table has focus."""
+        self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def report_rows(self, report_ids: list[int]) -> list[ReportRow]:
+        """The table's rows of these reports (fetched as needed)."""
+        rows = (self.model.row_of(report_id) for report_id in report_ids)
+        return [self.model.row_record(row) for row in rows if row is not None]
+
+    def show_vendor(self, vendor_id: int) -> None:
+        """Only this vendor's reports."""
+        self.model.set_filter(ReportFilter(vendor_id=vendor_id))
 
     def set_register(self, register: Any) -> None:
         self.register = register

@@ -245,7 +245,7 @@ class ReviewWorkspace(QWidget):
 
     # ---- export ---------------------------------------------------------------------------------------
     def export_workpaper(self, path: Path) -> Path:
-        from reviewer.gui.workpaper import export_workpaper
+        from reviewer.gui.workspace.workpaper import export_workpaper
 
         return export_workpaper(self.register, self.report_id, path)
 

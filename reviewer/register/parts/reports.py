@@ -9,7 +9,8 @@ from pathlib import Path
 from reviewer.register import audit, importer, reports
 from reviewer.register.currency import CurrencyThresholds
 from reviewer.register.errors import RegisterError
-from reviewer.register.parts.base import Part
+from reviewer.register.parts.base import Host, Part
+from reviewer.register.parts.currency import Currency
 from reviewer.register.parts.search import fts_safe
 from reviewer.register.queries import subservice
 from reviewer.register.records import ImportOutcome, ReportFilter, ReportRow, StoredReport, SubserviceRecord
@@ -19,6 +20,10 @@ Cancelled = Callable[[], bool]
 
 
 class Reports(Part):
+    def __init__(self, register: Host, currency: Currency) -> None:
+        super().__init__(register)
+        self._currency = currency
+
     # -- import --------------------------------------------------------------------------------------------
     def import_file(self, path: Path, *, password: str | None = None, progress: Progress | None = None,
                     cancelled: Cancelled | None = None, extractor: importer.Extractor | None = None) -> ImportOutcome:
@@ -39,14 +44,14 @@ class Reports(Part):
              thresholds: CurrencyThresholds | None = None) -> list[ReportRow]:
         """Report rows; their currency badges (and the currency filter and order) follow `thresholds`
         (default: `CurrencyThresholds()`; the GUI passes the settings' thresholds)."""
-        currency_of = self._register.currency.status_of(thresholds, for_ordering=order_by == "currency_status")
+        currency_of = self._currency.status_of(thresholds, for_ordering=order_by == "currency_status")
         return reports.list_rows(self._conn, fts_safe(filter), currency_of=currency_of,
                                  order_by=order_by, descending=descending, offset=offset, limit=limit)
 
     def count(self, filter: ReportFilter | None = None, *,  # noqa: A002
               thresholds: CurrencyThresholds | None = None) -> int:
         return reports.count_rows(self._conn, fts_safe(filter),
-                                  currency_of=self._register.currency.status_of(thresholds))
+                                  currency_of=self._currency.status_of(thresholds))
 
     def get(self, report_id: int) -> StoredReport:
         found = reports.stored_report(self._conn, report_id)

@@ -8,8 +8,9 @@ import sys
 
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 
-from reviewer.gui.app import ErrorHook, badge_colours
+from reviewer.gui.errors import ErrorHook
 from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.theme import badge_colours
 from reviewer.register import CurrencyThresholds
 
 

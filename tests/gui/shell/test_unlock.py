@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from reviewer.gui.app import Launcher
+from reviewer.gui.launcher import Launcher
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.unlock import passphrase_strength
 from tests.gui.shell.conftest import PASSPHRASE

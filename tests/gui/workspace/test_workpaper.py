@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from reviewer.gui.workpaper import export_workpaper
+from reviewer.gui.workspace.workpaper import export_workpaper
 from tests.gui.workspace.conftest import REVIEWER
 
 
