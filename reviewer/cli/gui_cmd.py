@@ -7,7 +7,11 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.gui.launcher import Launcher
+    from reviewer.gui.settings import AppSettings
 
 
 def files_to_import(args: argparse.Namespace) -> list[Path]:
@@ -15,7 +19,7 @@ def files_to_import(args: argparse.Namespace) -> list[Path]:
     return [Path(name).expanduser().absolute() for name in getattr(args, "files", None) or []]
 
 
-def launcher_for(args: argparse.Namespace, settings: Any = None) -> Any:
+def launcher_for(args: argparse.Namespace, settings: AppSettings | None = None) -> Launcher:
     """The start-up (unlock dialog, then the window and the import of the files) for these arguments."""
     from reviewer.gui.launcher import Launcher
     from reviewer.gui.settings import AppSettings

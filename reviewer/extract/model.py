@@ -214,7 +214,7 @@ class ExtractionResult:
         """The JSON form plus the boxes and pages of list items, for the register to keep."""
         data = self.to_json()
         rep = self.report
-        lists = {
+        lists: dict[str, list[Any]] = {
             "control_objectives": rep.control_objectives,
             "exceptions": rep.exceptions,
             "cuecs": rep.cuecs,
@@ -234,7 +234,7 @@ class ExtractionResult:
         """Read back `to_json()` or `to_storage()` output."""
 
         def box(v: list[float] | None) -> BBox | None:
-            return tuple(v) if v else None  # type: ignore[return-value]
+            return (v[0], v[1], v[2], v[3]) if v else None
 
         r = data["report"]
         report = Report(

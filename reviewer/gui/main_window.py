@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -35,6 +35,9 @@ from reviewer.gui.unlock import IdleLock, UnlockDialog
 from reviewer.gui.view import View
 from reviewer.gui.workspace import ReviewWorkspace
 
+if TYPE_CHECKING:
+    from reviewer.register import Register
+
 log = logging.getLogger("reviewer.gui")
 FIXED_TABS = 3  # register, procurement, finance: never closed
 
@@ -45,9 +48,9 @@ class MainWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, register: Any, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
+        self.register: Register | None = register
         self.register_path = Path(register.path)
         self.settings = settings
         self.setWindowTitle(f"reviewer \u2014 {self.register_path.name}")
@@ -203,6 +206,9 @@ class MainWindow(QMainWindow):
         """Delete reports (closing their tabs first); returns how many were deleted."""
         from reviewer.register import RegisterError
 
+        if self.register is None:
+            return 0
+        register = self.register
         who = str(self.settings.reviewer_name) or "unknown"
         deleted = 0
         for report_id in report_ids:
@@ -210,7 +216,7 @@ class MainWindow(QMainWindow):
             if index is not None:
                 self.close_tab(index)
             try:
-                self.register.reports.delete(report_id, who)
+                register.reports.delete(report_id, who)
                 deleted += 1
             except RegisterError as err:
                 show_error(self, "Delete report", str(err))
@@ -225,7 +231,7 @@ class MainWindow(QMainWindow):
         self.register_view.refresh()
         # the procurement and finance views read the whole register: refreshed when shown
         current = self.tabs.currentWidget()
-        if current in (self.procurement, self.finance):
+        if current is self.procurement or current is self.finance:
             current.refresh()
 
     def _import_finished(self) -> None:
@@ -243,8 +249,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self.close_tab_action.setEnabled(index >= FIXED_TABS)
         # the procurement and finance views read the whole register: only when shown
-        if self.register is not None and self.tabs.widget(index) in (self.procurement, self.finance):
-            self.tabs.widget(index).refresh()
+        shown = self.tabs.widget(index)
+        if self.register is not None and (shown is self.procurement or shown is self.finance):
+            shown.refresh()
 
     def _show_vendor(self, vendor_id: int) -> None:
         self.register_view.show_vendor(vendor_id)
@@ -256,12 +263,18 @@ class MainWindow(QMainWindow):
 
     def report_tab(self, report_id: int) -> int | None:
         for i in range(FIXED_TABS, self.tabs.count()):
-            if self.tabs.widget(i).property("report_id") == report_id:
+            if self._tab_report_id(i) == report_id:
                 return i
         return None
 
+    def _tab_report_id(self, index: int) -> object:
+        widget = self.tabs.widget(index)
+        return widget.property("report_id") if widget is not None else None
+
     def open_report(self, report_id: int, page: int = 0) -> QWidget | None:
         """Open a report's review workspace in a tab (or switch to it)."""
+        if self.register is None:
+            return None
         index = self.report_tab(report_id)
         if index is None:
             workspace = ReviewWorkspace(self.register, report_id, self.settings, self)
@@ -284,8 +297,9 @@ class MainWindow(QMainWindow):
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        widget.close()
-        widget.deleteLater()
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
 
     def close_current_tab(self) -> None:
         self.close_tab(self.tabs.currentIndex())
@@ -308,7 +322,7 @@ class MainWindow(QMainWindow):
     def view_state(self) -> dict[str, Any]:
         return {
             "views": {name: view.state() for name, view in self.views.items()},
-            "tabs": [self.tabs.widget(i).property("report_id") for i in range(FIXED_TABS, self.tabs.count())],
+            "tabs": [self._tab_report_id(i) for i in range(FIXED_TABS, self.tabs.count())],
             "current_tab": self.tabs.currentIndex(),
         }
 
@@ -337,7 +351,7 @@ class MainWindow(QMainWindow):
         log.info("locked")
         return self.unlock_dialog
 
-    def _unlocked(self, register: Any) -> None:
+    def _unlocked(self, register: Register) -> None:
         self.register = register
         self.unlock_dialog = None
         self.importer.set_register(register)

@@ -12,7 +12,8 @@ from typing import Any, Protocol
 
 class Cursor(Protocol):
     @property
-    def lastrowid(self) -> int | None: ...
+    def lastrowid(self) -> int:  # None before any INSERT; the register reads it only right after one
+        ...
 
     @property
     def rowcount(self) -> int: ...

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.extract.fields_table import EXPORTED
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import AuditEntry
 
 # (header, SQL expression): the report's own columns, its fields from the table of fields, the review, the file
@@ -42,7 +43,7 @@ EXPORT_SQL = (f"SELECT {', '.join(expr for _, expr in _COLUMNS)} FROM reports r 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def register_rows(conn: Any, currency_of: dict[int, str]) -> list[list[Any]]:
+def register_rows(conn: Connection, currency_of: dict[int, str]) -> list[list[Any]]:
     status_at = REGISTER_COLUMNS.index("currency_status")
     rows = []
     for row in conn.execute(EXPORT_SQL):

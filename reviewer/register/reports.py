@@ -13,6 +13,7 @@ from typing import Any
 from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
 from reviewer.register import vendors as vendor_rules
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
 
 ORDER_COLUMNS: dict[str, str] = {
@@ -62,13 +63,13 @@ def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def find_by_sha256(conn: Any, sha256: str) -> int | None:
+def find_by_sha256(conn: Connection, sha256: str) -> int | None:
     row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
     return int(row[0]) if row else None
 
 
 def store_report(
-    conn: Any, *, pdf: bytes, extraction: ExtractionResult, page_texts: list[str], file_name: str, now: str,
+    conn: Connection, *, pdf: bytes, extraction: ExtractionResult, page_texts: list[str], file_name: str, now: str,
 ) -> tuple[int, VendorMatch]:
     """Insert one report and everything that belongs to it. The caller holds the transaction."""
     rep = extraction.report
@@ -122,7 +123,8 @@ def store_report(
     return report_id, match
 
 
-def _letter_vendor(conn: Any, page_texts: list[str], period_end: str | None, fallback: VendorMatch) -> VendorMatch:
+def _letter_vendor(conn: Connection, page_texts: list[str], period_end: str | None,
+                   fallback: VendorMatch) -> VendorMatch:
     """A bridge letter whose service organization was not read: the one vendor it names that has a report
     ending on the letter's stated period end. Not certain: the GUI asks."""
     named = vendor_rules.vendors_named_in(" ".join(page_texts), vendor_rules.all_vendors(conn))
@@ -136,7 +138,7 @@ def _letter_vendor(conn: Any, page_texts: list[str], period_end: str | None, fal
     return VendorMatch(named[0], name, 90.0, certain=False, candidates=[(named[0], name, 90.0)])
 
 
-def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -> None:
+def _adopt_letters(conn: Connection, report_id: int, vendor_id: int, period_end: str) -> None:
     """Letters stored without a vendor that end where this report ends and name its vendor: give them the vendor."""
     vendor = conn.execute("SELECT id, name, normalized_name FROM vendors WHERE id = ?", (vendor_id,)).fetchone()
     for (letter_id,) in conn.execute(
@@ -151,7 +153,7 @@ def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -
                          (vendor_id, letter_id))
 
 
-def link_bridges(conn: Any, report_id: int) -> None:
+def link_bridges(conn: Connection, report_id: int) -> None:
     """Link a bridge letter to the report it bridges, or a report to its waiting letters: same vendor,
     compatible framework and type, and the letter's stated period end equal to the report's."""
     row = conn.execute(
@@ -189,7 +191,7 @@ def link_bridges(conn: Any, report_id: int) -> None:
         )
 
 
-def delete_report(conn: Any, report_id: int) -> tuple[str, str | None]:
+def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None]:
     """Remove a report and everything read from it (PDF, extraction, page text, findings, CUECs, review); a vendor
     left without reports goes too. The caller holds the transaction. Returns (file name, vendor name)."""
     row = conn.execute("SELECT r.file_name, r.vendor_id, v.name FROM reports r "
@@ -243,7 +245,7 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
 
 
 def list_rows(
-    conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
+    conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
     descending: bool = False, offset: int = 0, limit: int | None = 200,
 ) -> list[ReportRow]:
     """Report rows; `currency_of` maps vendor id -> currency status (computed by the caller)."""
@@ -262,7 +264,7 @@ def list_rows(
     return [_row(r, currency_of) for r in conn.execute(sql, params)]
 
 
-def fill_currency_table(conn: Any, currency_of: dict[int, str]) -> None:
+def fill_currency_table(conn: Connection, currency_of: dict[int, str]) -> None:
     """(Re)fill the connection's temp table of vendor currency ranks (in memory: temp_store = MEMORY)."""
     rank = {status: i for i, status in enumerate(CURRENCY_ORDER)}
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS vendor_currency (vendor_id INTEGER PRIMARY KEY, rank INTEGER)")
@@ -271,7 +273,7 @@ def fill_currency_table(conn: Any, currency_of: dict[int, str]) -> None:
                      [(vid, rank.get(status, len(rank))) for vid, status in currency_of.items()])
 
 
-def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
+def count_rows(conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
     wanted = None
     if filter is not None and filter.currency_status:
         wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
@@ -284,14 +286,14 @@ def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int,
 
 
 def _row(r: tuple[Any, ...], currency_of: dict[int, str]) -> ReportRow:
-    values = {name: day(value) if name in ROW_DATES else value
-              for (_, name), value in zip(ROW_COLUMNS, r, strict=True)}
+    values: dict[str, Any] = {name: day(value) if name in ROW_DATES else value
+                              for (_, name), value in zip(ROW_COLUMNS, r, strict=True)}
     values["review_status"] = values["review_status"] or "new"
     vendor_id = values["vendor_id"]
     return ReportRow(**values, currency_status=currency_of.get(vendor_id) if vendor_id is not None else None)
 
 
-def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
+def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
     """FTS5 search over every page of every report, best matches first, with a snippet around the hit."""
     rows = conn.execute(
         """SELECT p.report_id, v.name, p.page, snippet(page_text, 2, '[', ']', '…', 12)
@@ -302,7 +304,7 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
     return [SearchHit(int(a), b, int(c), d) for a, b, c, d in rows]
 
 
-def stored_report(conn: Any, report_id: int) -> StoredReport | None:
+def stored_report(conn: Connection, report_id: int) -> StoredReport | None:
     row = conn.execute(
         """SELECT r.id, r.vendor_id, v.name, e.json, r.file_name, r.sha256, r.imported_at, r.bridges_report_id
            FROM reports r JOIN extractions e ON e.report_id = r.id LEFT JOIN vendors v ON v.id = r.vendor_id

@@ -26,6 +26,7 @@ from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.view import ViewState
 
 if TYPE_CHECKING:
+    from reviewer.gui.settings import AppSettings
     from reviewer.register import Register
 
 
@@ -40,7 +41,7 @@ def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
 class FinanceView(QWidget):
     """Coverage of one fiscal year (the current one by default) by the register's SOC 1 reports."""
 
-    def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register | None, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.settings = settings
@@ -147,6 +148,8 @@ class FinanceView(QWidget):
 
     def show_details(self, report_id: int) -> None:
         """The control objectives and CUECs of one report, from its stored extraction."""
+        if self.register is None:
+            return
         self.report_id = report_id
         self.chart.selected = report_id
         self.chart.update()

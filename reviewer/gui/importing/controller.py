@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -21,6 +21,9 @@ from reviewer.gui.importing.prompts import VendorConfirmDialog, password_prompt
 from reviewer.gui.importing.worker import FileDone, FileStarted, ImportJob, run_import
 from reviewer.gui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from reviewer.register import Register
+
 
 class ImportController(QObject):
     """`report_imported(report_id)` as each report lands; `finished()` when nothing is left to do or ask."""
@@ -29,7 +32,7 @@ class ImportController(QObject):
     vendor_confirmed = Signal(int)
     finished = Signal()
 
-    def __init__(self, register: Any, parent_widget: QWidget | None = None,
+    def __init__(self, register: Register | None, parent_widget: QWidget | None = None,
                  who: Callable[[], str] = lambda: "unknown") -> None:
         super().__init__(parent_widget)
         self.register = register
@@ -46,7 +49,7 @@ class ImportController(QObject):
         self.cancelled = False
 
     # what the window calls
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
 
     def import_paths(self, paths: list[Path]) -> int:
@@ -175,6 +178,8 @@ class ImportController(QObject):
 
         def confirmed() -> None:
             vendor_id, new_name = dialog.choice()
+            if self.register is None:  # locked while the question was open: the report keeps its match
+                return
             self.register.vendors.confirm(outcome.report_id, vendor_id, new_name=new_name, who=self.who())
             self.vendor_confirmed.emit(int(outcome.report_id))
 

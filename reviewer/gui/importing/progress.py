@@ -88,8 +88,9 @@ class ImportProgressDialog(QDialog):
         self.outcomes.clear()
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def add_files(self, paths: list[Path]) -> None:
         for path in paths:

@@ -11,6 +11,7 @@ waits on the child's pipe, relays its progress and cancels, and writes each repo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: Task
                     outcome = register.reports.import_file(
                         job.path,
                         password=job.password,
-                        progress=lambda page, pages, job=job: state.set_progress(job, page, pages),
+                        progress=partial(state.set_progress, job),
                         cancelled=state.is_cancelled,
                         extractor=extractor,
                     )

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 SegmentKind = Literal["report", "bridge", "gap"]
+
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
+    from reviewer.register.currency import CurrencyThresholds
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def with_gaps(segments: list[Segment], today: date) -> list[Segment]:
     return sorted(segments + gaps, key=lambda s: (s.start, s.kind))
 
 
-def build_lanes(register: Any, today: date, thresholds: Any) -> list[Lane]:
+def build_lanes(register: Register, today: date, thresholds: CurrencyThresholds) -> list[Lane]:
     """One lane per vendor with at least one dated report, ordered by vendor name."""
     from reviewer.register import ReportFilter
 

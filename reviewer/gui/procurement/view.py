@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from reviewer.gui.theme import STATUS_LABELS
 from reviewer.gui.view import ViewState
 
 if TYPE_CHECKING:
+    from reviewer.gui.settings import AppSettings
     from reviewer.register import Register
 
 LEGEND = "Bars: report periods (green), bridge letters (blue), gaps (red, dashed). \u2715 next report expected; " \
@@ -37,7 +38,7 @@ class ProcurementView(QWidget):
     vendor_activated = Signal(int)
     message = Signal(str)  # a line for the window's status bar
 
-    def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register | None, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.settings = settings
@@ -103,6 +104,8 @@ class ProcurementView(QWidget):
 
     def export(self, path: Path) -> Path:
         """Write the register to `path` (.csv or .xlsx, by its suffix) through the register's exporter."""
+        if self.register is None:
+            raise OSError("the register is locked")
         if path.suffix.lower() == ".xlsx":
             self.register.exports.xlsx(path, self.settings.thresholds)
         else:

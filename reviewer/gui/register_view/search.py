@@ -55,6 +55,8 @@ class SearchResults(QWidget):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
+            if item is None:
+                continue
             report_id, page = item.data(0, HIT_ROLE)
             out.append((report_id, page, item.text(2)))
         return out

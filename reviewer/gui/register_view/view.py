@@ -13,7 +13,9 @@ from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
 from reviewer.gui.register_view.filter_bar import FilterBar
 from reviewer.gui.register_view.model import CURRENCY_COLUMN, ReportTableModel
 from reviewer.gui.register_view.search import SearchResults
-from reviewer.register import ReportFilter, ReportRow
+from reviewer.gui.view import ViewState
+from reviewer.register import Register, ReportFilter, ReportRow
+from reviewer.register.currency import CurrencyThresholds
 
 
 class ReportTable(QTableView):
@@ -34,8 +36,8 @@ class RegisterView(QWidget):
     open_report = Signal(int, int)
     selection_changed = Signal()
 
-    def __init__(self, register: Any = None, parent: QWidget | None = None,
-                 thresholds: Callable[[], Any] | None = None) -> None:
+    def __init__(self, register: Register | None = None, parent: QWidget | None = None,
+                 thresholds: Callable[[], CurrencyThresholds] | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.filter_bar = FilterBar(self)
@@ -97,7 +99,7 @@ class RegisterView(QWidget):
         """Only this vendor's reports."""
         self.model.set_filter(ReportFilter(vendor_id=vendor_id))
 
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
         self.model.set_register(register)
         if register is None:
@@ -158,7 +160,7 @@ class RegisterView(QWidget):
                 selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(self.model.index(row, 0))
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> ViewState:
         return {
             "filter": self.filter_bar.state(),
             "selected": self.selected_report_ids(),
@@ -166,9 +168,11 @@ class RegisterView(QWidget):
             "search_visible": self.results.isVisibleTo(self),
         }
 
-    def restore(self, state: dict[str, object]) -> None:
-        self.filter_bar.restore(state.get("filter", {}))  # type: ignore[arg-type]
+    def restore(self, state: ViewState) -> None:
+        saved_filter, selected, current = state.get("filter", {}), state.get("selected", []), state.get("current")
+        self.filter_bar.restore(saved_filter if isinstance(saved_filter, dict) else {})
         self.model.set_filter(self.filter_bar.current_filter())
-        self.select_reports(list(state.get("selected", [])), state.get("current"))  # type: ignore[arg-type]
+        self.select_reports(list(selected) if isinstance(selected, list) else [],
+                            current if isinstance(current, int) else None)
         if state.get("search_visible"):
             self.search(self.filter_bar.search.text())

@@ -87,7 +87,7 @@ class TextSearch(QWidget):
             page = (start_page - 1 + (step if forward else -step)) % count + 1
             hits = self._hits(page)
             if step == 0:
-                first = index + 1 if forward else (len(hits) if index is None else index) - 1
+                first = (-1 if index is None else index) + 1 if forward else (len(hits) if index is None else index) - 1
             else:
                 first = 0 if forward else len(hits) - 1
             if 0 <= first < len(hits):

@@ -39,6 +39,8 @@ class PdfPageViewer(TextSearch):
     """Shows the pages of one PDF held in memory. Pages are 1-based, boxes in PDF points from the top-left."""
 
     page_changed = Signal(int)
+    # the page's scroll area; the name hides QWidget.scroll(dx, dy), which nothing calls on the viewer
+    scroll: QScrollArea  # type: ignore[assignment]  # an attribute where QWidget has a method (see above)
 
     def __init__(self, parent: QWidget | None = None, *, own_find_keys: bool = True) -> None:
         super().__init__(parent)
@@ -124,7 +126,7 @@ class PdfPageViewer(TextSearch):
         self._set_controls_enabled(False)
 
     def _install_shortcuts(self, own_find_keys: bool) -> None:
-        def shortcut(host: QWidget, keys: QKeySequence | str, slot: object) -> None:
+        def shortcut(host: QWidget, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object) -> None:
             s = QShortcut(QKeySequence(keys), host)
             s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             s.activated.connect(slot)
@@ -346,7 +348,8 @@ class PdfPageViewer(TextSearch):
     # ---- highlight ------------------------------------------------------------------------------------
     def highlight(self, page: int, bbox: BBox | None) -> None:
         """Show `page` and draw the evidence box over `bbox` (None: just show the page), scrolled into view."""
-        self._evidence = (page, tuple(bbox)) if bbox is not None else None  # type: ignore[assignment]
+        # a box from JSON may be a list: as a tuple it compares equal to the same box read again
+        self._evidence = (page, (bbox[0], bbox[1], bbox[2], bbox[3])) if bbox is not None else None
         self._search_hit = None
         if page == self._page:
             self._render()

@@ -96,10 +96,10 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
     parts.append(f"<h2>Complementary user entity controls ({mapped} of {len(cuecs)} mapped)</h2>")
     if cuecs:
         rows = []
-        for rec in cuecs:
-            m = rec.mapping
+        for cuec in cuecs:
+            m = cuec.mapping
             ours = (f"{e(m.own_control.ref)} {e(m.own_control.title)}" if m else '<span class="flag">not mapped</span>')
-            rows.append([e(rec.index + 1), e(rec.cuec.text), ours, e(m.own_control.owner if m else None)])
+            rows.append([e(cuec.index + 1), e(cuec.cuec.text), ours, e(m.own_control.owner if m else None)])
         parts.append(table(["#", "CUEC", "Our control", "Owner"], rows))
     else:
         parts.append("<p>The report lists no CUECs.</p>")

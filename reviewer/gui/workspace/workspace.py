@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.extract.model import BBox
 from reviewer.gui.text import plain_label
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.workspace.audit_tab import AuditTab
@@ -190,9 +191,9 @@ class ReviewWorkspace(QWidget):
         """Show `page` of the PDF (the shell calls this when a full-text search hit opens the report)."""
         self.viewer.show_page(page)
 
-    def show_evidence(self, page: int, bbox: object) -> None:
+    def show_evidence(self, page: int, bbox: BBox | None) -> None:
         """Jump the viewer to `page` and highlight `bbox` (None: the page alone)."""
-        self.viewer.highlight(page, bbox)  # type: ignore[arg-type]
+        self.viewer.highlight(page, bbox)
 
     # ---- writing --------------------------------------------------------------------------------------
     def _after_write(self) -> None:
