@@ -12,11 +12,9 @@ import json
 import sys
 from pathlib import Path
 
+from reviewer.cli import EXIT_BAD_INPUT, EXIT_OK
 from reviewer.extract import ExtractionResult, PdfReadError, extract_pdf
 from reviewer.extract.fields_table import summary_lines
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def run(args: argparse.Namespace) -> int:
