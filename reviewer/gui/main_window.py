@@ -235,16 +235,7 @@ class MainWindow(QMainWindow):
             current.refresh()
 
     def _import_finished(self) -> None:
-        counts = self.importer.dialog.counts()
-        failed = counts["failed"] + counts["password_needed"]
-        parts = [f"{counts['imported']} imported"]
-        if counts["duplicate"]:
-            parts.append(f"{counts['duplicate']} already in the register")
-        if failed:
-            parts.append(f"{failed} failed")
-        if counts["cancelled"]:
-            parts.append(f"{counts['cancelled']} cancelled")
-        self.statusBar().showMessage("Import finished: " + ", ".join(parts) + ".", 10_000)
+        self.statusBar().showMessage(self.importer.summary_line(), 10_000)
 
     def _tab_changed(self, index: int) -> None:
         self.close_tab_action.setEnabled(index >= FIXED_TABS)

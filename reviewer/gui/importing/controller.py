@@ -68,6 +68,19 @@ class ImportController(QObject):
         self._start_next()
         return len(files)
 
+    def summary_line(self) -> str:
+        """The last batch in one line for the status bar ("Import finished: 3 imported, 1 failed.")."""
+        counts = self.dialog.counts()
+        failed = counts["failed"] + counts["password_needed"]
+        parts = [f"{counts['imported']} imported"]
+        if counts["duplicate"]:
+            parts.append(f"{counts['duplicate']} already in the register")
+        if failed:
+            parts.append(f"{failed} failed")
+        if counts["cancelled"]:
+            parts.append(f"{counts['cancelled']} cancelled")
+        return "Import finished: " + ", ".join(parts) + "."
+
     def is_busy(self) -> bool:
         return self.runner.is_running() or bool(self.pending) or bool(self.questions) or self.prompt is not None
 
