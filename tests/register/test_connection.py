@@ -11,7 +11,7 @@ import pytest
 from reviewer.register import Register, RegisterError, WrongPassphrase
 from reviewer.register.connection import derive_key, read_salt
 from reviewer.register.migrations import SCHEMA_VERSION, migrate, schema_version
-from tests.register.conftest import PASSPHRASE, store
+from tests.support.register import PASSPHRASE, store
 
 VENDOR_MARKER = "Zyxwvut Quokka Hosting"
 PAGE_MARKER = "marmalade-penguin-entropy"

@@ -13,7 +13,7 @@ import textwrap
 import time
 
 from reviewer.register import Register
-from tests.register.conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 IMPORTER = textwrap.dedent("""
     import sys

@@ -14,7 +14,7 @@ import textwrap
 import time
 
 from reviewer.register import Register
-from tests.register.conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 EDITOR = textwrap.dedent("""
     import sys

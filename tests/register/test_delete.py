@@ -7,7 +7,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from reviewer.register import RegisterError
-from tests.register.conftest import store
+from tests.support.register import store
 
 MARKER = "Zephyrquill"
 PAGE_SIZE = 4096  # SQLCipher 4's defaults: 4096-byte pages, 16-byte IV + 64-byte HMAC reserved at each page's end

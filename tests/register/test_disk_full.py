@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.register import Register, RegisterFull
-
-from .conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 
 def _cap_at_current_size(reg: Register) -> None:

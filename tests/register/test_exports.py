@@ -7,7 +7,7 @@ import openpyxl
 
 from reviewer.register.exports import AUDIT_COLUMNS, REGISTER_COLUMNS
 from reviewer.register.records import ReportRow
-from tests.register.conftest import store
+from tests.support.register import store
 
 
 def _fill(reg):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from reviewer.register import CurrencyThresholds, ReportFilter
 from reviewer.register.reports import CURRENCY_ORDER
-from tests.register.conftest import store
+from tests.support.register import store
 
 
 def _vendors(reg):

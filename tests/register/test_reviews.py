@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reviewer.register import RegisterError
-from tests.register.conftest import store
+from tests.support.register import store
 
 
 def test_a_new_report_has_a_new_review(reg):

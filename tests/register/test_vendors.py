@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reviewer.register.vendors import match_vendor, normalize_name
-from tests.register.conftest import store
+from tests.support.register import store
 
 
 @pytest.mark.parametrize("a, b", [

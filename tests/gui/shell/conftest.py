@@ -15,8 +15,8 @@ import pytest
 
 from reviewer.gui.settings import AppSettings
 from reviewer.register import Register
+from tests.support.register import PASSPHRASE
 
-PASSPHRASE = "correct horse battery staple"
 # the corpus's reports end in 2023-2024: views are judged on a fixed day so the statuses do not drift
 TODAY = date(2024, 9, 15)
 

@@ -49,7 +49,7 @@ def test_window_geometry_is_restored_on_restart(qtbot, filled_register, settings
     first.close()
     assert settings.window_state()[0] is not None
     from reviewer.register import Register
-    from tests.gui.shell.conftest import PASSPHRASE
+    from tests.support.register import PASSPHRASE
 
     register = Register.open(filled_register.path, PASSPHRASE, create=False)
     second = MainWindow(register, settings)

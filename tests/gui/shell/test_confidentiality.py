@@ -16,8 +16,8 @@ from pathlib import Path
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.settings import AppSettings
 from reviewer.register import Register, ReportFilter
+from tests.support.register import PASSPHRASE
 
-from .conftest import PASSPHRASE
 from .import_helpers import drop_paths, finish_import
 
 

@@ -28,8 +28,8 @@ def reviewed(register, report_id: int) -> None:
     register.reviews.sign_off(report_id, REVIEWER)
 
 
-def test_workpaper_holds_the_verdict_sign_off_triage_mapping_and_log(register, tmp_path, qapp):
-    report_id = register.imported["harlow-soc2-t2-exc3"]
+def test_workpaper_holds_the_verdict_sign_off_triage_mapping_and_log(register, tmp_path, qapp, imported):
+    report_id = imported["harlow-soc2-t2-exc3"]
     reviewed(register, report_id)
     path = export_workpaper(register, report_id, tmp_path / "workpaper.pdf")
     assert path == tmp_path / "workpaper.pdf" and path.read_bytes().startswith(b"%PDF")
@@ -48,15 +48,15 @@ def test_workpaper_holds_the_verdict_sign_off_triage_mapping_and_log(register, t
     assert register.reports.get(report_id).sha256 in text
 
 
-def test_unsigned_workpaper_says_so(register, tmp_path, qapp):
-    report_id = register.imported["harlow-soc2-t2-clean"]
+def test_unsigned_workpaper_says_so(register, tmp_path, qapp, imported):
+    report_id = imported["harlow-soc2-t2-clean"]
     text = pdf_text(export_workpaper(register, report_id, tmp_path / "clean.pdf"))
     assert "Not signed off" in text and "New" in text and "No exceptions reported." in text
 
 
-def test_workpaper_into_a_missing_folder_is_refused(register, tmp_path, qapp):
+def test_workpaper_into_a_missing_folder_is_refused(register, tmp_path, qapp, imported):
     with pytest.raises(OSError, match="no folder"):
-        export_workpaper(register, register.imported["harlow-soc2-t2-clean"], tmp_path / "nope" / "w.pdf")
+        export_workpaper(register, imported["harlow-soc2-t2-clean"], tmp_path / "nope" / "w.pdf")
 
 
 def test_export_action_writes_the_workpaper(open_workspace, register, tmp_path, qtbot):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reviewer.register.register import Register
-from tests.gui.workspace.conftest import PASSPHRASE, REVIEWER
+from tests.gui.workspace.conftest import REVIEWER
+from tests.support.register import PASSPHRASE
 
 ACCESS_CUEC = "user IDs and passwords are assigned only to authorized"
 

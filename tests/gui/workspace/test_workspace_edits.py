@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 
 from reviewer.register.register import Register
-from tests.gui.workspace.conftest import PASSPHRASE, REVIEWER
+from tests.gui.workspace.conftest import REVIEWER
+from tests.support.register import PASSPHRASE
 
 
 def choose(combo, data) -> None:
