@@ -13,6 +13,7 @@ import re
 from reviewer.extract.criteria import _CRIT
 from reviewer.extract.layout import Document, norm
 from reviewer.extract.model import Csoc, Cuec
+from reviewer.extract.parts import OUTSIDE_DESCRIPTION, role_of
 from reviewer.extract.sections import Item, find_sections, list_items, strip_marker
 
 CUEC_HEAD = re.compile(r"complementary\s+user[\s\-]+entit(?:y|ies)\s+controls?|user[\s\-]+entit(?:y|ies)\s+"
@@ -58,6 +59,8 @@ def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[C
     any_head = re.compile(f"{CUEC_HEAD.pattern}|{CSOC_HEAD.pattern}|{PLAIN_COMPLEMENTARY.pattern}", re.I)
     pages = {p.number: p for p in doc.pages}
     for section in find_sections(doc, any_head):
+        if role_of(doc, section.heading) in OUTSIDE_DESCRIPTION:
+            continue  # the auditor's report and the assertion mention these controls but do not list them
         title = section.heading.text
         if CSOC_HEAD.search(title):
             kind = "csoc"

@@ -18,16 +18,12 @@ from reviewer.extract.blocks import read_result_blocks
 from reviewer.extract.criteria import _CRIT
 from reviewer.extract.layout import Document, norm, segments
 from reviewer.extract.model import ExceptionFinding
+from reviewer.extract.results import is_exception
 from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
+from reviewer.extract.vocabulary import response_or_none
 
-_EXC_WORD = re.compile(r"\b(?:exceptions?|deviations?)\b", re.I)
-_NEGATED = re.compile(r"\bno\s+(?:relevant\s+|other\s+|additional\s+|further\s+|significant\s+|material\s+)?"
-                      r"(?:exceptions?|deviations?)\b(?:\s+(?:were|was)?\s*(?:noted|identified|found|observed))?|"
-                      r"\bwithout\s+(?:exceptions?|deviations?)\b", re.I)
-_IMPLIED = re.compile(r"\bno\s+(?:other|further|additional)\s+(?:exceptions?|deviations?)\b|"
-                      # "No exceptions noted, except as follows:" announces one
-                      r"\bno\s+(?:exceptions?|deviations?)(?:\(s\))?\s+(?:were\s+|was\s+)?(?:noted|identified|found)"
-                      r",?\s+(?:except|other\s+than|with\s+the\s+exception)\b", re.I)
+__all__ = ["is_exception", "read_exceptions"]
+
 _RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to\s+(?:the\s+)?(?:exceptions?|"
                              r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
@@ -36,17 +32,6 @@ _RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)(?:[.:]|\s+[
                              rf"(?:{_RESPONSE_SECTION.pattern})", re.I)
 # "CV-07 — Management's response. Provisioning tickets ..." in the later section: the label before the text
 _LEADING_LABEL = re.compile(r"^[\s:\-\u2013\u2014]*management[\u2019']?s?\s+responses?\s*[.:\-\u2013\u2014]\s*", re.I)
-
-
-def is_exception(result: str) -> bool:
-    """True when a test result states an exception or deviation.
-
-    "No other exceptions were noted" after a finding ("noted that for 1 of 25 ...") implies the one described.
-    """
-    if _IMPLIED.search(result):
-        return True
-    text = _NEGATED.sub(" ", result)
-    return bool(_EXC_WORD.search(text))
 
 
 def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]:
@@ -101,7 +86,11 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
             ))
     if not any(t.result_column is not None and t.rows for t in tables):
         out.extend(_findings_from_blocks(doc))
+    for f in out:
+        f.management_response = response_or_none(f.management_response)
     _responses_from_later_section(doc, out)
+    for f in out:
+        f.management_response = response_or_none(f.management_response)
     return out, tables
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from reviewer.extract.model import Evidence
 from reviewer.extract.pdf import Line, Page, Word
@@ -67,6 +68,7 @@ class Document:
         self.pages = pages
         self._mark_furniture()
         self.toc_pages = self._find_toc_pages()
+        self.parts: Any = None  # the report's parts by role (`parts.Parts`), set by the pipeline once found
 
     @property
     def text_pages(self) -> list[Page]:

@@ -14,6 +14,7 @@ from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
+from reviewer.extract.parts import Parts
 from reviewer.extract.pdf import PdfContent, read_pdf
 from reviewer.extract.period import read_dates
 
@@ -92,6 +93,7 @@ def _extract(data: bytes, file_name: str, password: str | None, progress: Callab
 
 def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
     doc = Document(content.pages)
+    doc.parts = Parts(doc)
     info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
                     text_layer=content.text_layer)  # type: ignore[arg-type]
     result = ExtractionResult(file=info, document_type=None, report=Report())
