@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from reviewer.extract.criteria import _CRIT
 from reviewer.extract.layout import Document, norm
 from reviewer.extract.model import Csoc, Cuec
 from reviewer.extract.parts import OUTSIDE_DESCRIPTION, role_of
 from reviewer.extract.sections import Item, find_sections, list_items, strip_marker
+from reviewer.extract.vocabulary import CRITERIA_RUN, CRITERION
 
 CUEC_HEAD = re.compile(r"complementary\s+user[\s\-]+entit(?:y|ies)\s+controls?|user[\s\-]+entit(?:y|ies)\s+"
                        r"(?:responsibilities|control\s+considerations|controls)|user\s+control\s+considerations|"
@@ -26,11 +26,11 @@ PLAIN_COMPLEMENTARY = re.compile(r"^\s*complementary\s+controls\s*$", re.I)
 
 
 def _criteria_in(text: str) -> list[str]:
-    return sorted({m.group(1) for m in _CRIT.finditer(text)})
+    return sorted({m.group(1) for m in CRITERION.finditer(text)})
 
 
 def _clean_item_text(text: str) -> str:
-    text = re.sub(r"\(\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;\s]*)+\)", " ", text)
+    text = re.sub(rf"\(\s*{CRITERIA_RUN}\)", " ", text)
     return norm(strip_marker(norm(text)))
 
 
@@ -39,15 +39,15 @@ def _item_texts(item: Item) -> tuple[str, list[str], str | None]:
     if item.cells is not None:
         cells = item.cells
         criteria = _criteria_in(" ".join(cells))
-        main = max(range(len(cells)), key=lambda k: len(_CRIT.sub("", cells[k]).strip()))
-        text = norm(_CRIT.sub("", cells[main])) if _CRIT.search(cells[main]) else norm(cells[main])
+        main = max(range(len(cells)), key=lambda k: len(CRITERION.sub("", cells[k]).strip()))
+        text = norm(CRITERION.sub("", cells[main])) if CRITERION.search(cells[main]) else norm(cells[main])
         text = re.sub(r"^[,;\s]+|[,;\s]+$", "", text)
         return text, criteria, cells[0] if main > 0 else None
     criteria = _criteria_in(item.text)
     text = _clean_item_text(item.text)
     if criteria:
-        text = re.sub(r"(?:^|\s)(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+$", "", text).strip()
-        text = re.sub(r"^(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+", "", text).strip()
+        text = re.sub(rf"(?:^|\s){CRITERIA_RUN}$", "", text).strip()
+        text = re.sub(rf"^{CRITERIA_RUN}", "", text).strip()
     return text, criteria, None
 
 

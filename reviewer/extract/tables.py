@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, Segment, norm, segments
 from reviewer.extract.pdf import Line, Page, Word
+from reviewer.extract.vocabulary import CRITERIA_RUN
 
 RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
                          r"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?|results?\s+of\s+tests?\s+performed|"
@@ -35,6 +36,7 @@ ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|n
                      r"control\s+(?:point|reference))$", re.I)
 CRIT_HEAD = re.compile(r"criteri|^tsc\b|trust\s+services", re.I)
 RESPONSE_HEAD = re.compile(r"management[\u2019']?s?\s+response", re.I)
+RESPONSE_LINE = re.compile(r"^\s*management[\u2019']?s?\s+responses?\s*[:\-\u2013\u2014]", re.I)
 CONTROL_HEAD = re.compile(r"control\s+(?:activit|descri)|controls?\s+specified|description\s+of\s+control|"
                           r"^controls?$|control\s+activities", re.I)
 CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d"
@@ -44,7 +46,7 @@ BAND_START = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trus
 # an id column that holds the criteria too: "Control # Criteria", "Control No. / TSC", "Ref and Criteria"
 _ID_AND_CRIT = re.compile(r"^(?P<id>.+?)\s*(?:/|&|and|,)?\s*(?:trust\s+services\s+)?(?:criteri\w*|tsc)"
                           r"(?:\s*(?:#|ref\.?|reference))?$", re.I)
-CRIT_IDS = re.compile(r"^(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+$")
+CRIT_IDS = re.compile(rf"^{CRITERIA_RUN}$")
 OBJECTIVE_LINE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)\b", re.I)
 
 
@@ -63,6 +65,7 @@ class Row:
     cell_pages: dict[str, int] = field(default_factory=dict)
     boxes: dict[str, list[float]] = field(default_factory=dict)
     context: str | None = None  # the latest band line above the row (e.g. "Control Objective 3: ...")
+    after: list[str] = field(default_factory=list)  # a labelled line printed under the row across the columns
 
     def text(self, column: str) -> str:
         return norm(" ".join(self.cells.get(column, [])))
@@ -291,6 +294,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     prev_mid = lines[start - 1].bottom if start > 0 else -1e9
     first_on_page = True
     after_text = False
+    under: Row | None = None  # the row whose labelled line under it is being read
     i = start
     while i < len(lines):
         line = lines[i]
@@ -313,6 +317,16 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
             i += 1
             continue
         in_band = False
+        if table.rows and (RESPONSE_LINE.match(line.text) or (under is not None and len(segs) == 1
+                                                               and not CONTROL_ID.match(line.words[0].text))):
+            # "Management's Response: ..." printed under a row, across the columns, and its wrapped lines
+            under = table.rows[-1] if under is None else under
+            under.after.append(line.text)
+            row = None
+            after_text = True
+            i += 1
+            continue
+        under = None
         if across and _outside_columns(line, cols):
             # a title or a paragraph over the columns ("Tests of Controls (continued)" atop a continued page,
             # the section after the table): no cell's text; the next line with cells starts a row

@@ -20,6 +20,12 @@ AUDITOR_SUBHEADING = re.compile(r"^\s*(?:description\s+of\s+(?:the\s+)?tests\s+o
 # the date under the auditor's signature, alone on its line ("May 3, 2024", "Dated: 3 May 2024")
 DATE_ONLY_LINE = re.compile(rf"^\s*(?:(?:report\s+)?dated?\s*:?\s*|issued\s*:?\s*)?(?P<d>{DATE})\s*\.?\s*$", re.I)
 
+# --- criteria ----------------------------------------------------------------------------------------------------
+# a 2017 Trust Services Criteria id; numbers start at 1: "CC1.0 Control Environment" heads a group, it is no criterion
+CRITERION_ID = r"(?:CC[1-9]\.[1-9]\d?|A1\.[1-9]|C1\.[1-9]|PI1\.[1-9]|P[1-8]\.[1-9])"
+CRITERION = re.compile(rf"(?<![\w.])({CRITERION_ID})(?![\d]|\.\d)")
+CRITERIA_RUN = rf"(?:{CRITERION_ID}[,;]?\s*)+"  # "CC6.1, CC6.2; CC7.1"
+
 # --- test results -------------------------------------------------------------------------------------------
 # an exception or deviation as a result states it; the names of reports and processes that merely contain the
 # word ("the exception report", "exception handling") state none
