@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reviewer.extract.layout import Document, norm
-from reviewer.extract.model import Csoc, Cuec
+from reviewer.extract.model import Csoc, Cuec, SubserviceOrganization
 from reviewer.extract.parts import OUTSIDE_DESCRIPTION, role_of
 from reviewer.extract.sections import Item, find_sections, list_items, strip_marker
 from reviewer.extract.vocabulary import CRITERIA_RUN, CRITERION
@@ -51,7 +51,25 @@ def _item_texts(item: Item) -> tuple[str, list[str], str | None]:
     return text, criteria, None
 
 
-def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[Cuec], list[Csoc]]:
+def _named_org(text: str, orgs: list[SubserviceOrganization]) -> str | None:
+    """The subservice organization a text names, in the form it is printed there (name or short name)."""
+    for org in orgs:
+        for form in (org.name, org.abbreviation):
+            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                return form
+    return None
+
+
+def _sole_org(orgs: list[SubserviceOrganization]) -> str | None:
+    """The one carved-out subservice organization (else the one organization), by the short name the report
+    gives it: the controls a report expects of subservice organizations are that organization's."""
+    carved = [o for o in orgs if o.method == "carve-out"] or orgs
+    if len(carved) != 1:
+        return None
+    return carved[0].abbreviation or carved[0].name
+
+
+def read_cuecs_csocs(doc: Document, orgs: list[SubserviceOrganization]) -> tuple[list[Cuec], list[Csoc]]:
     cuecs: list[Cuec] = []
     csocs: list[Csoc] = []
     seen_cuec: set[str] = set()
@@ -68,11 +86,13 @@ def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[C
             kind = "cuec"
         elif PLAIN_COMPLEMENTARY.match(title):
             body = " ".join(ln.text for ln in section.lines[:12])
-            kind = "csoc" if re.search(r"sub[\s\-]?service", body, re.I) or any(
-                n and n.lower() in body.lower() for n in subservice_names) else "cuec"
+            kind = "csoc" if re.search(r"sub[\s\-]?service", body, re.I) or _named_org(body, orgs) else "cuec"
         else:
             continue
-        for item in list_items(section.lines, pages):
+        items = list_items(section.lines, pages)
+        first = items[0].lines[0] if items else None
+        intro = " ".join(ln.text for ln in section.lines[:section.lines.index(first)]) if first in section.lines else ""
+        for item in items:
             text, criteria, first_cell = _item_texts(item)
             if len(text) < 12:
                 continue
@@ -93,7 +113,7 @@ def read_cuecs_csocs(doc: Document, subservice_names: list[str]) -> tuple[list[C
                     if m:
                         org, text = m.group("org").strip(), m.group("t").strip()
                 if org is None:
-                    org = next((n for n in subservice_names if n.lower() in text.lower()), None)
+                    org = _named_org(text, orgs) or _named_org(intro, orgs) or _sole_org(orgs)
                 if text in seen_csoc:
                     continue
                 seen_csoc.add(text)

@@ -157,6 +157,7 @@ class SubserviceOrganization(Unsure):
     bbox: BBox | None = None
     confidence: Confidence = "high"
     confidence_reason: str | None = None
+    abbreviation: str | None = None  # the short name the report defines ("AWS"); not part of the JSON form
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "services": self.services, "method": self.method, **confidence_json(self)}

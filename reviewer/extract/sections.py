@@ -70,7 +70,8 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
         body: list[Line] = []
         for k in range(i + 1, len(flat)):
             nxt = flat[k]
-            if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)):
+            if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)
+                                                          and not _wraps_header_cell(flat, k)):
                 break
             body.append(nxt)
         out.append(Section(line, body))
@@ -86,6 +87,18 @@ def _in_band(flat: list[Line], k: int) -> bool:
     """Whether line k shares its height with a neighbour: a table header's cells that wrap to different numbers
     of lines (each centred in its row) come out as staggered lines, none of which is a heading."""
     return (k > 0 and _overlap(flat[k - 1], flat[k])) or (k + 1 < len(flat) and _overlap(flat[k], flat[k + 1]))
+
+
+def _wraps_header_cell(flat: list[Line], k: int) -> bool:
+    """Whether line k is the wrapped rest of a table header's cell ("Subservice" over "Organization"): it
+    stands just under a line of several cells, aligned with one of them."""
+    if k == 0:
+        return False
+    prev, line = flat[k - 1], flat[k]
+    segs = segments(prev)
+    return (len(segs) >= 2 and all(len(sg.words) <= 4 for sg in segs) and len(line.words) <= 3
+            and prev.page == line.page and 0 <= line.top - prev.bottom < line.height * 0.6
+            and any(abs(sg.x0 - line.x0) < 3 for sg in segs))
 
 
 def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:

@@ -40,6 +40,8 @@ _METHOD_CLAUSE = re.compile(r"[,;]?\s*\(?\s*(?:(?:which\s+is\s+|that\s+is\s+)?(?
                             r"according\s+to|in\s+accordance\s+with|through)\s+(?:the\s+|a\s+)?)?"
                             r"(?:carve[\s\-]*out|carved[\s\-]*out|inclusive)(?:\s+(?:method|basis|approach)\b.*|\s*\)?\s*)$",
                             re.I | re.S)
+_ROLE_ONLY = re.compile(r"^(?:a|an|its|the|our)?\s*(?:third[\s-]party\s+)?sub[\s-]?service\s+(?:organi[sz]ation|"
+                        r"provider)s?$", re.I)
 _GENERIC_ORG = re.compile(r"^(?:the|a|an|its|their|our|user|third|other|certain|various|these|those|this|it|we|"
                           r"management|service)\b", re.I)
 
@@ -64,13 +66,23 @@ class _Found:
         if _GENERIC_ORG.match(name) or len(name.split()) > 8 or len(name) < 2:
             return
         services = norm(_METHOD_CLAUSE.sub("", services)).strip(" ,") if services else None
+        if services and _ROLE_ONLY.match(services):
+            services = None  # "uses Ferrous as a subservice organization": a role, not a service
         same = self.find(name, abbr)
         if same is not None:
+            if abbr and same.name == abbr and len(name) > len(same.name):
+                # first named by its short name, now in full: "Ferrous Data Centers, LLC (Ferrous)"
+                self.abbrs[name] = self.abbrs.pop(same.name, abbr)
+                same.name = name
+                same.page, same.bbox = page.number, page.bbox_of(*span)
+                same.services = services or same.services
+                services = None
             same.services = same.services or services
             same.method = same.method or method  # type: ignore[assignment]
+            same.abbreviation = same.abbreviation or abbr or None
             return
         self.orgs.append(SubserviceOrganization(name=name, services=services or None, method=method,  # type: ignore
-                                                page=page.number, bbox=page.bbox_of(*span)))
+                                                page=page.number, bbox=page.bbox_of(*span), abbreviation=abbr or None))
         self.abbrs[name] = abbr
 
 
