@@ -52,6 +52,7 @@ _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.
                    # "& Co." ends a firm's name, or stands before its legal form ("Redgrave Lund & Co. LLP")
                    r"& Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"
                    r"Chartered\s+Accountants))(?![\w])")
+_LEGAL_FORM_END = re.compile(r"(?:,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|Ltd\.?|CPAs?))$")
 _AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
 _OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
 _ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
@@ -125,6 +126,9 @@ def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | Non
                 line = pg.lines[pg.line_at(offset + fm.start())]
                 # a signature stands on its own line; a firm named inside a sentence is not the signer
                 if ok(firm) and len(line.text) <= len(firm) + 30:
+                    whole = _clean_org(line.text)
+                    if whole.startswith(firm) and _LEGAL_FORM_END.search(whole):
+                        firm = whole  # "Brantley Fenwick CPA Group, PLLC": the name goes on past "CPA"
                     return firm, evidence_at(pg, offset + fm.start("firm"), offset + fm.end("firm"))
         break
     for page in pages[:4]:
