@@ -53,6 +53,8 @@ _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.
                    r"& Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"
                    r"Chartered\s+Accountants))(?![\w])")
 _LEGAL_FORM_END = re.compile(r"(?:,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|Ltd\.?|CPAs?))$")
+_EXAMINED = re.compile(r"\bwe\s+have\s+examined\b", re.I)
+_FORMAL_WEIGHT = 3
 _AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
 _OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
 _ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
@@ -95,10 +97,14 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
         for m in (x for pattern in _SYSTEM_PATTERNS for x in pattern.finditer(page.text)):
             s = norm(m.group("sys")).strip(" ,.")
             # the sentence goes on after the name: "... Cloud for October 1", "... placed in operation"
-            s = re.split(r"\s+(?:for|placed|presents|that|which|was|were|as|throughout|during)\b", s)[0]
+            s = re.split(r"\s+(?:for|placed|presents|that|which|was|were|as|throughout|during|found|included|"
+                         r"presented|located|contained|attached|described|set\s+forth)\b", s)[0]
             if not s or len(s.split()) > 10 or s.lower() in ("system", "its system", "the system"):
                 continue
-            sys_votes[s] += 1
+            # the examination sentence names the system formally ("We have examined Acme's accompanying
+            # description of its Acme Vault ..."); titles and running headers often shorten it
+            formal = _EXAMINED.search(page.text[max(0, m.start() - 300):m.start()])
+            sys_votes[s] += _FORMAL_WEIGHT if formal else 1
             sys_where.setdefault(s, evidence_at(page, m.start("sys"), m.end("sys")))
     if sys_votes:
         s = max(sys_votes, key=lambda k: (sys_votes[k], -len(k)))
