@@ -21,7 +21,7 @@ from reviewer.extract.page import Line
 from reviewer.extract.results import is_exception
 from reviewer.extract.sections import is_heading_like
 from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
-from reviewer.extract.vocabulary import CRITERIA_RUN, CRITERION, response_or_none
+from reviewer.extract.vocabulary import CRITERIA_RUN, CRITERION, response_or_none, without_bullets
 
 __all__ = ["is_exception", "read_exceptions"]
 
@@ -127,6 +127,7 @@ def _leading_id(first_cell: str) -> str | None:
 
 
 def _split_response(result: str) -> tuple[str, str | None]:
+    result = without_bullets(result)
     m = _RESPONSE_LABEL.search(result)
     if not m:
         return norm(result), None

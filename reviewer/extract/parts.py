@@ -29,7 +29,9 @@ class Role(Enum):
     OTHER_INFORMATION = "other information"
 
 
-_NUMBERING = re.compile(r"^\s*(?:(?:section|part|attachment|exhibit|appendix|schedule)\s+(?:[IVX]+|\d+|[A-Z])\b|"
+_SPELLED = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_NUMBERING = re.compile(rf"^\s*(?:(?:section|part|attachment|exhibit|appendix|schedule)\s+"
+                        rf"(?:[IVX]+|\d{{1,2}}|[A-Z]|{_SPELLED})\b|"
                         r"(?:[IVX]+|\d{1,2}|[A-E])(?:[.):]|\s+[\u2013\u2014\-]))\s*[.:\u2013\u2014\-]*\s*", re.I)
 # tried in this order: a tests part's title may say "Description of Criteria, Controls, Tests and Results"
 _ROLE_TITLES: list[tuple[Role, re.Pattern[str]]] = [

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from reviewer.extract.grid import grid_at
 from reviewer.extract.layout import Document, Segment, segments
 from reviewer.extract.pdf import Line, Page
+from reviewer.extract.vocabulary import BULLET_GLYPHS
 
-BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7*\-\u2013o\u27a2\u2713]|"
+BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}*\-\u2013o]|"
                     r"\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))$")
-BULLET_GLUED = re.compile(r"^[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\u00b7]\S")
+BULLET_GLUED = re.compile(rf"^[{BULLET_GLYPHS}]\S")
 KNOWN_HEADING = re.compile(
     r"^(?:section\s+(?:[ivx]+|\d+)\b|complementary\s|user\s+(?:entity|control)\s|subservice\s+organi[sz]ations?\b|"
     r"overview|scope\b|control\s+environment|risk\s+assessment|monitoring|information\s+and\s+communication|"
@@ -27,6 +28,8 @@ KNOWN_HEADING = re.compile(
     r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive|"
     r"(?:attachment|appendix|exhibit|schedule|part)\s+[A-Z0-9]{1,4}\b)", re.I)
 _END_PUNCT = re.compile(r"[.:;,]$")
+# a heading that groups list entries or table rows: a control objective or a criterion with its title
+GROUP_HEADING = re.compile(r"^\s*control\s+objective\s+[A-Z0-9][\w.\-]*\s*(?:[:.\u2013\u2014\-]|$)", re.I)
 
 
 @dataclass
@@ -65,7 +68,7 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
         # a title starts the line (after a number or "Section 4 -"); a sentence's line that happens to hold the
         # words ("complementary user entity controls assumed in the design of ...") does not
         if line.text[:1].islower() or len(line.text[:m.start()].split()) > 4 or _continues_paragraph(flat, i) \
-                or _in_band(flat, i):
+                or _in_band(flat, i) or _opens_paragraph(flat, i):
             continue
         body: list[Line] = []
         for k in range(i + 1, len(flat)):
@@ -123,6 +126,15 @@ def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
     return Line(ordered, lines[i].page, " ".join(w.text for w in ordered)), end
 
 
+def _opens_paragraph(flat: list[Line], i: int) -> bool:
+    """Whether line i is a paragraph's first line: the next line reads on in lower case, without a gap."""
+    if i + 1 >= len(flat):
+        return False
+    line, nxt = flat[i], flat[i + 1]
+    return (nxt.page == line.page and 0 <= nxt.top - line.bottom < line.height * 0.5 and nxt.text[:1].islower()
+            and abs(nxt.x0 - line.x0) < 4)
+
+
 def _continues_paragraph(flat: list[Line], i: int) -> bool:
     """Whether line i runs on from the line above it (same page, no paragraph gap, no closing punctuation)."""
     if i == 0:
@@ -161,6 +173,8 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
             chunk = [lines[s]]
             for ln in lines[s + 1:end]:
+                if GROUP_HEADING.match(ln.text) or (ln.x0 <= lines[s].x0 + 1 and is_heading_like(ln)):
+                    break  # a heading between groups of entries ("Control Objective 4 - Logical Access")
                 if ln.x0 <= lines[s].x0 + 1:
                     # back at (or left of) the marker: a hanging-indent list has ended; a list that wraps to
                     # the margin has ended when a paragraph gap comes first

@@ -20,6 +20,20 @@ AUDITOR_SUBHEADING = re.compile(r"^\s*(?:description\s+of\s+(?:the\s+)?tests\s+o
 # the date under the auditor's signature, alone on its line ("May 3, 2024", "Dated: 3 May 2024")
 DATE_ONLY_LINE = re.compile(rf"^\s*(?:(?:report\s+)?dated?\s*:?\s*|issued\s*:?\s*)?(?P<d>{DATE})\s*\.?\s*$", re.I)
 
+# --- lists -------------------------------------------------------------------------------------------------------
+# a list item's marker glyph: bullets, dashes, arrows, check marks, and any private-use glyph (Word's Symbol and
+# Wingdings bullets come out as U+F0B7, U+F0A7; other fonts map theirs elsewhere in the private-use area)
+BULLET_GLYPHS = ("\u2022\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25c6\u25c7\u25ba\u25b6\u2023\u2043\u2219\u00b7"
+                 "\u27a2\u27a4\u2192\u2713\u2714\ue000-\uf8ff")
+
+BULLET_TOKEN = re.compile(rf"(?:^|(?<=\s))[{BULLET_GLYPHS}](?=\s|$)\s*|(?:^|(?<=\s))[{BULLET_GLYPHS}](?=\S)")
+
+
+def without_bullets(text: str) -> str:
+    """A text with its list markers left out ("Exceptions noted: \u2022 For 2 of 25 ..." -> "... For 2 of 25")."""
+    return " ".join(BULLET_TOKEN.sub(" ", text).split())
+
+
 # --- criteria ----------------------------------------------------------------------------------------------------
 # a 2017 Trust Services Criteria id; numbers start at 1: "CC1.0 Control Environment" heads a group, it is no criterion
 CRITERION_ID = r"(?:CC[1-9]\.[1-9]\d?|A1\.[1-9]|C1\.[1-9]|PI1\.[1-9]|P[1-8]\.[1-9])"
