@@ -104,7 +104,7 @@ def _wraps_header_cell(flat: list[Line], k: int) -> bool:
             and any(abs(sg.x0 - line.x0) < 3 for sg in segs))
 
 
-def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
+def header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
     """A staggered header starting at line i: the lines overlapping one another in height, merged into one line
     (words of one column kept top to bottom), and the index after it; None when line i stands alone."""
     end = i + 1
@@ -221,7 +221,7 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
     head_at = next((i for i, ln in enumerate(lines[:6]) if is_head(ln)), None)
     band_end = None
     for i in range(min(6, len(lines)) if head_at is None else head_at):
-        band = _header_band(lines, i)
+        band = header_band(lines, i)
         if band is not None and is_head(band[0]):
             head_at, band_end = i, band[1]
             lines = lines[:i] + [band[0]] + lines[band_end:]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, Segment, norm, segments
 from reviewer.extract.pdf import Line, Page, Word
+from reviewer.extract.sections import header_band
 from reviewer.extract.vocabulary import CRITERIA_RUN
 
 RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
@@ -135,12 +136,34 @@ def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None
     return segs, used
 
 
+def _split_spanning_cells(segs: list[Segment], starts: Counter[int]) -> list[Segment]:
+    """Header cells printed so close together that they read as one ("Criteria Control Description") are split
+    where the body's cells begin under them: a column of cells starts at a header word's left edge."""
+    out: list[Segment] = []
+    for sg in segs:
+        cut = [k for k, w in enumerate(sg.words) if k and any(abs(w.x0 - x) <= 2 and c >= _COLUMN_SUPPORT
+                                                              for x, c in starts.items())]
+        bounds = [0, *cut, len(sg.words)]
+        out.extend(Segment(sg.words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
+    return out
+
+
+def _header_at(lines: list[Line], i: int) -> tuple[list[Segment], int] | None:
+    """A results table's header starting at line i. A header whose cells wrap to different numbers of lines,
+    centred in their row, comes out as staggered lines: they are merged into one line of `lines` first."""
+    band = header_band(lines, i)
+    if band is not None and _header_cells([band[0]], 0) is not None:
+        lines[i:band[1]] = [band[0]]
+    return _header_cells(lines, i)
+
+
 def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
-    cols = [Column(norm(s.text), s.x0) for s in segs]
     starts: Counter[int] = Counter()
     for line in body[:60]:
         for s in segments(line):
             starts[round(s.x0)] += 1
+    segs = _split_spanning_cells(segs, starts)
+    cols = [Column(norm(s.text), s.x0) for s in segs]
     for k in range(1, len(cols)):
         lo = segs[k - 1].x1 + 2
         hi = cols[k].x0 + 1
@@ -151,6 +174,9 @@ def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
             cols[k].x0 -= 1.5
     cols[0].x0 = -1e9
     return cols
+
+
+_COLUMN_SUPPORT = 3  # body lines whose cells start at one x before it is taken for a column's edge
 
 
 def _column_of(cols: list[Column], x: float) -> int:
@@ -177,7 +203,7 @@ def read_tables(doc: Document) -> list[Table]:
         while i < len(lines):
             if BAND_START.match(lines[i].text) and len(segments(lines[i])) == 1:
                 context = lines[i].text
-            head = _header_cells(lines, i)
+            head = _header_at(lines, i)
             if head is not None:
                 segs, used = head
                 found_header = True
@@ -298,7 +324,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     i = start
     while i < len(lines):
         line = lines[i]
-        if _header_cells(lines, i) is not None:
+        if _header_at(lines, i) is not None:
             return i, context
         if grid is not None and grid.bottom is not None and line.top > grid.bottom:
             return i, context  # below the table's rules: the table ends on this page
