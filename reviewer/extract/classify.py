@@ -139,7 +139,8 @@ def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tu
             m = m2 or m1
             if m:
                 framework = "SOC 2" if m2 else "SOC 1"
-                ev["framework"] = evidence_at(page, m.start(), m.end())
+                ev["framework"] = evidence_at(page, m.start(), m.end()).unsure(
+                    "the report never names itself SOC 1, 2 or 3: the framework was read from the standard it cites")
                 break
     if framework and ftype is None:
         # "Type 2" printed apart from "SOC 2" on the cover or in the title
@@ -158,11 +159,13 @@ def _type_from_wording(doc: Document, ev: dict[str, Evidence]) -> str | None:
             continue
         m = _OPERATING.search(page.text)
         if m:
-            ev["type"] = evidence_at(page, m.start(), m.end())
+            ev["type"] = evidence_at(page, m.start(), m.end()).unsure(
+                "the report states no type: Type 2 was read from its wording (operating effectiveness)")
             return "Type 2"
     for page in doc.text_pages[:8]:
         m = _DESIGN_ONLY.search(page.text)
         if m:
-            ev["type"] = evidence_at(page, m.start(), m.end())
+            ev["type"] = evidence_at(page, m.start(), m.end()).unsure(
+                "the report states no type: Type 1 was read from its wording (design only)")
             return "Type 1"
     return None

@@ -12,8 +12,9 @@ import re
 
 from reviewer.extract.layout import Document, norm
 from reviewer.extract.model import Csoc, Cuec, SubserviceOrganization
+from reviewer.extract.page import Line
 from reviewer.extract.parts import OUTSIDE_DESCRIPTION, role_of
-from reviewer.extract.sections import Item, find_sections, list_items, strip_marker
+from reviewer.extract.sections import GROUP_HEADING, Item, find_sections, list_items, strip_marker
 from reviewer.extract.vocabulary import CRITERIA_RUN, CRITERION
 
 CUEC_HEAD = re.compile(r"complementary\s+user[\s\-]+entit(?:y|ies)\s+controls?|user[\s\-]+entit(?:y|ies)\s+"
@@ -22,6 +23,7 @@ CUEC_HEAD = re.compile(r"complementary\s+user[\s\-]+entit(?:y|ies)\s+controls?|u
                        r"customer\s+(?:control\s+)?responsibilities", re.I)
 CSOC_HEAD = re.compile(r"complementary\s+sub[\s\-]?service\s+organi[sz]ation\s+controls?|"
                        r"sub[\s\-]?service\s+organi[sz]ation\s+(?:controls|responsibilities)", re.I)
+_LONG_ENTRY = 400  # characters: longer list entries are usually two run together
 PLAIN_COMPLEMENTARY = re.compile(r"^\s*complementary\s+controls\s*$", re.I)
 
 
@@ -69,6 +71,29 @@ def _sole_org(orgs: list[SubserviceOrganization]) -> str | None:
     return carved[0].abbreviation or carved[0].name
 
 
+def _section_doubt(doc: Document, heading: Line, title: str) -> str | None:
+    """Why a CUEC or CSOC passage's items are uncertain as a whole, if they are."""
+    if PLAIN_COMPLEMENTARY.match(title):
+        return "the passage is titled only \"Complementary Controls\": whether it lists user entity or subservice " \
+               "organization controls was decided from its wording"
+    if doc.parts is not None and doc.parts.parts and role_of(doc, heading) is None:
+        return "the passage stands outside the report's identified parts"
+    return None
+
+
+def _doubt_item(entry: Cuec | Csoc, item: Item, section_doubt: str | None) -> None:
+    """Mark an entry low when its passage is uncertain or the entry itself may be cut or merged."""
+    if section_doubt:
+        entry.mark_low(section_doubt)
+    elif item.by_paragraph:
+        entry.mark_low("the list has no bullets, numbers or table rows: its entries were told apart by paragraph "
+                       "breaks")
+    elif len(entry.text) > _LONG_ENTRY or GROUP_HEADING.search(entry.text):
+        entry.mark_low("the entry is unusually long and may run two entries or a heading together")
+    elif not entry.text.rstrip().endswith((".", ";", ")")) and item.cells is None:
+        entry.mark_low("the entry does not end a sentence and may be cut short")
+
+
 def read_cuecs_csocs(doc: Document, orgs: list[SubserviceOrganization]) -> tuple[list[Cuec], list[Csoc]]:
     cuecs: list[Cuec] = []
     csocs: list[Csoc] = []
@@ -89,6 +114,7 @@ def read_cuecs_csocs(doc: Document, orgs: list[SubserviceOrganization]) -> tuple
             kind = "csoc" if re.search(r"sub[\s\-]?service", body, re.I) or _named_org(body, orgs) else "cuec"
         else:
             continue
+        unsure = _section_doubt(doc, section.heading, title)
         items = list_items(section.lines, pages)
         first = items[0].lines[0] if items else None
         intro = " ".join(ln.text for ln in section.lines[:section.lines.index(first)]) if first in section.lines else ""
@@ -103,7 +129,9 @@ def read_cuecs_csocs(doc: Document, orgs: list[SubserviceOrganization]) -> tuple
                 if text in seen_cuec:
                     continue
                 seen_cuec.add(text)
-                cuecs.append(Cuec(text=text, page=page, criteria=criteria, bbox=box))
+                cuec = Cuec(text=text, page=page, criteria=criteria, bbox=box)
+                _doubt_item(cuec, item, unsure)
+                cuecs.append(cuec)
             else:
                 org = None
                 if first_cell and not re.fullmatch(r"\(?\d{1,3}[.)]?", first_cell):
@@ -117,5 +145,7 @@ def read_cuecs_csocs(doc: Document, orgs: list[SubserviceOrganization]) -> tuple
                 if text in seen_csoc:
                     continue
                 seen_csoc.add(text)
-                csocs.append(Csoc(text=text, page=page, subservice_organization=org, bbox=box))
+                csoc = Csoc(text=text, page=page, subservice_organization=org, bbox=box)
+                _doubt_item(csoc, item, unsure)
+                csocs.append(csoc)
     return cuecs, csocs

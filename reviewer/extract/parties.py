@@ -53,6 +53,8 @@ _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.
                    r"& Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"
                    r"Chartered\s+Accountants))(?![\w])")
 _LEGAL_FORM_END = re.compile(r"(?:,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|Ltd\.?|CPAs?))$")
+_SURE_VOTES = 3  # votes (weighted mentions) for a name to be sure of it
+_RIVAL_SHARE = 1.5  # a rival name with two thirds of the winner's votes makes it unsure
 _EXAMINED = re.compile(r"\bwe\s+have\s+examined\b", re.I)
 _FORMAL_WEIGHT = 3
 _AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
@@ -89,7 +91,10 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
         for other in votes:
             if other != best and other.startswith(best) and votes[other] * 2 >= votes[best] and len(other) > len(best):
                 best = other
-        out["service_organization"] = (best, where[best])
+        ev = where[best]
+        if votes[best] < _SURE_VOTES:
+            ev = ev.unsure("the vendor's name was read from a single mention")
+        out["service_organization"] = (best, ev)
 
     sys_votes: Counter[str] = Counter()
     sys_where: dict[str, Evidence] = {}
@@ -108,7 +113,11 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
             sys_where.setdefault(s, evidence_at(page, m.start("sys"), m.end("sys")))
     if sys_votes:
         s = max(sys_votes, key=lambda k: (sys_votes[k], -len(k)))
-        out["system"] = (s, sys_where[s])
+        ev = sys_where[s]
+        rivals = [v for k, v in sys_votes.items() if k != s and k not in s and s not in k]
+        if rivals and max(rivals) * _RIVAL_SHARE >= sys_votes[s]:
+            ev = ev.unsure("the report names its system in more than one way")
+        out["system"] = (s, ev)
 
     auditor = _auditor(doc, pages, out.get("service_organization", ("", None))[0])
     if auditor:
@@ -141,5 +150,6 @@ def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | Non
         for m in _AUTHOR.finditer(page.text):
             fm = _FIRM.search(m.group("firm"))
             if fm and ok(_clean_org(fm.group("firm"))):
-                return _clean_org(fm.group("firm")), evidence_at(page, m.start("firm"), m.end("firm"))
+                return _clean_org(fm.group("firm")), evidence_at(page, m.start("firm"), m.end("firm")).unsure(
+                    "no signature was found under the opinion: the firm was read from the cover")
     return None

@@ -19,6 +19,7 @@ from reviewer.extract.layout import Document, evidence_at, evidence_lines
 from reviewer.extract.model import Evidence
 
 DATE_LINE = re.compile(rf"^\s*(?:(?:report\s+)?dated?\s*:?\s*|issued\s*:?\s*)?(?P<d>{DATE})\s*\.?\s*$", re.I)
+_CONTESTED_SHARE = 0.6  # a rival period this well supported (share of the best's score) makes the period unsure
 _OPINION_START = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b|"
                             r"\bopinion\s+is\s+(?:not\s+)?(?:expressed|modified)", re.I)
 
@@ -54,6 +55,15 @@ def _best_period(matches: list[PeriodMatch]) -> tuple[tuple[date | None, date], 
     return key, first[key]
 
 
+def _contested(matches: list[PeriodMatch], best: tuple[date | None, date]) -> bool:
+    """Whether another stated period is nearly as well supported as the chosen one."""
+    score: dict[tuple, float] = defaultdict(float)
+    for m in matches:
+        score[(m.start, m.end)] += m.strength * (1.5 if m.page <= 12 else 1.0)
+    others = [v for k, v in score.items() if k != best]
+    return bool(others) and max(others) >= score[best] * _CONTESTED_SHARE
+
+
 def read_dates(doc: Document, rtype: str | None) -> Dates:
     """A SOC report's period or as-of date, and its report date (bridge letters: `letters.read_letter_dates`)."""
     out = Dates()
@@ -71,6 +81,8 @@ def read_dates(doc: Document, rtype: str | None) -> Dates:
             (start, end), m = best
             out.period_start, out.period_end = start, end
             e = evidence_at(by_number[m.page], *m.span)
+            if _contested(periods, (start, end)):
+                e = e.unsure("the report states another period almost as often: check which one it covers")
             out.evidence["period_start"] = e
             out.evidence["period_end"] = e
     if out.period_end is None and rtype != "Type 2" and as_ofs:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.extract.classify import classify
+from reviewer.extract.confidence import assess
 from reviewer.extract.errors import NotAPdfError
 from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
@@ -122,6 +123,7 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         setattr(rep, key, getattr(dates, key))
     result.evidence.update(dates.evidence)
     read_fields(doc, result)
+    assess(doc, result)
     _warnings(result)
     return result
 

@@ -150,6 +150,7 @@ class Item:
 
     lines: list[Line]
     cells: list[str] | None = None  # in a table: the text of each column
+    by_paragraph: bool = False  # told apart by paragraph gaps alone (no marker, number or table row)
 
     @property
     def text(self) -> str:
@@ -191,7 +192,7 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             paras.append([ln])
         else:
             paras[-1].append(ln)
-    items = [Item(p) for p in paras]
+    items = [Item(p, by_paragraph=True) for p in paras]
     # the introduction ("... assumed that user entities would implement the following controls:"), even when a
     # paragraph gap splits it, ends with a colon or announces what follows
     intro = [k for k, it in enumerate(items[:3]) if it.text.rstrip().endswith(":")

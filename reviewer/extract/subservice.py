@@ -151,6 +151,9 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
         for s in found.orgs:
             if s.method is None:
                 s.method = method  # type: ignore[assignment]
+                s.mark_low("the method (carve-out or inclusive) was read from a statement about all subservice "
+                           "organizations" if method else "the report does not say whether this organization's "
+                           "controls are carved out or included")
     return found.orgs
 
 
