@@ -190,7 +190,7 @@ def _response_entries(lines: list[Line], ids: list[str]) -> dict[str, list[tuple
         if opened is not None:
             cid, m = opened
             current = entries.setdefault(cid, [])
-            current.append((line.text[m.end():].strip(" :.-\u2013\u2014"), line))
+            current.append((line.text[m.end():].lstrip(" :.-\u2013\u2014"), line))
             continue
         if current is None:
             continue
