@@ -27,16 +27,18 @@ _SCOPE_LINE = re.compile(rf"(?:categor(?:y|ies)|principles?)\s*(?:in\s+scope)?\s
 _OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|covered|part\s+of)|out\s+of\s+scope|"
                            r"\bexcluded\b|\bN/A\b", re.I)
 _CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
-_OBJECTIVE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)"
+_OBJECTIVE = re.compile(r"\b(?:Control\s+)?Objective\s+"
+                        r"(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?![a-z]))"
                         r"(?:\s*[:.\-\u2013\u2014]\s*|[ \t]*\n\s*)"
                         # a title may come first: "Control Objective 1 - Client Setup: Controls provide ...", or
-                        # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ...")
-                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
+                        # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ..."), or
+                        # closed by a full stop ("Objective A \u2013 Trade Settlement. Controls provide ...")
+                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:.\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
                         r"[A-Z][\w&,/'\u2019\- ]{1,60}?[ \t]*\n\s*)?"
                         # a label may stand before the statement ("Objective: Controls provide ...")
                         r"(?:(?:control\s+)?objective(?:\s+statement)?\s*:\s*)?"
                         r"(?P<text>(?:Controls?|The\s+control)\s[^\u2022]+?\.)(?=\s|$)",
-                        re.I | re.S)
+                        re.S)
 
 
 def _categories_of(text: str) -> list[str]:
