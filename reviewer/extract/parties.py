@@ -29,6 +29,9 @@ _ORG_PATTERNS = [
     re.compile(rf"^{_NAME}\s+(?:\([^)]*\)\s+)?(?:has\s+)?(?:completed|underwent|received|engaged|obtained)\s+"
                rf"(?:an?\s+)?(?:SOC|System\s+and|independent|examination)", re.M),
     re.compile(rf"\bmanagement\s+of\s+{_NAME}\s+(?:\(|is\s+responsible|has\s+prepared|$)", re.M),
+    # the auditor's report is addressed to the service organization: "To the Management of Acme Cloud, Inc.:"
+    re.compile(rf"^To\s+the\s+(?:Board\s+of\s+Directors|Management|Shareholders|Directors)(?:\s+and\s+\w+)?\s+of\s+"
+               rf"{_NAME}\s*:?\s*$", re.M),
 ]
 _SYSTEM_PATTERNS = [
     # "description of its X for the period ...": the name ends where the sentence goes on
@@ -53,6 +56,8 @@ _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.
                    r"& Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"
                    r"Chartered\s+Accountants))(?![\w])")
 _LEGAL_FORM_END = re.compile(r"(?:,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|Ltd\.?|CPAs?))$")
+_ENTITY_END = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|GmbH|AG|S\.A|N\.V|B\.V|Limited|"
+                         r"Corporation|Incorporated|Company))\.?$")
 _SURE_VOTES = 3  # votes (weighted mentions) for a name to be sure of it
 _RIVAL_SHARE = 1.5  # a rival name with two thirds of the winner's votes makes it unsure
 _EXAMINED = re.compile(r"\bwe\s+have\s+examined\b", re.I)
@@ -78,7 +83,7 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
     votes: Counter[str] = Counter()
     where: dict[str, Evidence] = {}
     for page in pages:
-        for weight, pattern in zip((3, 2, 2, 2, 2, 1), _ORG_PATTERNS, strict=True):
+        for weight, pattern in zip((3, 2, 2, 2, 2, 1, 2), _ORG_PATTERNS, strict=True):
             for m in pattern.finditer(page.text):
                 org = _clean_org(m.group("org"))
                 if len(org) < 2 or _BAD_ORG.search(org) or len(org.split()) > 8:
@@ -89,8 +94,9 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
         # prefer the longest name among those that are prefixes of each other (the legal name)
         best = max(votes, key=lambda k: (votes[k], len(k)))
         for other in votes:
-            if other != best and other.startswith(best) and votes[other] * 2 >= votes[best] and len(other) > len(best):
-                best = other
+            if other != best and other.startswith(best) and len(other) > len(best) and (
+                    votes[other] * 2 >= votes[best] or _ENTITY_END.search(other)):
+                best = other  # "Acme" is what the report calls "Acme Cloud, Inc." after naming it once in full
         ev = where[best]
         if votes[best] < _SURE_VOTES:
             ev = ev.unsure("the vendor's name was read from a single mention")
