@@ -53,6 +53,7 @@ _ROLE_TITLES: list[tuple[Role, re.Pattern[str]]] = [
 _MAX_TITLE_WORDS = 16
 _COVER_PAGES = 4  # a document longer than this has a cover page: its title names no part
 _TITLE_SCALE = 1.12  # a part's title is set at least this much taller than the body's usual line
+_PROSE_WORDS = 8  # a line of at least this many words in one run is running prose
 _SENTENCE_END = re.compile(r"[.,;]$")
 
 
@@ -96,7 +97,9 @@ def _is_title(line: Line, nxt: Line | None) -> bool:
 
 
 def _usual_height(doc: Document) -> float:
-    heights = sorted(round(ln.height, 1) for p in doc.text_pages for ln in p.lines if not ln.furniture)
+    """The body text's line height: the median over lines of running prose (tables are often set smaller)."""
+    heights = sorted(round(ln.height, 1) for p in doc.text_pages for ln in p.lines
+                     if not ln.furniture and len(ln.words) >= _PROSE_WORDS and len(segments(ln)) == 1)
     return heights[len(heights) // 2] if heights else 10.0
 
 
@@ -106,6 +109,17 @@ def _stands_out(line: Line, first_on_page: bool, usual: float) -> bool:
     text = line.text.strip()
     return (first_on_page or bool(_NUMBERING.match(text)) or line.height >= usual * _TITLE_SCALE
             or (text.upper() == text and any(c.isalpha() for c in text)))
+
+
+def _continues_title(line: Line) -> bool:
+    """Whether a line can be the rest of a title wrapped onto it ("and Tests of Controls")."""
+    text = line.text.strip()
+    return 0 < len(text.split()) <= 10 and not _SENTENCE_END.search(text) and len(segments(line)) == 1
+
+
+def _joined(line: Line, nxt: Line) -> Line:
+    """A title's two lines as one (for the title tests)."""
+    return Line(line.words + nxt.words, line.page, f"{line.text} {nxt.text}")
 
 
 def _wraps_onto(line: Line, nxt: Line) -> bool:
@@ -142,14 +156,15 @@ class Parts:
                         self._mark(None, line, after=True)
                         role = None
                         continue
-                if not _is_title(line, nxt):
+                wrapped = nxt is not None and _wraps_onto(line, nxt) and _continues_title(nxt)
+                if not (_is_title(line, nxt) or (wrapped and line.text.rstrip().endswith(",")
+                                                 and _is_title(_joined(line, nxt), None))):
                     continue
                 inside_report = role is Role.AUDITOR_REPORT
                 if not _stands_out(line, k < 2 and not inside_report, usual):
                     continue
                 found = title_role(line.text)
-                if found is None and nxt is not None and _wraps_onto(line, nxt) and _is_title(nxt, None) \
-                        and not DATE_ONLY_LINE.match(line.text):
+                if found is None and wrapped and nxt is not None and not DATE_ONLY_LINE.match(line.text):
                     found = title_role(f"{line.text} {nxt.text}")
                 if found is None or found is role or (inside_report and AUDITOR_SUBHEADING.match(line.text)):
                     continue

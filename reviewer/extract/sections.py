@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reviewer.extract.grid import grid_at
 from reviewer.extract.layout import Document, Segment, segments
+from reviewer.extract.parts import role_of
 from reviewer.extract.pdf import Line, Page
 from reviewer.extract.vocabulary import BULLET_GLYPHS
 
@@ -71,8 +72,11 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
                 or _in_band(flat, i) or _opens_paragraph(flat, i):
             continue
         body: list[Line] = []
+        part = role_of(doc, line)
         for k in range(i + 1, len(flat)):
             nxt = flat[k]
+            if role_of(doc, nxt) is not part:
+                break  # the next part of the report ("Section IV ...") ends every passage of this one
             if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)
                                                           and not _wraps_header_cell(flat, k)):
                 break
