@@ -23,6 +23,10 @@ from reviewer.extract.page import Line, Word
 _WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
 _ANGLE_TOLERANCE = 0.15  # radians
 _X0 = attrgetter("x0")
+_SAME_LINE_OVERLAP = 0.5  # share of the lower box's height two words of one line have in common
+# and how far apart their centres may be, as a share of the taller box's height: cells of one table row set a few
+# points lower than their neighbours (centred vertically) are lines of their own
+_CENTRE_TOLERANCE = 0.4
 
 
 class _CharBoxes:
@@ -184,21 +188,28 @@ def _drop_slanted(textpage: object, words: list[Word], sources: list[int], suspe
 
 
 def group_lines(words: list[Word], page: int) -> list[Line]:
-    """Cluster words into lines by vertical overlap (one pass over words sorted by their centre)."""
+    """Cluster words into lines (one pass over words sorted by their centre).
+
+    A word joins the line being built when its box shares most of its height with the line's first word. Word
+    boxes run from their first glyph's top to their last glyph's bottom, so "notify" (x-height to descender) and
+    "User" (cap height to baseline) have different centres on one baseline; their boxes still overlap by far
+    more than half, while the next line's words barely touch them.
+    """
     if not words:
         return []
     keyed = sorted(((wd.top + wd.bottom) / 2, wd.x0, k) for k, wd in enumerate(words))
     lines: list[list[int]] = []
-    centre = -1e9
-    half = 0.0
+    top = bottom = centre = -1e9
     for c, _x0, k in keyed:
         wd = words[k]
-        h = (wd.bottom - wd.top) / 2
-        if abs(c - centre) <= (half if half > h else h) * 0.6:
+        h = wd.bottom - wd.top
+        overlap = min(bottom, wd.bottom) - max(top, wd.top)
+        if overlap > 0 and overlap >= _SAME_LINE_OVERLAP * min(bottom - top, h) \
+                and abs(c - centre) <= _CENTRE_TOLERANCE * max(bottom - top, h):
             lines[-1].append(k)  # sorted by centre, then x0: a line's words arrive left to right, mostly
         else:
             lines.append([k])
-            centre, half = c, h
+            top, bottom, centre = wd.top, wd.bottom, c
     out = []
     for ks in lines:
         for run in _overprinted_apart(ks, words):
