@@ -28,7 +28,7 @@ _OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|co
                            r"\bexcluded\b|\bN/A\b", re.I)
 _CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
 _OBJECTIVE = re.compile(r"\b(?:Control\s+)?Objective\s+"
-                        r"(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?![a-z]))"
+                        r"(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])(?![A-Za-z]))"
                         r"(?:\s*[:.\-\u2013\u2014]\s*|[ \t]*\n\s*)"
                         # a title may come first: "Control Objective 1 - Client Setup: Controls provide ...", or
                         # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ..."), or
@@ -38,7 +38,7 @@ _OBJECTIVE = re.compile(r"\b(?:Control\s+)?Objective\s+"
                         # a label may stand before the statement ("Objective: Controls provide ...")
                         r"(?:(?:control\s+)?objective(?:\s+statement)?\s*:\s*)?"
                         r"(?P<text>(?:Controls?|The\s+control)\s[^\u2022]+?\.)(?=\s|$)",
-                        re.S)
+                        re.I | re.S)
 
 
 def _categories_of(text: str) -> list[str]:
