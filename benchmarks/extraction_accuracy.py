@@ -50,8 +50,14 @@ def _chromium() -> list[CorpusDocument]:
     return chromium_documents()
 
 
+def _variation() -> list[CorpusDocument]:
+    from tests.variation import variation_documents
+
+    return variation_documents()
+
+
 SETS: dict[str, Callable[[], list[CorpusDocument]]] = {
-    "corpus": _corpus, "holdout": _holdout, "office": _office, "chromium": _chromium,
+    "corpus": _corpus, "holdout": _holdout, "office": _office, "chromium": _chromium, "variation": _variation,
 }
 
 
