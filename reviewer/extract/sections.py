@@ -247,6 +247,8 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
         while end is not None and body_at < len(lines) and lines[body_at].page == head.page \
                 and (lines[body_at].top + lines[body_at].bottom) / 2 < end:
             body_at += 1  # the header's wrapped lines
+    elif body_at < len(lines) and _wraps_header_cell(lines, body_at):
+        body_at += 1  # a header cell wrapped onto a line of its own ("Subservice" over "Organization")
 
     def column(x: float) -> int:
         return max(i for i, b in enumerate(bounds) if x >= b)

@@ -113,6 +113,20 @@ def _named_in_one_sentence(m: re.Match[str]) -> list[tuple[str, str, str, int]]:
         services = services[nxt.end():]
 
 
+# "...; Equinix for colocation; Rackspace Technology (Rackspace) for managed hosting." (a list in one sentence)
+_SEMICOLON_NEXT = re.compile(rf";\s*(?:and\s+)?{_NAME}{_ABBR}\s+(?:for|to\s+provide|to\s+perform)\s+"
+                             rf"(?P<services>{_SENTENCE}{{3,200}})", re.S)
+
+
+def _named_after_semicolons(text: str, pos: int) -> list[tuple[str, str, str, int]]:
+    """The organizations listed after a "uses X for Y" sentence's semicolons, each with its services."""
+    out: list[tuple[str, str, str, int]] = []
+    while (m := _SEMICOLON_NEXT.match(text, pos)) is not None:
+        out.append((m.group("name"), m.group("abbr") or "", m.group("services"), m.start("name")))
+        pos = m.end()
+    return out
+
+
 def _method_in(text: str) -> str | None:
     if _INCLUSIVE.search(text):
         return "inclusive"
@@ -132,7 +146,7 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
             stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
             window = text[m.start(): min(m.end() + 400, stop)]
             method = _method_in(window)
-            for name, abbr, services, start in _named_in_one_sentence(m):
+            for name, abbr, services, start in _named_in_one_sentence(m) + _named_after_semicolons(text, m.end()):
                 found.add(name, norm(abbr), services, method, page, (start, m.end()))
     for section in find_sections(doc, _HEADING):
         _from_section(section.lines, found, doc)
