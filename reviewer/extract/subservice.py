@@ -80,9 +80,10 @@ class _Found:
                 same.services = services or same.services
                 services = None
             same.services = same.services or services
-            same.method = same.method or method  # type: ignore[assignment]
+            same.method = same.method or method  # type: ignore[assignment]  # method is one of the Method values
             same.abbreviation = same.abbreviation or abbr or None
             return
+        # the ignore below: method is one of the Method values
         self.orgs.append(SubserviceOrganization(name=name, services=services or None, method=method,  # type: ignore
                                                 page=page.number, bbox=page.bbox_of(*span), abbreviation=abbr or None))
         self.abbrs[name] = abbr
@@ -164,7 +165,7 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
         method = "inclusive" if inclusive and not carve else "carve-out" if carve and not inclusive else None
         for s in found.orgs:
             if s.method is None:
-                s.method = method  # type: ignore[assignment]
+                s.method = method  # type: ignore[assignment]  # method is one of the Method values
                 s.mark_low("the method (carve-out or inclusive) was read from a statement about all subservice "
                            "organizations" if method else "the report does not say whether this organization's "
                            "controls are carved out or included")
