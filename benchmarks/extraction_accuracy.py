@@ -62,7 +62,7 @@ SETS: dict[str, Callable[[], list[CorpusDocument]]] = {
 
 
 def folder_documents(folder: Path) -> list[CorpusDocument]:
-    """A folder of X.pdf beside X.truth.json (a blind set before it is committed)."""
+    """A folder of X.pdf beside X.truth.json (a blind set, before or after it is committed)."""
     docs = []
     for truth_path in sorted(folder.rglob("*.truth.json")):
         pdf = truth_path.with_name(truth_path.name.removesuffix(".truth.json") + ".pdf")

@@ -157,7 +157,7 @@ class Parts:
                         role = None
                         continue
                 wrapped = nxt is not None and _wraps_onto(line, nxt) and _continues_title(nxt)
-                if not (_is_title(line, nxt) or (wrapped and line.text.rstrip().endswith(",")
+                if not (_is_title(line, nxt) or (wrapped and nxt is not None and line.text.rstrip().endswith(",")
                                                  and _is_title(_joined(line, nxt), None))):
                     continue
                 inside_report = role is Role.AUDITOR_REPORT
