@@ -4,7 +4,8 @@ For every scalar value and every list item the extractor outputs, compared with 
 it flagged (confidence "low")? Prints the catch rate (wrong ones flagged; the bar: at least 50%) and the false-flag
 rate (right ones flagged; the bar: at most 15%), and the wrong values left unflagged. A missed item (in the truth,
 not in the output) has nothing to flag and is counted apart.
-Run: .venv/bin/python benchmarks/confidence_flags.py SET   (SET as in benchmarks/extraction_accuracy.py)
+Run: .venv/bin/python benchmarks/confidence_flags.py SET   (SET as in benchmarks/extraction_accuracy.py: a set's
+name, or a folder of PDFs beside their truth, e.g. one of tests/blind/)
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.extraction_accuracy import SETS  # noqa: E402
+from benchmarks.extraction_accuracy import SETS, folder_documents  # noqa: E402
 from reviewer.extract import extract_pdf  # noqa: E402
 from tests.extract.scoring import LIST_FIELDS, SCALAR_FIELDS  # noqa: E402
 
@@ -51,10 +52,10 @@ def judge(result: dict[str, Any], truth: dict[str, Any]) -> list[tuple[str, bool
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", choices=sorted(SETS))
+    parser.add_argument("set", help=f"which test set: {', '.join(sorted(SETS))}, or a folder of PDFs and truth")
     args = parser.parse_args(argv)
     judged: list[tuple[str, str, bool, bool]] = []
-    for doc in SETS[args.set]():
+    for doc in SETS[args.set]() if args.set in SETS else folder_documents(Path(args.set)):
         if doc.truth is None:
             continue
         result = extract_pdf(doc.path, password=doc.password).to_json()

@@ -39,15 +39,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def find_report(reg: Register, given: str) -> int:
-    if given.isdigit():
-        if reg.connection.execute("SELECT 1 FROM reports WHERE id = ?", (int(given),)).fetchone():
-            return int(given)
-    rows = reg.connection.execute("SELECT id FROM reports WHERE file_name = ? OR file_name LIKE ? ORDER BY id",
-                                  (given, given.replace("%", "") + "%")).fetchall()
-    exact = reg.connection.execute("SELECT id FROM reports WHERE file_name = ?", (given,)).fetchall()
-    rows = exact or rows
+    """The id of the report `given` names: its id, its file name, or the start of one file name."""
+    reports = reg.reports.rows(order_by="id", limit=None)
+    if given.isdigit() and any(r.id == int(given) for r in reports):
+        return int(given)
+    exact = [r.id for r in reports if r.file_name == given]
+    rows = exact or [r.id for r in reports if r.file_name.lower().startswith(given.lower())]
     if len(rows) == 1:
-        return int(rows[0][0])
+        return int(rows[0])
     if not rows:
         raise CommandError(f"no report {given!r} in the register; 'reviewer list' shows their ids")
     raise CommandError(f"{len(rows)} reports match {given!r}; give its id ('reviewer list' shows them)")
@@ -59,10 +58,10 @@ def _correction_json(corr: Correction) -> dict[str, Any]:
 
 
 def show_json(reg: Register, report_id: int) -> dict[str, Any]:
-    stored = reg.report(report_id)
-    eff = reg.corrected(report_id)
+    stored = reg.reports.get(report_id)
+    eff = reg.corrections.corrected(report_id)
     result = eff.result
-    corrections = reg.corrections(report_id)
+    corrections = reg.corrections.all(report_id)
     latest = {c.target: c for c in corrections if c.kind in ("set", "add", "remove")}
     confirmed = {c.target for c in corrections if c.kind == "confirm"}
     data = result.to_storage()
@@ -85,16 +84,17 @@ def show_json(reg: Register, report_id: int) -> dict[str, Any]:
             if target in latest:
                 item["correction"] = _correction_json(latest[target])
             item["confirmed"] = target in confirmed or target in latest
-    review = reg.review(report_id)
+    review = reg.reviews.get(report_id)
     return {
         "id": stored.id, "file_name": stored.file_name, "vendor": stored.vendor, "sha256": stored.sha256,
         "imported_at": stored.imported_at, "document_type": result.document_type, "file": data["file"],
         "fields": fields, "report": data["report"], "evidence": data["evidence"], "warnings": data["warnings"],
         "corrections": [_correction_json(c) for c in corrections],
         "removed": [_correction_json(c) for c in corrections if c.kind == "remove"],
-        "to_check": [{"target": u.target, "label": u.label, "reason": u.reason} for u in reg.to_check(report_id)],
+        "to_check": [{"target": u.target, "label": u.label, "reason": u.reason}
+                     for u in reg.corrections.to_check(report_id)],
         "disagreements": [{"target": d.correction.target, "reading": d.reading, "text": d.text}
-                          for d in reg.disagreements(report_id)],
+                          for d in reg.corrections.disagreements(report_id)],
         "review": {"status": review.status, "reviewer": review.reviewer, "signed_off_by": review.signed_off_by,
                    "signed_off_at": review.signed_off_at},
     }

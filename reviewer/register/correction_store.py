@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from reviewer.extract.fields_table import STORED
 from reviewer.extract.model import ExtractionResult
 from reviewer.register import audit
 from reviewer.register import vendors as vendor_rules
@@ -30,6 +31,7 @@ from reviewer.register.corrections import (
     item_keys,
     show,
 )
+from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.reports import PAGE_ROWID_FACTOR, iso, link_bridges
 
@@ -53,14 +55,14 @@ def _correction(row: tuple[Any, ...]) -> Correction:
                       bool(active))
 
 
-def corrections(conn: Any, report_id: int, *, include_undone: bool = False) -> list[Correction]:
+def corrections(conn: Connection, report_id: int, *, include_undone: bool = False) -> list[Correction]:
     sql = f"SELECT {', '.join(COLUMNS)} FROM corrections WHERE report_id = ?"  # noqa: S608 - fixed names
     if not include_undone:
         sql += " AND active = 1"
     return [_correction(r) for r in conn.execute(sql + " ORDER BY id", (report_id,))]
 
 
-def correction(conn: Any, correction_id: int) -> Correction:
+def correction(conn: Connection, correction_id: int) -> Correction:
     row = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM corrections WHERE id = ?",  # noqa: S608
                        (correction_id,)).fetchone()
     if row is None:
@@ -68,7 +70,7 @@ def correction(conn: Any, correction_id: int) -> Correction:
     return _correction(row)
 
 
-def as_read(conn: Any, report_id: int) -> ExtractionResult:
+def as_read(conn: Connection, report_id: int) -> ExtractionResult:
     """The report's extraction as the extractor read it last, before any correction."""
     row = conn.execute("SELECT json FROM readings WHERE report_id = ?", (report_id,)).fetchone()
     if row is None:
@@ -78,18 +80,18 @@ def as_read(conn: Any, report_id: int) -> ExtractionResult:
     return ExtractionResult.from_json(json.loads(row[0]))
 
 
-def effective(conn: Any, report_id: int) -> Effective:
+def effective(conn: Connection, report_id: int) -> Effective:
     """The reading with the report's active corrections on top, with each item's key."""
     return apply(as_read(conn, report_id), corrections(conn, report_id))
 
 
-def keep_reading(conn: Any, report_id: int) -> None:
+def keep_reading(conn: Connection, report_id: int) -> None:
     """Before the first correction: keep the extraction as read, since `extractions` will hold the corrected one."""
     conn.execute("INSERT OR IGNORE INTO readings (report_id, json, read_at) "
                  "SELECT report_id, json, ? FROM extractions WHERE report_id = ?", (audit.utc_now(), report_id))
 
 
-def insert(conn: Any, report_id: int, target: str, kind: str, *, original: Any, value: Any, who: str,
+def insert(conn: Connection, report_id: int, target: str, kind: str, *, original: Any, value: Any, who: str,
            reason: str | None = None, evidence: dict[str, Any] | None = None, shown_before: Any = None) -> Correction:
     """Record one correction (and its audit entry), then materialize the report."""
     if not who or not who.strip():
@@ -115,7 +117,7 @@ def insert(conn: Any, report_id: int, target: str, kind: str, *, original: Any, 
     return corr
 
 
-def set_active(conn: Any, correction_id: int, active: bool, who: str) -> Correction:
+def set_active(conn: Connection, correction_id: int, active: bool, who: str) -> Correction:
     """Undo (active False) or redo a correction; logged, then the report is materialized again."""
     corr = correction(conn, correction_id)
     if corr.active == active:
@@ -129,7 +131,7 @@ def set_active(conn: Any, correction_id: int, active: bool, who: str) -> Correct
     return correction(conn, correction_id)
 
 
-def replace_reading(conn: Any, report_id: int, reading: ExtractionResult) -> None:
+def replace_reading(conn: Connection, report_id: int, reading: ExtractionResult) -> None:
     """A new reading of the report (re-read): stored as read; the corrections stay and lay over it."""
     previous = as_read(conn, report_id)
     conn.execute("INSERT OR REPLACE INTO readings (report_id, json, read_at) VALUES (?, ?, ?)",
@@ -137,7 +139,7 @@ def replace_reading(conn: Any, report_id: int, reading: ExtractionResult) -> Non
     materialize(conn, report_id, previous)
 
 
-def replace_page_text(conn: Any, report_id: int, page_texts: list[str]) -> None:
+def replace_page_text(conn: Connection, report_id: int, page_texts: list[str]) -> None:
     """The full-text index of a report read again (its pages as this reading reads them)."""
     first = report_id * PAGE_ROWID_FACTOR
     conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
@@ -146,23 +148,18 @@ def replace_page_text(conn: Any, report_id: int, page_texts: list[str]) -> None:
                       for number, text in enumerate(page_texts, start=1) if text.strip()])
 
 
-def materialize(conn: Any, report_id: int, previous: ExtractionResult) -> Effective:
+def materialize(conn: Connection, report_id: int, previous: ExtractionResult) -> Effective:
     """Write the corrected extraction, the report's columns and its item rows. `previous`: the reading the item
     rows were last written from (their keys, for rows written before any correction)."""
     eff = effective(conn, report_id)
     result, rep = eff.result, eff.result.report
     conn.execute("UPDATE extractions SET json = ? WHERE report_id = ?",
                  (json.dumps(result.to_storage()), report_id))
-    conn.execute(
-        "UPDATE reports SET document_type = ?, framework = ?, type = ?, service_organization = ?, system = ?, "
-        "period_start = ?, period_end = ?, as_of = ?, effective_period_end = ?, report_date = ?, "
-        "bridge_period_end = ?, service_auditor = ?, opinion = ?, categories = ?, exceptions_count = ?, "
-        "cuecs_count = ? WHERE id = ?",
-        (result.document_type, rep.framework, rep.type, rep.service_organization, rep.system, iso(rep.period_start),
-         iso(rep.period_end), iso(rep.as_of), iso(rep.period_end or rep.as_of), iso(rep.report_date),
-         iso(rep.bridge_period_end), rep.service_auditor, rep.opinion, ", ".join(rep.categories),
-         len(rep.exceptions), len(rep.cuecs), report_id),
-    )
+    row: dict[str, Any] = {f.column: f.to_column(f.value(rep)) for f in STORED if f.column}
+    row.update(document_type=result.document_type, effective_period_end=iso(rep.period_end or rep.as_of),
+               exceptions_count=len(rep.exceptions), cuecs_count=len(rep.cuecs))
+    conn.execute(f"UPDATE reports SET {', '.join(f'{name} = :{name}' for name in row)} WHERE id = :report_id",  # noqa: S608
+                 {**row, "report_id": report_id})
     before = previous.to_storage()["report"]
     stored = result.to_storage()["report"]
     for name in ITEM_TABLES:
@@ -171,7 +168,7 @@ def materialize(conn: Any, report_id: int, previous: ExtractionResult) -> Effect
     return eff
 
 
-def _write_items(conn: Any, report_id: int, name: str, items: list[dict[str, Any]], keys: list[str],
+def _write_items(conn: Connection, report_id: int, name: str, items: list[dict[str, Any]], keys: list[str],
                  previous_keys: list[str]) -> None:
     table, columns, kept_columns = ITEM_TABLES[name]
     rows = conn.execute(
@@ -218,7 +215,7 @@ def _write_items(conn: Any, report_id: int, name: str, items: list[dict[str, Any
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (row[0],))  # noqa: S608
 
 
-def _kept(conn: Any, report_id: int, target: str) -> dict[str, Any]:
+def _kept(conn: Connection, report_id: int, target: str) -> dict[str, Any]:
     row = conn.execute("SELECT kept FROM corrections WHERE report_id = ? AND target = ? AND kept IS NOT NULL "
                        "ORDER BY id DESC LIMIT 1", (report_id, target)).fetchone()
     return json.loads(row[0]) if row else {}

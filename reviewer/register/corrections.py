@@ -18,26 +18,22 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from reviewer.extract.fields_table import FIELDS
 from reviewer.extract.model import Evidence, ExtractionResult
 
 CorrectionKind = Literal["set", "add", "remove", "confirm"]
 
-# the report's scalar fields a reviewer can correct (lists of strings included), in the workspace's order
-SCALARS: tuple[str, ...] = (
-    "document_type", "service_organization", "system", "framework", "type", "period_start", "period_end", "as_of",
-    "report_date", "bridge_period_end", "service_auditor", "opinion", "categories", "criteria",
-)
-DATE_FIELDS = frozenset({"period_start", "period_end", "as_of", "report_date", "bridge_period_end"})
-LIST_FIELDS = frozenset({"categories", "criteria"})
+# the report's scalar fields a reviewer can correct: the document type and every field of the one table of fields
+# (`extract/fields_table.py`, lists of strings included), in its reading order
+SCALARS: tuple[str, ...] = ("document_type", *(f.key for f in FIELDS))
+DATE_FIELDS = frozenset(f.key for f in FIELDS if f.kind == "date")
+LIST_FIELDS = frozenset(f.key for f in FIELDS if f.kind == "list")
 LISTS: tuple[str, ...] = ("exceptions", "cuecs", "subservice_organizations", "csocs", "control_objectives")
 LIST_LABELS = {"exceptions": "Exception", "cuecs": "CUEC", "subservice_organizations": "Subservice organization",
                "csocs": "CSOC", "control_objectives": "Control objective"}
-FIELD_LABELS = {
-    "document_type": "Document type", "service_organization": "Service organization", "system": "System",
-    "framework": "Framework", "type": "Report type", "period_start": "Period start", "period_end": "Period end",
-    "as_of": "As of", "report_date": "Report date", "bridge_period_end": "Bridge letter to",
-    "service_auditor": "Service auditor", "opinion": "Opinion", "categories": "Categories", "criteria": "Criteria",
-}
+# a correction names one field: the table's label, except where the panel shows two fields under one label
+FIELD_LABELS = {"document_type": "Document type", **{f.key: f.label for f in FIELDS},
+                "framework": "Framework", "type": "Report type", "period_start": "Period start"}
 # what identifies an item of each list (its key), and the text a reviewer reads it by
 IDENTITY = {"exceptions": ("control_id", "description"), "cuecs": ("text",), "subservice_organizations": ("name",),
             "csocs": ("text",), "control_objectives": ("id", "text")}
@@ -88,7 +84,7 @@ class Disagreement:
 
 
 @dataclass
-class Unsure:
+class ToCheck:
     """A low-confidence value or item that no reviewer has confirmed or corrected yet."""
 
     target: str
@@ -253,24 +249,24 @@ def _comparable(item: Any) -> Any:
     return {k: v for k, v in item.items() if k not in ("bbox", "confidence", "confidence_reason")}
 
 
-def low_confidence(effective: Effective) -> list[Unsure]:
+def low_confidence(effective: Effective) -> list[ToCheck]:
     """Every value or item the extractor was unsure of (confidence "low"), with its reason."""
     result = effective.result
     out = []
     for name in SCALARS:
         ev: Evidence | None = result.evidence.get(name)
         if ev is not None and ev.confidence == "low":
-            out.append(Unsure(name, FIELD_LABELS[name], ev.confidence_reason or "the reader was unsure"))
+            out.append(ToCheck(name, FIELD_LABELS[name], ev.confidence_reason or "the reader was unsure"))
     data = result.to_storage()["report"]
     for name in LISTS:
         for item, key, obj in zip(getattr(result.report, name), effective.keys[name], data[name], strict=True):
             if item.confidence == "low":
-                out.append(Unsure(f"{name}/{key}", target_label(f"{name}/{key}", obj),
+                out.append(ToCheck(f"{name}/{key}", target_label(f"{name}/{key}", obj),
                                   item.confidence_reason or "the reader was unsure"))
     return out
 
 
-def to_check(effective: Effective, corrections: list[Correction]) -> list[Unsure]:
+def to_check(effective: Effective, corrections: list[Correction]) -> list[ToCheck]:
     """Low-confidence values and items not yet confirmed or corrected by a reviewer, in the workspace's order."""
     checked = {c.target for c in corrections if c.active and c.kind in ("set", "confirm", "remove")}
     return [u for u in low_confidence(effective) if u.target not in checked]

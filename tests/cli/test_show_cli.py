@@ -13,12 +13,12 @@ WHO = "Dana Reviewer"
 def test_show_json_carries_confidence_and_the_corrections_on_top(tmp_path, corpus):
     db = tmp_path / "register.db"
     with Register.open(db, PASS) as reg:
-        rid = reg.import_file(corpus.by_id("harlow-soc2-t2-exc3").path).report_id
-        read_end = reg.report(rid).extraction.report.period_end.isoformat()
-        reg.correct(rid, "period_end", "2031-03-31", who=WHO, reason="see the opinion")
-        key = reg.corrected(rid).keys["exceptions"][0]
-        reg.remove_item(rid, f"exceptions/{key}", who=WHO)
-        reg.add_item(rid, "cuecs", {"text": "User entities review their users.", "page": 2, "criteria": []},
+        rid = reg.reports.import_file(corpus.by_id("harlow-soc2-t2-exc3").path).report_id
+        read_end = reg.reports.get(rid).extraction.report.period_end.isoformat()
+        reg.corrections.correct(rid, "period_end", "2031-03-31", who=WHO, reason="see the opinion")
+        key = reg.corrections.corrected(rid).keys["exceptions"][0]
+        reg.corrections.remove_item(rid, f"exceptions/{key}", who=WHO)
+        reg.corrections.add_item(rid, "cuecs", {"text": "User entities review their users.", "page": 2, "criteria": []},
                      who=WHO)
     done = reviewer("show", "--register", db, "--json", rid)
     assert done.returncode == 0, done.stderr
@@ -43,7 +43,7 @@ def test_show_json_carries_confidence_and_the_corrections_on_top(tmp_path, corpu
 def test_show_of_no_such_report_exits_2(tmp_path, corpus):
     db = tmp_path / "register.db"
     with Register.open(db, PASS) as reg:
-        reg.import_file(corpus.by_id("harlow-soc2-t2-clean").path)
+        reg.reports.import_file(corpus.by_id("harlow-soc2-t2-clean").path)
     done = reviewer("show", "--register", db, "999")
     assert done.returncode == 2
     assert "no report" in one_line_error(done)

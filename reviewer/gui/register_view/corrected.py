@@ -1,14 +1,18 @@
 """Marks on the register table for reviewer corrections: a pencil after a corrected value, the original on hover.
 
-`CorrectionMarks` loads the corrections of a page of rows in one query (`register.corrections_of`) and answers,
+`CorrectionMarks` loads the corrections of a page of rows in one query (`register.corrections.of`) and answers,
 per report and column, the tool tip of the corrections that changed what the column shows (None: not corrected).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from reviewer.register import ReportRow
 from reviewer.register.corrections import Correction, show
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 MARK = " \u270e"
 # the table's columns (register_view.model.COLUMNS order) and the corrected targets each one shows
@@ -37,11 +41,11 @@ class CorrectionMarks:
     def clear(self) -> None:
         self._by_report.clear()
 
-    def load(self, register: Any, rows: list[Any]) -> None:
-        if register is None or not hasattr(register, "corrections_of"):
+    def load(self, register: Register | None, rows: list[ReportRow]) -> None:
+        if register is None:
             return
         self._by_report.update({r.id: [] for r in rows})
-        self._by_report.update(register.corrections_of([r.id for r in rows]))
+        self._by_report.update(register.corrections.of([r.id for r in rows]))
 
     def tooltip(self, report_id: int, column: int) -> str | None:
         targets = COLUMN_TARGETS.get(column)

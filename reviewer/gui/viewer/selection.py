@@ -82,6 +82,7 @@ class AreaSelection(QObject):
         if not page:
             return None
         text = self.viewer.text_in(page, bbox)
-        self.last = PageSelection(page, tuple(round(v, 2) for v in bbox), text)  # type: ignore[arg-type]
+        x0, top, x1, bottom = (round(v, 2) for v in bbox)
+        self.last = PageSelection(page, (x0, top, x1, bottom), text)
         self.selected.emit(self.last)
         return self.last

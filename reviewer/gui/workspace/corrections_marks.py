@@ -7,21 +7,29 @@ pencil and its original on hover, an unconfirmed low-confidence one with a warni
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from reviewer.extract.fields_table import FIELDS
 from reviewer.gui.text import mnemonic_safe, tooltip_text
+from reviewer.gui.workspace.links import LinkButton
 from reviewer.gui.workspace.undo import EditSession
-from reviewer.register.corrections import Correction, Unsure, show
+from reviewer.register.corrections import Correction, ToCheck, show
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 CORRECTED = "\u270e"  # a pencil: a reviewer corrected this value
 UNSURE = "\u26a0"  # a warning sign: read with low confidence, not yet checked
-# the facts panel's rows (fields.field_values keys) and the fields each one shows
-PANEL_KEYS = {"period_start": "period", "period_end": "period", "as_of": "period", "framework": "framework",
-              "type": "framework"}
+# each field's row of the facts panel (its `fields.field_values` key): its fact key in the table of fields, or the
+# row whose evidence it is when it has no row of its own (the period's end, the report's type)
+PANEL_KEYS: dict[str, str] = {
+    **{f.key: f.fact_key for f in FIELDS},
+    **{k: f.fact_key for f in FIELDS for k in f.evidence_keys if k != f.key},
+}
 
 
 def correction_tooltip(corr: Correction) -> str:
@@ -38,7 +46,7 @@ def correction_tooltip(corr: Correction) -> str:
 class CorrectionCommand(QUndoCommand):
     """One correction on the undo stack (written before it is pushed)."""
 
-    def __init__(self, session: EditSession, register: Any, correction: Correction, who: Callable[[], str],
+    def __init__(self, session: EditSession, register: Register, correction: Correction, who: Callable[[], str],
                  *, taking_back: bool = False) -> None:
         super().__init__(f"{'take back ' if taking_back else ''}{correction.kind} {correction.label}")
         self._session = session
@@ -49,7 +57,7 @@ class CorrectionCommand(QUndoCommand):
         self._already_written = True
 
     def _set(self, active: bool) -> None:
-        set_active = self._register.redo_correction if active else self._register.undo_correction
+        set_active = self._register.corrections.redo if active else self._register.corrections.undo
         self._session.write(lambda _v: set_active(self._id, self._who()), None)
 
     def redo(self) -> None:
@@ -62,15 +70,15 @@ class CorrectionCommand(QUndoCommand):
         self._set(self._taking_back)
 
 
-def revert_correction(session: EditSession, register: Any, who: Callable[[], str], corr: Correction) -> bool:
+def revert_correction(session: EditSession, register: Register, who: Callable[[], str], corr: Correction) -> bool:
     """Take back a correction (possibly from an earlier session), undoably."""
-    if not session.write(lambda _v: register.undo_correction(corr.id, who()), None):
+    if not session.write(lambda _v: register.corrections.undo(corr.id, who()), None):
         return False
     session.stack.push(CorrectionCommand(session, register, corr, who, taking_back=True))
     return True
 
 
-def write_correction(session: EditSession, register: Any, who: Callable[[], str],
+def write_correction(session: EditSession, register: Register, who: Callable[[], str],
                      make: Callable[[], Correction]) -> Correction | None:
     """Write a correction through the register and push it on the undo stack; None when the register refused."""
     made: list[Correction] = []
@@ -80,8 +88,8 @@ def write_correction(session: EditSession, register: Any, who: Callable[[], str]
     return made[0]
 
 
-def mark_fields(links: dict[str, QWidget], values: dict[str, QWidget], corrections: list[Correction],
-                unsure: list[Unsure]) -> None:
+def mark_fields(links: Mapping[str, LinkButton], values: Mapping[str, QLabel], corrections: list[Correction],
+                unsure: list[ToCheck]) -> None:
     """Mark the facts panel's rows: corrected (pencil, original on hover) or still to check (warning, reason)."""
     marks: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
@@ -97,11 +105,15 @@ def mark_fields(links: dict[str, QWidget], values: dict[str, QWidget], correctio
                 marks.setdefault(key, []).append(f"Low confidence, not checked yet: {u.reason} (F8 goes there)")
                 kinds[key] = UNSURE
     for key, tips in marks.items():
-        widget = links.get(key) or values.get(key)
-        if widget is None:
+        widget: QWidget
+        if (link := links.get(key)) is not None:
+            link.setText(mnemonic_safe(f"{link.value} {kinds[key]}"))
+            widget = link
+        elif (label := values.get(key)) is not None:
+            label.setText(f"{label.text()} {kinds[key]}")
+            widget = label
+        else:
             continue
-        value = getattr(widget, "value", None) or widget.text()  # type: ignore[attr-defined]
-        widget.setText(mnemonic_safe(f"{value} {kinds[key]}") if key in links else f"{value} {kinds[key]}")
         widget.setEnabled(True)
         widget.setToolTip(tooltip_text("\n\n".join(tips)))
         widget.setAccessibleDescription("corrected" if kinds[key] == CORRECTED else "to check")

@@ -4,10 +4,13 @@ corrected, added, removed), read from the register. No widgets here: `check_rows
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.gui.workspace.corrections_marks import CORRECTED, UNSURE, correction_tooltip
 from reviewer.register.corrections import LISTS, SCALARS, scalar_json, show, target_label
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 SHORT_LABELS = {"exceptions": "Exception", "cuecs": "CUEC", "subservice_organizations": "Subservice org.",
                 "csocs": "CSOC", "control_objectives": "Objective"}
@@ -43,12 +46,12 @@ def _row(target: str, what: str, value: str, page: int | None, bbox: Any, curren
                     corr is not None and corr.kind in ("set", "add"), current)
 
 
-def check_rows(register: Any, report_id: int) -> list[CheckRow]:
+def check_rows(register: Register, report_id: int) -> list[CheckRow]:
     """Scalars first (those with a value, a correction or a doubt), then each list's items, then removed items
     (listed so that a removal can be taken back in a later session)."""
-    eff = register.corrected(report_id)
-    corrections = register.corrections(report_id)
-    unsure = {u.target: u for u in register.to_check(report_id)}
+    eff = register.corrections.corrected(report_id)
+    corrections = register.corrections.all(report_id)
+    unsure = {u.target: u for u in register.corrections.to_check(report_id)}
     latest = {c.target: c for c in corrections}
     rows: list[CheckRow] = []
     result = eff.result

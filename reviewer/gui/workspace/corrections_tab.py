@@ -9,6 +9,7 @@ saved at once through the register and undoable (Ctrl+Z); "Re-read this report" 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -105,7 +106,7 @@ class CorrectionsTab(QWidget):
         self.add_button.setToolTip("Add the text selected on the page as an item the extractor missed")
         menu = QMenu(self.add_button)
         for name in LISTS:
-            menu.addAction(LIST_LABELS[name], lambda n=name: self.add_from_selection(n))
+            menu.addAction(LIST_LABELS[name], partial(self.add_from_selection, name))
         self.add_button.setMenu(menu)
         self.revert_button = button("Take back", "Take back the selected row's correction, confirmation or "
                                     "removal (also one made in an earlier session)", self.revert_selected)
@@ -161,7 +162,7 @@ class CorrectionsTab(QWidget):
         self.table.blockSignals(False)
         self.left = sum(1 for row in rows if row.to_check)
         self.summary.setText(f"{self.left} left to check" if self.left else "Nothing left to check")
-        self._show_disagreements(reg.disagreements(rid))
+        self._show_disagreements(reg.corrections.disagreements(rid))
         self._enable()
         self.count_changed.emit(self.left)
 
@@ -178,7 +179,7 @@ class CorrectionsTab(QWidget):
     def _enable(self) -> None:
         row = self.selected()
         live = row is not None and not row.removed
-        self.remove_button.setEnabled(live and "/" in row.target)  # type: ignore[union-attr]
+        self.remove_button.setEnabled(row is not None and live and "/" in row.target)
         self.confirm_button.setEnabled(live)
         self.correct_button.setEnabled(live)
         self.revert_button.setEnabled(row is not None and self._latest(row.target) is not None)
@@ -215,7 +216,7 @@ class CorrectionsTab(QWidget):
         return write_correction(host.session, host.register, host.who, make) is not None
 
     def _latest(self, target: str) -> Any:
-        found = [c for c in self.host.register.corrections(self.host.report_id) if c.target == target]
+        found = [c for c in self.host.register.corrections.all(self.host.report_id) if c.target == target]
         return found[-1] if found else None
 
     def revert_selected(self) -> None:
@@ -230,7 +231,7 @@ class CorrectionsTab(QWidget):
         if row is None or row.removed:
             return
         host = self.host
-        if self._write(lambda: host.register.confirm(host.report_id, row.target, who=host.who())):
+        if self._write(lambda: host.register.corrections.confirm(host.report_id, row.target, who=host.who())):
             self.next_unsure()
 
     def remove_selected(self) -> None:
@@ -238,7 +239,7 @@ class CorrectionsTab(QWidget):
         if row is None or "/" not in row.target or row.removed:
             return
         host = self.host
-        self._write(lambda: host.register.remove_item(host.report_id, row.target, who=host.who()))
+        self._write(lambda: host.register.corrections.remove_item(host.report_id, row.target, who=host.who()))
 
     def correct_selected(self) -> CorrectionDialog | None:
         """Open the correction dialog for the selected row (opened, not exec'd)."""
@@ -261,32 +262,34 @@ class CorrectionsTab(QWidget):
 
     def _save_dialog(self, dialog: CorrectionDialog) -> None:
         host = self.host
+        corrections = host.register.corrections
         value, reason, evidence = dialog.values(), dialog.reason_text(), dialog.evidence()
         if dialog.target.endswith("/+"):
             name = dialog.list_name or ""
             value.setdefault("page", host.viewer.current_page() or 1)
             value.setdefault("criteria", [])
-            self._write(lambda: host.register.add_item(host.report_id, name, value, who=host.who(), reason=reason))
+            self._write(lambda: corrections.add_item(host.report_id, name, value, who=host.who(), reason=reason))
             return
         if dialog.list_name is not None:
-            self._write(lambda: host.register.correct(host.report_id, dialog.target, value, who=host.who(),
-                                                      reason=reason))
+            self._write(lambda: corrections.correct(host.report_id, dialog.target, value, who=host.who(),
+                                                    reason=reason))
         else:
-            self._write(lambda: host.register.correct(host.report_id, dialog.target, value, who=host.who(),
-                                                      reason=reason, evidence=evidence))
+            self._write(lambda: corrections.correct(host.report_id, dialog.target, value, who=host.who(),
+                                                    reason=reason, evidence=evidence))
 
     def use_selection_as_evidence(self) -> None:
         """The page selection becomes the selected value's evidence (an item: its page and box)."""
         row, selection, host = self.selected(), self.host.selection.last, self.host
+        corrections = host.register.corrections
         if row is None or selection is None:
             self._say("Select a value in the list and drag over its text on the page first.")
             return
         if "/" in row.target:
             change = {"page": selection.page, "bbox": list(selection.bbox)}
-            self._write(lambda: host.register.correct(host.report_id, row.target, change, who=host.who()))
+            self._write(lambda: corrections.correct(host.report_id, row.target, change, who=host.who()))
         else:
-            self._write(lambda: host.register.correct(host.report_id, row.target, row.current, who=host.who(),
-                                                      evidence=selection.evidence_json()))
+            self._write(lambda: corrections.correct(host.report_id, row.target, row.current, who=host.who(),
+                                                    evidence=selection.evidence_json()))
 
     def _say(self, text: str) -> None:
         self.note.setText(text)
@@ -304,7 +307,7 @@ class CorrectionsTab(QWidget):
             from reviewer.register import IsolatedExtractor, Register
 
             with IsolatedExtractor() as extractor, Register.open_with_key(path, key) as reg:
-                return reg.reread(report_id, who=who, extractor=extractor)
+                return reg.corrections.reread(report_id, who=who, extractor=extractor)
 
         # parentless and kept in RUNNING until it ends: closing the workspace must not destroy a running thread
         self.runner = TaskRunner()
@@ -313,11 +316,14 @@ class CorrectionsTab(QWidget):
         runner.finished.connect(lambda _r: RUNNING.discard(runner))
         runner.failed.connect(lambda _e: RUNNING.discard(runner))
         self.runner.finished.connect(self._reread_done)
-        self.runner.failed.connect(lambda err: (self._say(f"Not read again: {err}"),
-                                                self.reread_button.setEnabled(True)))
+        self.runner.failed.connect(self._reread_failed)
         self.reread_button.setEnabled(False)
         self._say("Reading the report again\u2026")
         self.runner.start(task)
+
+    def _reread_failed(self, err: object) -> None:
+        self._say(f"Not read again: {err}")
+        self.reread_button.setEnabled(True)
 
     def _reread_done(self, found: list[Disagreement]) -> None:
         self.reread_button.setEnabled(True)
@@ -329,10 +335,10 @@ class CorrectionsTab(QWidget):
         """Sign off; with low-confidence values left unchecked, ask first (a box opened, not exec'd): Yes signs
         off anyway and the register logs that choice."""
         host = self.host
-        review = host.register.review(host.report_id)
-        unsure = host.register.to_check(host.report_id) if review.status in DECIDED_STATUSES else []
+        review = host.register.reviews.get(host.report_id)
+        unsure = host.register.corrections.to_check(host.report_id) if review.status in DECIDED_STATUSES else []
         if not unsure:
-            host.session.act(lambda: host.register.sign_off(host.report_id, name))
+            host.session.act(lambda: host.register.reviews.sign_off(host.report_id, name))
             return None
         box = QMessageBox(QMessageBox.Icon.Warning, "Sign off with values left to check?",
                           f"{len(unsure)} low-confidence value(s) have not been confirmed or corrected:\n"
@@ -344,7 +350,7 @@ class CorrectionsTab(QWidget):
 
         def answered(_result: int) -> None:
             if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
-                host.session.act(lambda: host.register.sign_off(host.report_id, name, accept_unconfirmed=True))
+                host.session.act(lambda: host.register.reviews.sign_off(host.report_id, name, accept_unconfirmed=True))
             else:
                 self.next_unsure()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.extract.model import BBox
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.viewer.selection import AreaSelection
@@ -60,7 +61,7 @@ class ReviewWorkspace(QWidget):
         self.register = register
         self.report_id = report_id
         self.settings = settings
-        self.stored = register.report(report_id)
+        self.stored = register.reports.get(report_id)
         extraction = self.stored.extraction
         self.session = EditSession(self)
         self.session.saved.connect(self._after_write)  # edits, undos and redos alike
@@ -161,7 +162,7 @@ class ReviewWorkspace(QWidget):
 
     def _load_pdf(self) -> None:
         try:
-            self.viewer.load(self.register.pdf_bytes(self.report_id))
+            self.viewer.load(self.register.reports.pdf_bytes(self.report_id))
         except PdfOpenError:
             pass  # the viewer says why (and asks for a password when that is the reason)
 
@@ -197,14 +198,14 @@ class ReviewWorkspace(QWidget):
     def refresh(self) -> None:
         """Re-read the report's review data from the register into every tab."""
         reg, rid = self.register, self.report_id
-        self.stored = reg.report(rid)  # corrections change what the register holds
-        self.exceptions_tab.set_records(reg.exceptions(rid))
-        self.cuecs_tab.set_records(reg.cuecs(rid), reg.own_controls())
-        vendor_names = {v.id: v.name for v in reg.vendors()}
-        self.subservice_tab.set_records(reg.subservice(rid), self.stored.extraction.report.subservice_organizations,
-                                        vendor_names)
-        self.review_tab.set_review(reg.review(rid))
-        self.audit_tab.set_entries(reg.audit_log(rid))
+        self.stored = reg.reports.get(rid)  # corrections change what the register holds
+        self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
+        self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
+        vendor_names = {v.id: v.name for v in reg.vendors.all()}
+        self.subservice_tab.set_records(reg.reports.subservice(rid),
+                                        self.stored.extraction.report.subservice_organizations, vendor_names)
+        self.review_tab.set_review(reg.reviews.get(rid))
+        self.audit_tab.set_entries(reg.audit.entries(rid))
         self._refresh_corrections()
 
     def _refresh_corrections(self) -> None:
@@ -213,14 +214,17 @@ class ReviewWorkspace(QWidget):
         rep = self.stored.extraction.report
         panel = FieldsPanel(self.stored.extraction, self)
         panel.evidence_requested.connect(self.show_evidence)
-        mark_fields(panel.links, panel.values, reg.corrections(rid), reg.to_check(rid))
-        self.fields.parentWidget().layout().replaceWidget(self.fields, panel)
+        mark_fields(panel.links, panel.values, reg.corrections.all(rid), reg.corrections.to_check(rid))
+        parent = self.fields.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.replaceWidget(self.fields, panel)
         self.fields.deleteLater()
         self.fields = panel
         self.corrections_tab.refresh()
         left = self.corrections_tab.left
         self.to_check_label.setText(f"  {left} left to check (F8)  " if left else "  nothing left to check  ")
-        corrections = reg.corrections(rid)
+        corrections = reg.corrections.all(rid)
         for tab, text, list_name in (
                 (self.corrections_tab, f"Check ({left})" if left else "Check", None),
                 (self.exceptions_tab, f"Exceptions ({len(rep.exceptions)})", "exceptions"),
@@ -247,9 +251,9 @@ class ReviewWorkspace(QWidget):
         """Show `page` of the PDF (the shell calls this when a full-text search hit opens the report)."""
         self.viewer.show_page(page)
 
-    def show_evidence(self, page: int, bbox: object) -> None:
+    def show_evidence(self, page: int, bbox: BBox | None) -> None:
         """Jump the viewer to `page` and highlight `bbox` (None: the page alone)."""
-        self.viewer.highlight(page, bbox)  # type: ignore[arg-type]
+        self.viewer.highlight(page, bbox)
 
     # ---- writing --------------------------------------------------------------------------------------
     def _after_write(self) -> None:
@@ -263,13 +267,13 @@ class ReviewWorkspace(QWidget):
 
     def _triage_edited(self, exception_id: int, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.update_triage(exception_id, self.who(), **{name: value})
+            self.register.reviews.update_triage(exception_id, self.who(), **{name: value})
 
         self.session.edit(f"exception triage: {TRIAGE_LABELS[name]}", write, old, new)
 
     def _mapping_edited(self, cuec_id: int, old: int | None, new: int | None) -> None:
         def write(value: int | None) -> None:
-            self.register.map_cuec(cuec_id, value, self.who())
+            self.register.reviews.map_cuec(cuec_id, value, self.who())
 
         self.session.edit("CUEC mapping", write, old, new)
 
@@ -278,7 +282,7 @@ class ReviewWorkspace(QWidget):
         created: list[int] = []
 
         def create() -> None:
-            created.append(self.register.add_own_control(ref, title, owner, self.who()).id)
+            created.append(self.register.reviews.add_own_control(ref, title, owner, self.who()).id)
 
         if not self.session.act(create):
             return
@@ -288,7 +292,7 @@ class ReviewWorkspace(QWidget):
 
     def _review_edited(self, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.update_review(self.report_id, self.who(), **{name: value})
+            self.register.reviews.update(self.report_id, self.who(), **{name: value})
 
         self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
 
@@ -302,7 +306,7 @@ class ReviewWorkspace(QWidget):
 
     # ---- export ---------------------------------------------------------------------------------------
     def export_workpaper(self, path: Path) -> Path:
-        from reviewer.gui.workpaper import export_workpaper
+        from reviewer.gui.workspace.workpaper import export_workpaper
 
         return export_workpaper(self.register, self.report_id, path)
 
