@@ -21,18 +21,24 @@ from reviewer.extract.page import Line
 from reviewer.extract.results import is_exception
 from reviewer.extract.sections import is_heading_like
 from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
-from reviewer.extract.vocabulary import CRITERIA_RUN, CRITERION, response_or_none, without_bullets
+from reviewer.extract.vocabulary import (
+    CRITERIA_RUN,
+    CRITERION,
+    RESPONSE_LABEL,
+    RESPONSE_WORDS,
+    response_or_none,
+    without_bullets,
+)
 
 __all__ = ["is_exception", "read_exceptions"]
 
-_RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to\s+(?:the\s+)?(?:exceptions?|"
-                             r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
+_RESPONSE_LABEL = RESPONSE_LABEL
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
 _RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+information\s+provided\s+by", re.I)
 _RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)(?:[.:]|\s+[\u2013\u2014\-])?\s+)?"
                              rf"(?:{_RESPONSE_SECTION.pattern})", re.I)
 # "CV-07 — Management's response. Provisioning tickets ..." in the later section: the label before the text
-_LEADING_LABEL = re.compile(r"^[\s:\-\u2013\u2014]*management[\u2019']?s?\s+responses?\s*[.:\-\u2013\u2014]\s*", re.I)
+_LEADING_LABEL = re.compile(rf"^[\s:\-\u2013\u2014]*{RESPONSE_WORDS}\s*[.:\-\u2013\u2014]\s*", re.I)
 
 
 def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]:

@@ -25,7 +25,7 @@ from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, Segment, norm, segments
 from reviewer.extract.pdf import Line, Page, Word
 from reviewer.extract.sections import header_band
-from reviewer.extract.vocabulary import CRITERIA_RUN
+from reviewer.extract.vocabulary import CRITERIA_RUN, RESPONSE_AT_START, RESPONSE_WORDS
 
 RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
                          r"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?|results?\s+of\s+tests?\s+performed|"
@@ -36,8 +36,8 @@ OTHER_HEAD = re.compile(r"control|test(?:s|ing)?\s+(?:performed|procedures?|appl
 ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|no\.?|id|ref\.?|ref(?:erence)?\s*#?|"
                      r"control\s+(?:point|reference))$", re.I)
 CRIT_HEAD = re.compile(r"criteri|^tsc\b|trust\s+services", re.I)
-RESPONSE_HEAD = re.compile(r"management[\u2019']?s?\s+response", re.I)
-RESPONSE_LINE = re.compile(r"^\s*management[\u2019']?s?\s+responses?\s*[:\-\u2013\u2014]", re.I)
+RESPONSE_HEAD = re.compile(RESPONSE_WORDS, re.I)
+RESPONSE_LINE = RESPONSE_AT_START
 CONTROL_HEAD = re.compile(r"control\s+(?:activit|descri)|controls?\s+specified|description\s+of\s+control|"
                           r"^controls?$|control\s+activities", re.I)
 CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d"
