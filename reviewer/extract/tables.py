@@ -176,6 +176,7 @@ def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
     return cols
 
 
+_FIT_SLACK = 10.0  # points: a continued table's cells start this close to its columns' edges (rows may be inset)
 _COLUMN_SUPPORT = 3  # body lines whose cells start at one x before it is taken for a column's edge
 
 
@@ -259,7 +260,7 @@ def _bound_index(bounds: list[float], x: float) -> int:
 
 def _fits(table: Table, lines: list[Line]) -> bool:
     starts = [c.x0 for c in table.columns[1:]]
-    hits = sum(1 for ln in lines for s in segments(ln)[1:] if any(abs(s.x0 - x) < 6 for x in starts))
+    hits = sum(1 for ln in lines for s in segments(ln)[1:] if any(abs(s.x0 - x) < _FIT_SLACK for x in starts))
     return hits >= 2
 
 
