@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -98,8 +99,16 @@ def variation_documents(n: int = DEFAULT_N, seed: int = DEFAULT_SEED, out_root: 
             entries = build_all(n, seed, out_dir, workers or min(2, os.cpu_count() or 1))
             write_atomic(manifest, json.dumps({"source_hash": source_hash(), "seed": seed, "documents": entries},
                                               ensure_ascii=False).encode())
+            prune(out_dir)
     return [CorpusDocument(id=e["id"], path=out_dir / e["file"], template="variation", truth=e["truth"],
                            kind=e["kind"], printed_dates=e["printed_dates"]) for e in entries]
+
+
+def prune(current: Path) -> None:
+    """Remove the cache folders of older generator sources next to `current` (about 11 MB each)."""
+    for sibling in current.parent.iterdir():
+        if sibling.is_dir() and not sibling.name.startswith(source_hash()):
+            shutil.rmtree(sibling, ignore_errors=True)
 
 
 def axes_of(doc: CorpusDocument) -> dict[str, str]:

@@ -7,7 +7,9 @@ the page in order with short gaps.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +106,25 @@ def anywhere(text: str, pages: list[str]) -> bool:
     return any(on_page(text, pages, p) for p in range(1, len(pages) + 1))
 
 
+MONTHS = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
+                                      "September", "October", "November", "December"), start=1)}
+
+
+def parse_date(s: str) -> str | None:
+    """ISO form of a printed date (January 1, 2024 / 1 January 2024 / 01/31/2024 / 2024-01-31), else None."""
+    m = re.fullmatch(r"(\w+) (\d{1,2}), (\d{4})", s) or re.fullmatch(r"(\d{1,2}) (\w+) (\d{4})", s)
+    try:
+        if m and m.group(1).isdigit():
+            return dt.date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))).isoformat()
+        if m:
+            return dt.date(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))).isoformat()
+        if re.fullmatch(r"\d\d/\d\d/\d{4}", s):
+            return dt.date(int(s[6:]), int(s[:2]), int(s[3:5])).isoformat()
+        return dt.date.fromisoformat(s).isoformat()
+    except (KeyError, ValueError):
+        return None
+
+
 def check(truth: dict[str, Any], printed_dates: dict[str, list[str]], pdf: bytes | Path) -> list[str]:
     """Problems found: each a sentence naming the truth value that is not printed where the truth says."""
     pages = page_texts(pdf)
@@ -114,8 +135,14 @@ def check(truth: dict[str, Any], printed_dates: dict[str, list[str]], pdf: bytes
     for key in ("service_organization", "system", "service_auditor"):
         if rep.get(key) and not anywhere(rep[key], pages):
             problems.append(f"{key} {rep[key]!r} not printed")
-    for key, strings in printed_dates.items():
+    for key in ("period_start", "period_end", "as_of", "report_date", "bridge_period_end"):
+        want = rep.get(key)
+        strings = printed_dates.get(key, [])
+        if want and not strings and not (key == "period_start" and anywhere("twelve months ended", pages)):
+            problems.append(f"{key} {want} is in the truth but no printed form is recorded")
         for s in strings:
+            if parse_date(s) != want:
+                problems.append(f"{key} printed as {s!r}, which is not {want}")
             if not anywhere(s, pages):
                 problems.append(f"{key} date {s!r} not printed")
     for crit in rep["criteria"]:
