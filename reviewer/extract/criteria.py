@@ -16,6 +16,7 @@ from collections import Counter
 
 from reviewer.extract.layout import Document, evidence_at, norm
 from reviewer.extract.model import CATEGORIES, ControlObjective, Evidence
+from reviewer.extract.parts import Role, role_of
 from reviewer.extract.vocabulary import CRITERION
 
 _CAT_WORD = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
@@ -66,8 +67,11 @@ def read_categories(doc: Document) -> tuple[list[str], Evidence | None]:
 
 
 def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evidence | None]:
+    """The criteria the report maps its controls to: those printed in its tests of controls when it has that
+    part (a CUEC or CSOC list's related criteria are not the report's), else anywhere in its body."""
     found: set[str] = set()
     first: Evidence | None = None
+    tests_only = doc.parts is not None and doc.parts.has(Role.TESTS)
     for page in doc.text_pages:
         if page.number in doc.toc_pages:
             continue
@@ -77,7 +81,8 @@ def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evid
             k = page.line_at(m.start())
             if k not in skipped:
                 line = page.lines[k]
-                skipped[k] = line.furniture or bool(_OUT_OF_SCOPE.search(line.text))
+                skipped[k] = line.furniture or bool(_OUT_OF_SCOPE.search(line.text)) or (
+                    tests_only and role_of(doc, line) is not Role.TESTS)
             if skipped[k]:
                 continue
             cid = m.group(1)
