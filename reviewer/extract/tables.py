@@ -141,8 +141,10 @@ def _split_spanning_cells(segs: list[Segment], starts: Counter[int]) -> list[Seg
     where the body's cells begin under them: a column of cells starts at a header word's left edge."""
     out: list[Segment] = []
     for sg in segs:
-        cut = [k for k, w in enumerate(sg.words) if k and any(abs(w.x0 - x) <= 2 and c >= _COLUMN_SUPPORT
-                                                              for x, c in starts.items())]
+        # a cut falls between two words of one header line (a wrapped header's next line starts at its edge)
+        cut = [k for k, w in enumerate(sg.words) if k and abs(w.top - sg.words[k - 1].top) < 2
+               and w.x0 > sg.words[k - 1].x1 and any(abs(w.x0 - x) <= 2 and c >= _COLUMN_SUPPORT
+                                                     for x, c in starts.items())]
         bounds = [0, *cut, len(sg.words)]
         out.extend(Segment(sg.words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
     return out
