@@ -64,7 +64,7 @@ _EXAMINED = re.compile(r"\bwe\s+have\s+examined\b", re.I)
 _FORMAL_WEIGHT = 3
 _AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
 _OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
-_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
+_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
 _BAD_ORG = re.compile(r"^(?:the|our|its|this|management|service|user|each|an?|that)\b|\b(?:we|our)\b", re.I)
 
 

@@ -198,9 +198,13 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             items.append(Item(chunk))
         return items
     # paragraphs, separated by vertical gaps; the first one introduces the list when it ends with ':'
+    # a paragraph break, or a sentence that ends a line followed by one that starts the next line at the
+    # entries' margin (entries set without markers or space between them), starts an entry
     paras: list[list[Line]] = [[lines[0]]]
     for prev, ln in zip(lines, lines[1:], strict=False):
-        if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page:
+        sentence_break = (prev.text.rstrip().endswith((".", ";")) and ln.text[:1].isupper()
+                          and abs(ln.x0 - paras[-1][0].x0) < 2)
+        if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page or sentence_break:
             paras.append([ln])
         else:
             paras[-1].append(ln)
