@@ -54,6 +54,7 @@ class _Found:
     def __init__(self) -> None:
         self.orgs: list[SubserviceOrganization] = []
         self.abbrs: dict[str, str] = {}
+        self.in_section: set[str] = set()  # names read under a subservice heading
 
     def find(self, name: str, abbr: str) -> SubserviceOrganization | None:
         for s in self.orgs:
@@ -61,6 +62,12 @@ class _Found:
             if s.name == name or (abbr and abbr in (known, s.name)) or (known and known == name):
                 return s
         return None
+
+    def mark_in_section(self, name: str, abbr: str) -> None:
+        """Note that an organization was read under a subservice heading."""
+        org = self.find(norm(name).strip(" ,"), abbr)
+        if org is not None:
+            self.in_section.add(org.name)
 
     def add(self, name: str, abbr: str, services: str | None, method: str | None, page: Page,
             span: tuple[int, int]) -> None:
@@ -151,6 +158,7 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
                 found.add(name, norm(abbr), services, method, page, (start, m.end()))
     for section in find_sections(doc, _HEADING):
         _from_section(section.lines, found, doc)
+    _keep_subservice_organizations(found, pages)
     for page in pages:
         for m in _NOT_EXTEND.finditer(page.text):
             named = m.group("names")
@@ -172,6 +180,30 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
     return found.orgs
 
 
+_CONTEXT = re.compile(r"sub[\s-]?service|carve[\s\-]*out|carved[\s\-]*out|inclusive\s+method|excludes?\s+(?:the\s+)?"
+                      r"(?:relevant\s+)?(?:control|service)|(?:included|presented)\s+in\s+(?:this|the)\s+description|"
+                      r"controls\s+(?:of|at)\b|did\s+not\s+extend\s+to|complementary\s+subservice", re.I)
+_SENTENCES = re.compile(r"(?<=\.)\s+")
+
+
+def _keep_subservice_organizations(found: _Found, pages: list[Page]) -> None:
+    """Keep the organizations the report treats as subservice organizations: named under a subservice heading or
+    in a sentence about carving out or including controls ("The description excludes the controls of AWS"). Tools
+    the vendor runs itself ("uses Jira for change tickets") are named only in "uses X for Y" sentences. A sentence
+    naming an organization without a method of its own gives it the method it states."""
+    sentences = [" ".join(t.split()) for p in pages for t in _SENTENCES.split(p.text) if _CONTEXT.search(t)]
+    kept: list[SubserviceOrganization] = []
+    for org in found.orgs:
+        forms = [f for f in (org.name, org.abbreviation) if f]
+        naming = [t for t in sentences if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", t) for f in forms)]
+        if naming or org.name in found.in_section:
+            kept.append(org)
+            if org.method is None:
+                stated = next((m for m in map(_method_in, naming) if m), None)
+                org.method = stated  # type: ignore[assignment]  # _method_in gives one of the Method values
+    found.orgs = kept
+
+
 def _from_section(lines: list, found: _Found, doc: Document) -> None:
     """Under a subservice heading: a table (organization, services, method) or "X (ABBR) provides ..." paragraphs."""
     by_page = {p.number: p for p in doc.pages}
@@ -189,6 +221,7 @@ def _from_section(lines: list, found: _Found, doc: Document) -> None:
             page = by_page[item.lines[0].page]
             start = item.lines[0].start
             found.add(cells[0], "", services, method, page, (start, start + len(item.lines[0].text)))
+            found.mark_in_section(cells[0], "")
         return
     paragraphs = _paragraphs(lines)
     for k, para in enumerate(paragraphs):
@@ -205,6 +238,7 @@ def _from_section(lines: list, found: _Found, doc: Document) -> None:
         page = by_page[para[0].page]
         found.add(m.group("name"), norm(m.group("abbr") or ""), m.group("services"), _method_in(window), page,
                   (para[0].start, para[0].start + len(para[0].text)))
+        found.mark_in_section(m.group("name"), norm(m.group("abbr") or ""))
 
 
 def _paragraphs(lines: list) -> list[list]:
