@@ -88,7 +88,7 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 control_id=cid or None,
                 description=description,
                 page=page,
-                criteria=criteria,
+                criteria=list(dict.fromkeys(criteria)),  # an id printed twice in its cell is one criterion
                 control_objective=objective,
                 management_response=response,
                 bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers

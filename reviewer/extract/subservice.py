@@ -28,13 +28,15 @@ _USES = re.compile(
 _PROVIDES = re.compile(rf"^{_NAME}{_ABBR}\s+(?:provides|performs|hosts|supplies)\s+(?P<services>[^.;]{{3,160}})", re.S)
 _HEADING = re.compile(r"^\s*(?:use\s+of\s+)?sub[\s-]?service\s+(?:organi[sz]ations?|providers?)\s*$", re.I)
 _CARVE = re.compile(r"carve[\s\-]*out|carved[\s\-]*out|excludes?\s+the\s+(?:relevant\s+)?controls\s+of|"
-                    r"did\s+not\s+extend\s+to\s+(?:the\s+)?(?:policies|controls)|not\s+included\s+in\s+the\s+scope",
+                    r"(?:does|do|did)\s+not\s+include\s+(?:the\s+)?(?:relevant\s+)?controls|"
+                    r"(?:does|do|did)\s+not\s+extend\s+to\s+(?:them|these|those|such|their)\b|"
+                    r"(?:does|do|did)\s+not\s+extend\s+to\s+(?:the\s+)?(?:policies|controls)|not\s+included\s+in\s+the\s+scope",
                     re.I)
 _INCLUSIVE = re.compile(r"inclusive\s+method|controls\s+of\s+[^.]{1,60}\s+are\s+(?:included|presented)|"
                         r"(?:are|is)\s+(?:included|presented)\s+in\s+(?:this|the)\s+description|includes\s+the\s+"
                         r"(?:relevant\s+)?controls\s+of", re.I)
-_NOT_EXTEND = re.compile(r"did\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+(?P<names>[^.]{2,160})",
-                         re.I)
+_NOT_EXTEND = re.compile(r"(?:does|do|did)\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+"
+                         r"(?P<names>[^.]{2,160})", re.I)
 # the method told inside the services' clause ("for hosting, under the carve-out method", "for hosting using the
 # inclusive method", "for hosting (carved out)"): the method is read separately, the services end before it
 _METHOD_CLAUSE = re.compile(r"[,;]?\s*\(?\s*(?:(?:which\s+is\s+|that\s+is\s+)?(?:presented\s+|accounted\s+for\s+|"
@@ -54,7 +56,7 @@ class _Found:
     def __init__(self) -> None:
         self.orgs: list[SubserviceOrganization] = []
         self.abbrs: dict[str, str] = {}
-        self.in_section: set[str] = set()  # names read under a subservice heading
+        self.in_section: set[str] = set()  # names read under a subservice heading, or carved out or included
 
     def find(self, name: str, abbr: str) -> SubserviceOrganization | None:
         for s in self.orgs:
@@ -154,8 +156,15 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
             stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
             window = text[m.start(): min(m.end() + 400, stop)]
             method = _method_in(window)
+            # "... and Stripe, Inc. for payment processing. The description does not include the controls at
+            # these organizations": the next sentence may carve them out
+            following = _SENTENCES.split(text[m.end():m.end() + _FOLLOWING], maxsplit=2)
+            about_them = len(following) > 1 and bool(_CONTEXT.search(following[1])) and bool(
+                _BACK_REFERENCE.search(following[1]))
             for name, abbr, services, start in _named_in_one_sentence(m) + _named_after_semicolons(text, m.end()):
                 found.add(name, norm(abbr), services, method, page, (start, m.end()))
+                if about_them:
+                    found.mark_in_section(name, norm(abbr))
     for section in find_sections(doc, _HEADING):
         _from_section(section.lines, found, doc)
     _keep_subservice_organizations(found, pages)
@@ -184,6 +193,8 @@ _CONTEXT = re.compile(r"sub[\s-]?service|carve[\s\-]*out|carved[\s\-]*out|inclus
                       r"(?:relevant\s+)?(?:control|service)|(?:included|presented)\s+in\s+(?:this|the)\s+description|"
                       r"controls\s+(?:of|at)\b|did\s+not\s+extend\s+to|complementary\s+subservice", re.I)
 _SENTENCES = re.compile(r"(?<=\.)\s+")
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|such|them|their|both|each)\b", re.I)
+_FOLLOWING = 400  # characters after a "uses X for Y" sentence where the next sentence is looked for
 
 
 def _keep_subservice_organizations(found: _Found, pages: list[Page]) -> None:
