@@ -122,7 +122,7 @@ def _findings_from_blocks(doc: Document) -> list[ExceptionFinding]:
     return out
 
 
-_LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s)")
+_LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s|$)")
 
 
 def _leading_id(first_cell: str) -> str | None:

@@ -150,6 +150,21 @@ def _split_spanning_cells(segs: list[Segment], starts: Counter[int]) -> list[Seg
     return out
 
 
+def _with_repeated_header(page_lines: list[Line]) -> list[Line]:
+    """A page's body lines and its results table's header, even when the header repeats at one height on every
+    page and so reads as furniture: the line naming the results and the header lines just above it."""
+    keep = [not ln.furniture for ln in page_lines]
+    for k, ln in enumerate(page_lines):
+        if ln.furniture and _header_cells([ln], 0) is not None:
+            keep[k] = True
+            j = k - 1
+            while j >= 0 and page_lines[j].furniture and len(segments(page_lines[j])) >= 2 \
+                    and page_lines[j + 1].top - page_lines[j].bottom < page_lines[j].height:
+                keep[j] = True  # the header's first line ("Control | Description | ...") above it
+                j -= 1
+    return [ln for ln, kept in zip(page_lines, keep, strict=True) if kept]
+
+
 def _header_at(lines: list[Line], i: int) -> tuple[list[Segment], int] | None:
     """A results table's header starting at line i. A header whose cells wrap to different numbers of lines,
     centred in their row, comes out as staggered lines: they are merged into one line of `lines` first."""
@@ -200,7 +215,7 @@ def read_tables(doc: Document) -> list[Table]:
         if page.number in doc.toc_pages:
             continue
         # a header row repeated at the top of each page can look like a running header: keep it
-        lines = [ln for ln in page.lines if not ln.furniture or _header_cells([ln], 0) is not None]
+        lines = _with_repeated_header(page.lines)
         i = 0
         found_header = False
         while i < len(lines):
