@@ -14,7 +14,8 @@ import ctypes
 import math
 import re
 from collections import Counter
-from operator import attrgetter
+from itertools import compress, islice
+from operator import attrgetter, sub
 
 import pypdfium2.raw as raw
 
@@ -22,7 +23,7 @@ from reviewer.extract.page import Line, Word
 
 _WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
 _ANGLE_TOLERANCE = 0.15  # radians
-_X0 = attrgetter("x0")
+_X0, _TOP, _BOTTOM, _TEXT = attrgetter("x0"), attrgetter("top"), attrgetter("bottom"), attrgetter("text")
 _FEW_GLYPHS = 2
 _SAMPLE = 15  # words read for the page's direction
 _SAME_LINE_OVERLAP = 0.5  # share of the lower box's height two words of one line have in common
@@ -79,11 +80,13 @@ def read_words(textpage: object, width: float, height: float, rotation: int) -> 
     out, sources, suspects = scan(text, boxes)
     if out:
         # glyphs much taller than the page's usual text (a watermark's letters, a title) are suspects too
-        heights = sorted(w.bottom - w.top for w in out)
-        tall = heights[len(heights) // 2] * 1.6
+        # (both tests run in C over the page's words: map and compress, no Python loop per word)
+        heights = list(map(sub, map(_BOTTOM, out), map(_TOP, out)))
+        tall = sorted(heights)[len(heights) // 2] * 1.6
+        index = range(len(out))
         # and so are words of one or two glyphs: a watermark's letters set at an angle each come out on their own
-        suspects = sorted(set(suspects) | {k for k, w in enumerate(out) if w.bottom - w.top > tall
-                                           or len(w.text) <= _FEW_GLYPHS})
+        short = map((_FEW_GLYPHS + 1).__gt__, map(len, map(_TEXT, out)))
+        suspects = sorted(set(suspects).union(compress(index, map(tall.__lt__, heights)), compress(index, short)))
     if suspects:
         out = _drop_slanted(textpage, out, sources, suspects)
     return out
@@ -181,14 +184,16 @@ def _drop_slanted(textpage: object, words: list[Word], sources: list[int], suspe
     get_angle = raw.FPDFText_GetCharAngle
     if len(suspects) * 2 < len(words):
         suspect = set(suspects)
-        sample = [round(get_angle(textpage, sources[k]), 1) for k in range(len(words)) if k not in suspect][:_SAMPLE]
+        # the first _SAMPLE words that are not suspects: only their angles are read
+        upright = islice((k for k in range(len(words)) if k not in suspect), _SAMPLE)
+        sample = [round(get_angle(textpage, sources[k]), 1) for k in upright]
         dominant = Counter(sample).most_common(1)[0][0] if sample else 0.0
         drop = set()
         for k in suspects:
             a = get_angle(textpage, sources[k])
             if a >= 0 and _apart(a, dominant) >= _ANGLE_TOLERANCE:
                 drop.add(k)
-        return [w for k, w in enumerate(words) if k not in drop]
+        return [w for k, w in enumerate(words) if k not in drop] if drop else words
     angles = [round(get_angle(textpage, s), 1) for s in sources]
     dominant = Counter(angles).most_common(1)[0][0]
     return [w for w, a in zip(words, angles, strict=True) if _apart(a, dominant) < _ANGLE_TOLERANCE]
