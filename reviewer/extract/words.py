@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from itertools import compress, islice
-from operator import attrgetter, sub
+from operator import add, attrgetter, sub
 
 import pypdfium2.raw as raw
 
@@ -23,7 +23,8 @@ from reviewer.extract.page import Line, Word
 
 _WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
 _ANGLE_TOLERANCE = 0.15  # radians
-_X0, _TOP, _BOTTOM, _TEXT = attrgetter("x0"), attrgetter("top"), attrgetter("bottom"), attrgetter("text")
+_X0, _X1, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+_TEXT = attrgetter("text")
 _FEW_GLYPHS = 2
 _SAMPLE = 15  # words read for the page's direction
 _SAME_LINE_OVERLAP = 0.5  # share of the lower box's height two words of one line have in common
@@ -215,26 +216,28 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     """
     if not words:
         return []
-    keyed = sorted(((wd.top + wd.bottom) / 2, wd.x0, k) for k, wd in enumerate(words))
+    tops, bottoms = list(map(_TOP, words)), list(map(_BOTTOM, words))
+    # centre = (top + bottom) / 2, computed in C (halving is exact, so * 0.5 is the same float)
+    centres = map((0.5).__mul__, map(add, tops, bottoms))
+    keyed = sorted(zip(centres, map(_X0, words), range(len(words)), strict=True))
     lines: list[list[int]] = []
     top = bottom = centre = -1e9
     for c, _x0, k in keyed:
-        wd = words[k]
-        h = wd.bottom - wd.top
-        overlap = min(bottom, wd.bottom) - max(top, wd.top)
-        if overlap > 0 and overlap >= _SAME_LINE_OVERLAP * min(bottom - top, h) \
-                and abs(c - centre) <= _CENTRE_TOLERANCE * max(bottom - top, h):
+        wt, wb = tops[k], bottoms[k]
+        h = wb - wt
+        lh = bottom - top
+        overlap = (bottom if bottom < wb else wb) - (top if top > wt else wt)
+        if overlap > 0 and overlap >= _SAME_LINE_OVERLAP * (lh if lh < h else h) \
+                and abs(c - centre) <= _CENTRE_TOLERANCE * (lh if lh > h else h):
             lines[-1].append(k)  # sorted by centre, then x0: a line's words arrive left to right, mostly
         else:
             lines.append([k])
-            top, bottom, centre = wd.top, wd.bottom, c
+            top, bottom, centre = wt, wb, c
     out = []
     for ks in lines:
         for run in _overprinted_apart(ks, words):
-            ws = [words[k] for k in run]
-            if any(a.x0 > b.x0 for a, b in zip(ws, ws[1:], strict=False)):
-                ws.sort(key=_X0)
-            out.append(Line(words=ws, page=page))
+            # a stable sort: a line already left to right (most of them) stays as it is, in one pass
+            out.append(Line(words=sorted(map(words.__getitem__, run), key=_X0), page=page))
     return out
 
 
@@ -245,7 +248,7 @@ def _overprinted_apart(ks: list[int], words: list[Word]) -> list[list[int]]:
     is a run of consecutive words in the page's text order; runs whose spans cross in x are apart, those side
     by side (a table's cells) stay one line. Text printed once is one group, unchanged.
     """
-    if len(ks) < 4:
+    if len(ks) < 4 or max(ks) - min(ks) == len(ks) - 1:  # few words, or one run of the text order
         return [ks]
     ordered = sorted(ks)
     runs: list[list[int]] = [[ordered[0]]]
@@ -256,7 +259,10 @@ def _overprinted_apart(ks: list[int], words: list[Word]) -> list[list[int]]:
             runs.append([k])
     if len(runs) < 2:
         return [ks]
-    spans = [(min(words[k].x0 for k in r), max(words[k].x1 for k in r)) for r in runs]
+    get = words.__getitem__
+    spans = [(min(map(_X0, map(get, r))), max(map(_X1, map(get, r)))) for r in runs]
+    if _side_by_side(spans):  # the usual case (a table row's cells): the greedy grouping below makes one group
+        return [ks]
     groups: list[list[int]] = []  # run indexes, pairwise side by side
     for i, (x0, x1) in enumerate(spans):
         home = next((g for g in groups if all(x1 <= spans[j][0] + 1 or spans[j][1] <= x0 + 1 for j in g)), None)
@@ -267,3 +273,17 @@ def _overprinted_apart(ks: list[int], words: list[Word]) -> list[list[int]]:
     if len(groups) < 2:
         return [ks]
     return [[k for i in g for k in runs[i]] for g in groups]
+
+
+def _side_by_side(spans: list[tuple[float, float]]) -> bool:
+    """Whether every two spans are side by side (apart in x, give or take a point), in one pass sorted by x0.
+
+    True only when the greedy grouping of `_overprinted_apart` would put every run in its first group; False
+    sends the spans through that grouping.
+    """
+    reach = -1e9  # the largest x1 of the spans to the left
+    for x0, x1 in sorted(spans):
+        if reach > x0 + 1:
+            return False
+        reach = max(reach, x1)
+    return True
