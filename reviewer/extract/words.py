@@ -33,20 +33,28 @@ _SAME_LINE_OVERLAP = 0.5  # share of the lower box's height two words of one lin
 _CENTRE_TOLERANCE = 0.4
 
 
+# FPDFText_GetLooseCharBox(FPDF_TEXTPAGE, int, FS_RECTF*) -> FPDF_BOOL, without the binding's argtypes: its
+# arguments are passed as they are (a c_void_p, an int, a byref), which is what the C function takes
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0)
+
+
 class _CharBoxes:
     """One text page's character boxes in displayed coordinates (top-left origin, after /Rotate)."""
 
     def __init__(self, textpage: object, width: float, height: float, rotation: int) -> None:
-        self.tp = textpage
+        # the box call is made about twice per word: through `_LOOSE_BOX`, with the handle and the rectangle
+        # passed as ready-made pointers, it costs about half of the typed binding's argument checks
+        self.tp = ctypes.cast(textpage, ctypes.c_void_p)  # type: ignore[arg-type]  # an FPDF_TEXTPAGE handle
         self.w = width
         self.h = height
         self.rotation = rotation
         self.rect = raw.FS_RECTF()
-        self._get = raw.FPDFText_GetLooseCharBox
+        self.ref = ctypes.byref(self.rect)
+        self._get = _LOOSE_BOX
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         r = self.rect
-        self._get(self.tp, index, r)
+        self._get(self.tp, index, self.ref)
         left, bottom, right, top = r.left, r.bottom, r.right, r.top
         rot, w, h = self.rotation, self.w, self.h
         if rot == 0:
@@ -98,17 +106,17 @@ def _scan_upright(text: str, boxes: _CharBoxes) -> tuple[list[Word], list[int], 
 
     Returns the words, the index of each word's first character, and the positions of suspect words.
     """
-    get, tp, r, h = boxes._get, boxes.tp, boxes.rect, boxes.h
+    get, tp, r, ref, h = boxes._get, boxes.tp, boxes.rect, boxes.ref, boxes.h
     out: list[Word] = []
     sources: list[int] = []
     suspects: list[int] = []
     for m in _WORD_RUN.finditer(text):
         i, j = m.span()
         j -= 1
-        get(tp, i, r)
+        get(tp, i, ref)
         left0, top0, bottom0 = r.left, r.top, r.bottom
         if j > i:
-            get(tp, j, r)
+            get(tp, j, ref)
             right1, top1, bottom1 = r.right, r.top, r.bottom
         else:
             right1, top1, bottom1 = r.right, top0, bottom0
