@@ -123,10 +123,12 @@ def _scan_upright(text: str, boxes: _CharBoxes) -> tuple[list[Word], list[int], 
         hi = top0 if top0 > top1 else top1
         lo = bottom0 if bottom0 < bottom1 else bottom1
         backwards = right1 < left0
+        # (1.0 if 1.0 > d else d) is max(d, 1.0) without the call, NaN included
+        glyph, tall = top0 - bottom0, hi - lo
         # a word at an angle climbs or falls from its first glyph to its last: its box is taller than a glyph's
-        if backwards or hi - lo > 1.25 * max(top0 - bottom0, 1.0):
+        if backwards or tall > 1.25 * (1.0 if 1.0 > glyph else glyph):
             suspects.append(len(out))
-        if backwards or (j > i and right1 - left0 > (j - i + 1) * max(hi - lo, 1.0) * 1.2):
+        if backwards or (j > i and right1 - left0 > (j - i + 1) * (1.0 if 1.0 > tall else tall) * 1.2):
             _add_pieces(text, boxes, i, j, out, sources, suspects)
         else:
             out.append(Word(text[i:j + 1], left0, h - hi, right1, h - lo))
