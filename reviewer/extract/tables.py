@@ -18,8 +18,12 @@ holds the id on its first line and the criteria below it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter
 
 from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, Segment, norm, segments
@@ -48,6 +52,7 @@ BAND_START = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trus
 _ID_AND_CRIT = re.compile(r"^(?P<id>.+?)\s*(?:/|&|and|,)?\s*(?:trust\s+services\s+)?(?:criteri\w*|tsc)"
                           r"(?:\s*(?:#|ref\.?|reference))?$", re.I)
 CRIT_IDS = re.compile(rf"^{CRITERIA_RUN}$")
+_TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")
 OBJECTIVE_LINE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)\b", re.I)
 
 
@@ -72,13 +77,14 @@ class Row:
         return norm(" ".join(self.cells.get(column, [])))
 
     def add(self, column: str, words: list[Word], page: int) -> None:
-        self.cells.setdefault(column, []).append(" ".join(w.text for w in words))
+        self.cells.setdefault(column, []).append(" ".join([w.text for w in words]))
         self.cell_pages.setdefault(column, page)
-        box = [words[0].x0, min(w.top for w in words), words[-1].x1, max(w.bottom for w in words)]
         old = self.boxes.get(column)
-        if old is None or self.cell_pages[column] != page:
-            if old is None:
-                self.boxes[column] = box
+        if old is not None and self.cell_pages[column] != page:
+            return  # the box stays on the cell's first page
+        box = [words[0].x0, min(map(_TOP, words)), words[-1].x1, max(map(_BOTTOM, words))]
+        if old is None:
+            self.boxes[column] = box
         else:
             self.boxes[column] = [min(old[0], box[0]), min(old[1], box[1]), max(old[2], box[2]), max(old[3], box[3])]
 
@@ -195,6 +201,14 @@ def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
 
 _FIT_SLACK = 10.0  # points: a continued table's cells start this close to its columns' edges (rows may be inset)
 _COLUMN_SUPPORT = 3  # body lines whose cells start at one x before it is taken for a column's edge
+
+
+def _column_finder(cols: list[Column]) -> Callable[[float], int]:
+    """`_column_of` for these columns, by bisection when their boundaries rise (as they mostly do)."""
+    bounds = [c.x0 for c in cols[1:]]
+    if bounds == sorted(bounds):
+        return partial(bisect_right, bounds)  # the number of boundaries at or left of x: _column_of's answer
+    return partial(_column_of, cols)
 
 
 def _column_of(cols: list[Column], x: float) -> int:
@@ -330,6 +344,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     """Read lines from `start` into rows until a new header, the end of a ruled table or the end of the page;
     return where it stopped."""
     cols = table.columns
+    column_of = _column_finder(cols)
     names = [c.name for c in cols]
     id_col = table.id_column
     row: Row | None = table.rows[-1] if table.rows else None
@@ -349,7 +364,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
         segs = segments(line)
         # a band running past the first column, outside the column structure: an objective or criterion that
         # heads the rows below ("Control Objective 5", "CC2.2 - Communication ..."), then its wrapped statement
-        across = len(segs) == 1 and _column_of(cols, segs[0].x0) != _column_of(cols, segs[0].x1 - 1)
+        across = len(segs) == 1 and column_of(segs[0].x0) != column_of(segs[0].x1 - 1)
         if across and BAND_START.match(line.text):
             context = line.text
             row = None
@@ -380,7 +395,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
             continue
         by_col: dict[int, list[Word]] = {}
         for w in line.words:
-            by_col.setdefault(_column_of(cols, w.x0), []).append(w)
+            by_col.setdefault(column_of(w.x0), []).append(w)
         id_words = by_col.get(names.index(id_col)) if id_col else by_col.get(0)
         id_text = " ".join(w.text for w in id_words).strip(" .:") if id_words else ""
         mid = (line.top + line.bottom) / 2
