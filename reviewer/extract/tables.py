@@ -3,8 +3,8 @@
 A results table is found by its header row (`table_header.py`): a line whose cells include a results heading
 ("Test Results", "Results of Tests", "Results") and another table heading ("Control Activity", "Tests Performed",
 "Control #"...), possibly wrapped over two lines. Column boundaries come from the header cells' positions, moved
-left to where body cells actually start (headers may be centred). Rows are grouped by the control-id column: a row begins
-where that column holds an id, and wrapped lines, or lines continued on the next page under a repeated header,
+left to where body cells actually start (headers may be centred). Rows are grouped by the control-id column: a row
+begins where that column holds an id, and wrapped lines, or lines continued on the next page under a repeated header,
 join the row above. Lines that run across several columns (a "Control Objective 3: ..." band) are kept as
 context for the rows below them.
 
