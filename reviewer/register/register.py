@@ -13,7 +13,14 @@ from typing import Any
 
 import sqlite_utils
 
-from reviewer.register import audit, exports, importer, mapping, reports, reviews
+from reviewer.register import (
+    audit,
+    exports,
+    importer,
+    mapping,
+    reports,
+    reviews,
+)
 from reviewer.register import vendors as vendor_rules
 from reviewer.register.connection import (
     RegisterKey,
@@ -30,6 +37,7 @@ from reviewer.register.connection import (
 from reviewer.register.coverage import Soc1Coverage
 from reviewer.register.currency import CurrencyThresholds, VendorCurrency
 from reviewer.register.errors import RegisterError
+from reviewer.register.insights import VendorInsights
 from reviewer.register.migrations import migrate
 from reviewer.register.queries import currency_rows, fourth_parties_missing, soc1_coverage, subservice, vendor_list
 from reviewer.register.records import (
@@ -50,7 +58,7 @@ from reviewer.register.records import (
 )
 
 
-class Register:
+class Register(VendorInsights):
     """An open register. Use `Register.open(...)`; close with `close()` or a `with` block."""
 
     def __init__(self, path: Path, conn: Any, key: RegisterKey, lock_path: str) -> None:
@@ -349,7 +357,7 @@ class Register:
 
     def export_xlsx(self, path: Path, thresholds: CurrencyThresholds | None = None) -> None:
         exports.write_xlsx(Path(path), exports.register_rows(self._conn, self._currency_map(thresholds)),
-                           exports.audit_rows(self.audit_log()))
+                           exports.audit_rows(self.audit_log()), self.insight_sheets())
 
 
 def fts_query(text: str) -> str:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from reviewer.extract.model import ExtractionResult
+from reviewer.register import fingerprints
 from reviewer.register import vendors as vendor_rules
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
 
@@ -113,6 +114,9 @@ def store_report(
         ],
     )
     conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, 'new')", (report_id,))
+    if extraction.document_type == "soc_report":
+        fingerprints.store_fingerprint(conn, report_id, page_texts,
+                                       [rep.service_organization, rep.system, rep.service_auditor, match.vendor_name])
     link_bridges(conn, report_id)
     return report_id, match
 
@@ -194,7 +198,7 @@ def delete_report(conn: Any, report_id: int) -> tuple[str, str | None]:
     file_name, vendor_id, vendor = row
     first = report_id * PAGE_ROWID_FACTOR
     conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
-    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice"):
+    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "report_fingerprints"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
     conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))

@@ -1,0 +1,206 @@
+"""Fingerprints of a report's description and tests sections: bottom-k MinHash sketches of their word shingles.
+
+Two vendors' reports that are near copies of each other (one compliance outfit's template filled in twice) share
+their description of the system and their tests of controls, word for word but for the names. A report's page text
+is split into its parts by their headings (the TOC page and the running headers and footers left out); each part's
+words, without numbers and without the report's own names (service organization, system, service auditor), become
+overlapping 5-word shingles, hashed to 64 bits once each (cheap in pure Python), and kept as a one-permutation
+MinHash: 64 bins, each holding the smallest hash that fell in it. The Jaccard similarity of two parts is estimated
+as the share of bins holding the same hash; aligned bins also give the bands that `signals` buckets reports by.
+
+Sketches are computed once, when a report is stored (`store_fingerprint`, called by `reports.store_report`), and
+kept in `report_fingerprints` (migration 5); `ensure_fingerprints` fills in reports stored before that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+VERSION = 1  # bump when the recipe changes: older fingerprints are recomputed
+SHINGLE_WORDS = 5
+SKETCH_BINS = 64  # a power of two
+EMPTY = (1 << 64) - 1
+PARTS = ("description", "tests")
+MIN_SHINGLES = 20  # a part smaller than this is not compared (a heading and a line say nothing)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_SECTION = re.compile(r"^(?:(?i:section|part)\s+(?:[IVXivx]+|\d+|[A-Ea-e])\b|[IVX]{1,4}\.\s+[A-Z]|"
+                      r"\d{1,2}\s*[\u2013\u2014:-]\s+[A-Z]|\d{1,2}\.\s+[A-Z]{2,})")
+_LEADER = re.compile(r"(?:\.\s?){4,}|\u2026")
+_DESCRIPTION = re.compile(r"\bdescription\s+of\b|\bsystem\s+description\b|\bdescription\s+of\s+the\s+system\b", re.I)
+_TESTS = re.compile(r"\btests?\s+of\b|\btesting\s+(?:matri|of\b|procedures)|\bresults\s+of\s+tests\b|"
+                    r"\btests?\s+performed\s+and\s+results\b|\bcontrol\s+activities\s+and\s+tests\b|"
+                    r"\btests?\s+and\s+results\b|\bcontrols?,\s+tests\b", re.I)
+_OTHER = re.compile(r"(?:^|\b)other\s+information\b|\bmanagement[\u2019']?s?\s+(?:assertion|responses?)\b|"
+                    r"\bindependent\s+service\s+auditor|\bassertion\s+of\b|^(?:appendix|attachment|exhibit)\b", re.I)
+_TOC = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.I)
+_END_PUNCT = re.compile(r"[.;,:]$")
+_NAME_NOISE = {"inc", "llc", "llp", "ltd", "corp", "co", "pc", "plc", "lp", "the", "and", "of"}
+
+
+@dataclass
+class Fingerprint:
+    report_id: int
+    description: list[int]  # a sketch: SKETCH_BINS hashes
+    description_shingles: int
+    tests: list[int]
+    tests_shingles: int
+
+    def part(self, name: str) -> tuple[list[int], int]:
+        return (self.description, self.description_shingles) if name == "description" else \
+            (self.tests, self.tests_shingles)
+
+
+def _heading(line: str, *, strong_only: bool) -> str | None:
+    """Which part a heading line starts ("description", "tests", "other"), or None for a line of text.
+
+    A strong heading starts with a section marker ("Section III:", "IV.", "3 -"); with `strong_only` False (a
+    report without numbered sections) a short line that starts with the part's words counts too."""
+    text = line.strip()
+    words = text.split()
+    if not words or len(words) > 16 or _END_PUNCT.search(text) or text[:1].islower() or _LEADER.search(text):
+        return None
+    strong = _SECTION.match(text)
+    if not strong and (strong_only or len(words) > 10):
+        return None
+    head = text if strong else " ".join(words[:6])
+    if _TESTS.search(head):
+        return "tests"
+    if _DESCRIPTION.search(head) and not _OTHER.search(head):
+        return "description"
+    if strong or _OTHER.match(head):
+        return "other"
+    return None
+
+
+def split_parts(page_texts: list[str]) -> dict[str, list[str]]:
+    """The lines of each part; with no headings found at all, every line counts as the description."""
+    pages = [[ln.strip() for ln in text.splitlines() if ln.strip()] for text in page_texts]
+    pages = [lines for lines in pages if not any(_TOC.match(ln) for ln in lines[:6])]
+    repeated = Counter(ln for lines in pages for ln in set(lines))
+    furniture = {ln for ln, n in repeated.items() if n >= 3 and n >= len(pages) * 0.3}
+    lines = [ln for page in pages for ln in page if ln not in furniture]
+    strong_only = any(_heading(ln, strong_only=True) for ln in lines)
+    parts: dict[str, list[str]] = {"description": [], "tests": [], "other": [], "front": []}
+    current = "front"
+    for line in lines:
+        current = _heading(line, strong_only=strong_only) or current
+        parts[current].append(line)
+    if not parts["description"] and not parts["tests"]:
+        parts["description"] = parts["front"] + parts["other"]
+    return parts
+
+
+def _name_words(names: list[str | None]) -> set[str]:
+    out: set[str] = set()
+    for name in names:
+        for word in _WORD.findall(name or ""):
+            if word[:1].isupper() and word.lower() not in _NAME_NOISE:
+                out.add(word)
+                out.add(word.removesuffix("'s").removesuffix("\u2019s"))
+    return out
+
+
+def shingles(lines: list[str], drop: set[str]) -> set[bytes]:
+    words = []
+    for line in lines:
+        for word in _WORD.findall(line):
+            base = word.removesuffix("'s").removesuffix("\u2019s")
+            if word in drop or base in drop or (word.isupper() and base.capitalize() in drop):
+                continue
+            words.append(base.lower())
+    n = SHINGLE_WORDS
+    return {" ".join(words[i:i + n]).encode() for i in range(max(0, len(words) - n + 1))}
+
+
+def sketch(items: set[bytes], bins: int = SKETCH_BINS) -> list[int]:
+    """One-permutation MinHash: each shingle's 64-bit hash falls in one of `bins` bins by its low bits; each bin
+    keeps its smallest hash (EMPTY when none fell in it). Aligned bins make the sketches comparable bin by bin."""
+    blake = hashlib.blake2b
+    sig = [EMPTY] * bins
+    mask = bins - 1
+    for item in items:
+        h = int.from_bytes(blake(item, digest_size=8).digest(), "little")
+        b = h & mask
+        if h < sig[b]:
+            sig[b] = h
+    return sig
+
+
+def fingerprint_of(page_texts: list[str], names: list[str | None], report_id: int = 0) -> Fingerprint:
+    parts = split_parts(page_texts)
+    drop = _name_words(names)
+    desc = shingles(parts["description"], drop)
+    tests = shingles(parts["tests"], drop)
+    return Fingerprint(report_id, sketch(desc), len(desc), sketch(tests), len(tests))
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of the two shingle sets the sketches `a` and `b` were drawn from: the share of
+    bins holding the same hash, among the bins not empty in both."""
+    if not a or not b:
+        return 0.0
+    same = both_empty = 0
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            if x == EMPTY:
+                both_empty += 1
+            else:
+                same += 1
+    used = len(a) - both_empty
+    return same / used if used else 0.0
+
+
+def _pack(values: list[int]) -> bytes:
+    return struct.pack(f"<{len(values)}Q", *values)
+
+
+def _unpack(blob: bytes) -> list[int]:
+    return list(struct.unpack(f"<{len(blob) // 8}Q", blob))
+
+
+def store_fingerprint(conn: Any, report_id: int, page_texts: list[str], names: list[str | None]) -> Fingerprint:
+    """Compute and keep one report's fingerprint (inside the caller's transaction)."""
+    fp = fingerprint_of(page_texts, names, report_id)
+    conn.execute(
+        "INSERT OR REPLACE INTO report_fingerprints (report_id, version, description_shingles, description, "
+        "tests_shingles, tests) VALUES (?, ?, ?, ?, ?, ?)",
+        (report_id, VERSION, fp.description_shingles, _pack(fp.description), fp.tests_shingles, _pack(fp.tests)),
+    )
+    return fp
+
+
+def ensure_fingerprints(conn: Any) -> int:
+    """Fingerprint the SOC reports that have none (or an older recipe's); returns how many were computed."""
+    from reviewer.register.connection import transaction
+    from reviewer.register.reports import PAGE_ROWID_FACTOR
+
+    missing = conn.execute(
+        "SELECT r.id, r.service_organization, r.system, r.service_auditor, v.name FROM reports r "
+        "LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN report_fingerprints f ON f.report_id = r.id "
+        "WHERE r.document_type = 'soc_report' AND (f.report_id IS NULL OR f.version != ?)", (VERSION,),
+    ).fetchall()
+    if not missing:
+        return 0
+    with transaction(conn):
+        for report_id, org, system, auditor, vendor in missing:
+            first = report_id * PAGE_ROWID_FACTOR
+            texts = [t for (t,) in conn.execute(
+                "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+                (first, first + PAGE_ROWID_FACTOR - 1))]
+            store_fingerprint(conn, report_id, texts, [org, system, auditor, vendor])
+    return len(missing)
+
+
+def load_fingerprints(conn: Any) -> list[Fingerprint]:
+    return [
+        Fingerprint(rid, _unpack(desc), n_desc, _unpack(tests), n_tests)
+        for rid, n_desc, desc, n_tests, tests in conn.execute(
+            "SELECT f.report_id, f.description_shingles, f.description, f.tests_shingles, f.tests "
+            "FROM report_fingerprints f JOIN reports r ON r.id = f.report_id WHERE r.document_type = 'soc_report'")
+    ]

@@ -1,0 +1,208 @@
+"""Trust signals across the register: what no single report shows. Near copies of different vendors' reports,
+implausible timelines, and auditors not on the user's accepted list.
+
+- `near_duplicate`: two SOC reports of different vendors whose description and tests sections are near copies
+  (fingerprints.py). Reports are bucketed by bands of their sketches (locality-sensitive hashing: a band is two
+  description bins and two tests bins, so a shared template description alone does not make a candidate), and
+  only candidates are compared, so the work grows with the number of reports, not with its square. A pair is
+  flagged when every part both reports have scores at least PART_MATCH and their weighted mean at least
+  PAIR_MATCH (ONE_PART_MATCH when they share one part only).
+- `timeline`: a report dated before its period (or as-of date) ends; a Type 2 dated within two weeks of its
+  period's end; a Type 2 period shorter than six months (a notice), or three months or less (a warning).
+- `auditor`: a report signed by a firm not on the accepted list (firms.py; nothing is flagged while the list is
+  empty: the user has not said which firms they accept).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from reviewer.register import firms
+from reviewer.register.fingerprints import EMPTY, MIN_SHINGLES, PARTS, Fingerprint, load_fingerprints, similarity
+
+PART_MATCH = 0.8
+PAIR_MATCH = 0.85
+ONE_PART_MATCH = 0.9
+BANDS = 16
+ISSUED_TOO_SOON_DAYS = 14
+
+
+@dataclass
+class Signal:
+    kind: str  # "near_duplicate" | "timeline" | "auditor"
+    severity: str  # "warning" | "notice"
+    report_ids: list[int]
+    file_names: list[str]
+    vendors: list[str | None]
+    detail: str
+    score: float | None = None
+    parts: dict[str, float] = field(default_factory=dict)  # near duplicates: each part's similarity
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "file_names": self.file_names, "vendors": self.vendors, "detail": self.detail,
+                "score": self.score, "severity": self.severity, "report_ids": self.report_ids, "parts": self.parts}
+
+
+@dataclass
+class ReportMeta:
+    id: int
+    file_name: str
+    vendor_id: int | None
+    vendor: str | None
+    framework: str | None
+    type: str | None
+    period_start: date | None
+    period_end: date | None
+    as_of: date | None
+    report_date: date | None
+    auditor: str | None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def report_metas(conn: Any) -> dict[int, ReportMeta]:
+    rows = conn.execute(
+        "SELECT r.id, r.file_name, r.vendor_id, v.name, r.framework, r.type, r.period_start, r.period_end, r.as_of, "
+        "r.report_date, r.service_auditor FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id "
+        "WHERE r.document_type = 'soc_report' ORDER BY r.id")
+    return {r[0]: ReportMeta(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), _day(r[9]),
+                             r[10]) for r in rows}
+
+
+# -- near duplicates -------------------------------------------------------------------------------------------
+def _usable(fp: Fingerprint) -> tuple[str, ...]:
+    return tuple(p for p in PARTS if fp.part(p)[1] >= MIN_SHINGLES)
+
+
+def _band_keys(fp: Fingerprint, parts: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    keys = []
+    if len(parts) == 2:
+        for i in range(BANDS):
+            values = (fp.description[2 * i], fp.description[2 * i + 1], fp.tests[2 * i], fp.tests[2 * i + 1])
+            if EMPTY not in values:
+                keys.append((i, *values))
+    else:
+        sig = fp.part(parts[0])[0]
+        for i in range(BANDS):
+            values = tuple(sig[4 * i:4 * i + 4])
+            if EMPTY not in values:
+                keys.append((parts[0], i, *values))
+    return keys
+
+
+def candidate_pairs(fps: list[Fingerprint]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of fingerprints sharing at least one band, among those with the same usable parts."""
+    buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i, fp in enumerate(fps):
+        parts = _usable(fp)
+        if parts:
+            for key in _band_keys(fp, parts):
+                buckets[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    pairs.add((members[x], members[y]))
+    return pairs
+
+
+def compare(a: Fingerprint, b: Fingerprint) -> tuple[float, dict[str, float]] | None:
+    """(score, part -> similarity) when the two reports are near copies, else None."""
+    shared = [p for p in PARTS if a.part(p)[1] >= MIN_SHINGLES and b.part(p)[1] >= MIN_SHINGLES]
+    if not shared:
+        return None
+    scores = {p: similarity(a.part(p)[0], b.part(p)[0]) for p in shared}
+    weights = {p: min(a.part(p)[1], b.part(p)[1]) for p in shared}
+    score = sum(scores[p] * weights[p] for p in shared) / sum(weights.values())
+    needed = ONE_PART_MATCH if len(shared) == 1 else PAIR_MATCH
+    if score < needed or min(scores.values()) < PART_MATCH:
+        return None
+    return score, scores
+
+
+def near_duplicates(fps: list[Fingerprint], metas: dict[int, ReportMeta]) -> list[Signal]:
+    fps = [fp for fp in fps if fp.report_id in metas]
+    out = []
+    for i, j in sorted(candidate_pairs(fps)):
+        a, b = metas[fps[i].report_id], metas[fps[j].report_id]
+        if a.vendor_id == b.vendor_id and a.vendor_id is not None:
+            continue  # the same vendor's reports resemble each other year after year
+        found = compare(fps[i], fps[j])
+        if found is None:
+            continue
+        score, parts = found
+        matching = [f"{p} {s:.0%}" for p, s in parts.items()]
+        out.append(Signal(
+            "near_duplicate", "warning", [a.id, b.id], [a.file_name, b.file_name], [a.vendor, b.vendor],
+            f"{a.vendor or 'vendor unknown'} and {b.vendor or 'vendor unknown'}: reports of different vendors are "
+            f"near copies ({', '.join(matching)} the same wording, names aside)", round(score, 3),
+            {p: round(s, 3) for p, s in parts.items()}))
+    out.sort(key=lambda s: -(s.score or 0))
+    return out
+
+
+# -- timelines -------------------------------------------------------------------------------------------------
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def timeline_signals(meta: ReportMeta) -> list[Signal]:
+    out: list[Signal] = []
+
+    def flag(severity: str, detail: str) -> None:
+        out.append(Signal("timeline", severity, [meta.id], [meta.file_name], [meta.vendor], detail))
+
+    end = meta.period_end or meta.as_of
+    if meta.report_date and end and meta.report_date < end:
+        flag("warning", f"report dated {meta.report_date.isoformat()}, before its period "
+                        f"{'ends' if meta.period_end else 'date'} {end.isoformat()}: the auditor signed before "
+                        "there was anything to test")
+    type2 = meta.type == "Type 2" and meta.period_end is not None
+    if type2 and meta.report_date and meta.period_end <= meta.report_date <= meta.period_end + timedelta(
+            days=ISSUED_TOO_SOON_DAYS):
+        days = (meta.report_date - meta.period_end).days
+        flag("warning", f"Type 2 report issued {days} day{'s' if days != 1 else ''} after its period ended "
+                        f"({meta.period_end.isoformat()}): testing a period's controls takes longer")
+    if type2 and meta.period_start and meta.period_start <= meta.period_end:
+        days = (meta.period_end - meta.period_start).days + 1
+        if meta.period_end < add_months(meta.period_start, 3):
+            flag("warning", f"Type 2 period of {days} days ({meta.period_start.isoformat()} to "
+                            f"{meta.period_end.isoformat()}): three months or less of operating effectiveness")
+        elif meta.period_end < add_months(meta.period_start, 6) - timedelta(days=1):
+            flag("notice", f"Type 2 period of {days} days ({meta.period_start.isoformat()} to "
+                           f"{meta.period_end.isoformat()}): shorter than six months")
+    return out
+
+
+# -- auditors --------------------------------------------------------------------------------------------------
+def auditor_signals(metas: dict[int, ReportMeta], accepted: set[str]) -> list[Signal]:
+    if not accepted:
+        return []
+    out = []
+    for meta in metas.values():
+        key = firms.firm_key(meta.auditor)
+        if key and key not in accepted:
+            out.append(Signal("auditor", "notice", [meta.id], [meta.file_name], [meta.vendor],
+                              f"signed by {meta.auditor}, a firm not on your accepted list"))
+    return out
+
+
+def all_signals(conn: Any) -> list[Signal]:
+    """Every signal, near duplicates first (best score first), then timelines and auditors by file name."""
+    metas = report_metas(conn)
+    signals = near_duplicates(load_fingerprints(conn), metas)
+    others: list[Signal] = []
+    for meta in metas.values():
+        others.extend(timeline_signals(meta))
+    others.extend(auditor_signals(metas, firms.accepted_keys(conn)))
+    others.sort(key=lambda s: (s.kind != "timeline", s.severity != "warning", s.file_names[0].lower()))
+    return signals + others
