@@ -29,11 +29,13 @@ from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
 from reviewer.gui.register_view import RegisterView
 from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.signals_view import SignalsView
 from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
+from reviewer.gui.vendor_view import VendorView
 
 log = logging.getLogger("reviewer.gui")
-FIXED_TABS = 3  # register, procurement, finance: never closed
+FIXED_TABS = 5  # register, procurement, finance, vendors, signals: never closed
 
 
 def _workspace_class() -> Any:
@@ -70,13 +72,20 @@ class MainWindow(QMainWindow):
         self.register_view = RegisterView(register, self, thresholds=lambda: settings.thresholds)
         self.procurement = ProcurementView(register, settings, self)
         self.finance = FinanceView(register, settings, self)
+        self.vendor_view = VendorView(register, self)
+        self.signals_view = SignalsView(register, settings, self)
+        # the views that read the whole register: refreshed when shown, handed the register after an unlock
+        self.whole_register_views = (self.procurement, self.finance, self.vendor_view, self.signals_view)
         for view, title in ((self.register_view, "Register"), (self.procurement, "Procurement"),
-                            (self.finance, "Finance")):
+                            (self.finance, "Finance"), (self.vendor_view, "Vendors"), (self.signals_view, "Signals")):
             self.tabs.addTab(view, title)
             self.tabs.tabBar().setTabButton(self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.register_view.open_report.connect(self.open_report)
         self.procurement.vendor_activated.connect(self._show_vendor)
+        self.vendor_view.open_report.connect(self.open_report)
+        self.signals_view.open_report.connect(self.open_report)
+        self.signals_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.importer = ImportController(register, self, who=lambda: str(settings.reviewer_name) or "unknown")
         self._refresh_soon = QTimer(self)
@@ -134,7 +143,7 @@ class MainWindow(QMainWindow):
         self.register_view.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.register_view.model.modelReset.connect(self._selection_changed)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
-        for i, title in enumerate(("&Register", "&Procurement", "&Finance")):
+        for i, title in enumerate(("&Register", "&Procurement", "&Finance", "&Vendors", "&Signals")):
             self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
 
         menu = self.menuBar().addMenu("&File")
@@ -242,7 +251,7 @@ class MainWindow(QMainWindow):
         self.register_view.refresh()
         # the procurement and finance views read the whole register: refreshed when shown
         current = self.tabs.currentWidget()
-        if current in (self.procurement, self.finance):
+        if current in self.whole_register_views:
             current.refresh()
 
     def _import_finished(self) -> None:
@@ -261,7 +270,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "close_tab_action"):  # the fixed tabs are added before the actions exist
             self.close_tab_action.setEnabled(index >= FIXED_TABS)
         # the procurement and finance views read the whole register: only when shown
-        if self.register is not None and self.tabs.widget(index) in (self.procurement, self.finance):
+        if self.register is not None and self.tabs.widget(index) in self.whole_register_views:
             self.tabs.widget(index).refresh()
 
     def _show_vendor(self, vendor_id: int) -> None:
@@ -319,7 +328,7 @@ class MainWindow(QMainWindow):
         self.close_tab(self.tabs.currentIndex())
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, register=self.register)
         dialog.accepted.connect(self._settings_changed)
         dialog.open()
         return dialog
@@ -353,7 +362,7 @@ class MainWindow(QMainWindow):
             self.close_tab(self.tabs.count() - 1)
         self.register.close()
         self.register = None
-        for view in (self.register_view, self.procurement, self.finance):
+        for view in (self.register_view, *self.whole_register_views):
             view.set_register(None)
         self.importer.set_register(None)
         self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -371,7 +380,7 @@ class MainWindow(QMainWindow):
         self.register = register
         self.unlock_dialog = None
         self.importer.set_register(register)
-        for view in (self.register_view, self.procurement, self.finance):
+        for view in (self.register_view, *self.whole_register_views):
             view.register = register
         state = self._saved_view or {}
         self.register_view.set_register(register)

@@ -36,6 +36,16 @@ def _fill(register: object, samples: Path) -> None:
                 register.confirm_vendor(outcome.report_id, match.candidates[0][0], who="screenshots")  # type: ignore
 
 
+def _accepted_firms(samples: Path) -> list[str]:
+    """The audit firms the samples' manifest says the demo accepts (Settings), so one signature is flagged."""
+    import json
+
+    try:
+        return [str(f) for f in json.loads((samples / "manifest.json").read_text()).get("accepted_firms", [])]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
 def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) -> list[Path]:
     """Write the PNGs into `out_dir`; returns their paths."""
     from PySide6.QtWidgets import QApplication
@@ -71,6 +81,7 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
 
         register = Register.open(register_path, PASSPHRASE)
         _fill(register, samples)
+        register.set_accepted_firms(_accepted_firms(samples), who="screenshots")
         window = MainWindow(register, settings)
         window.procurement.today = today
         window.resize(*SIZE)
@@ -93,6 +104,13 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
             if first is not None:
                 window.finance.show_details(first)
         save(window, "finance")
+
+        window.tabs.setCurrentWidget(window.vendor_view)
+        window.vendor_view.refresh()  # opens on the vendor with the most reports: a history to show
+        save(window, "vendor")
+        window.tabs.setCurrentWidget(window.signals_view)
+        window.signals_view.refresh()
+        save(window, "signals")
 
         window.tabs.setCurrentWidget(window.register_view)
         if window.register_view.model.rowCount():

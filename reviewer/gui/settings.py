@@ -122,9 +122,10 @@ class AppSettings:
 class SettingsDialog(QDialog):
     """Fiscal year end, currency thresholds, idle lock minutes, reviewer name. `accept()` validates and saves."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *, register: object = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.register = register  # given: the accepted audit firms (kept in the register) are edited here too
         self.setWindowTitle("Settings")
 
         def spin(low: int, high: int, value: object, suffix: str = "") -> QSpinBox:
@@ -157,6 +158,13 @@ class SettingsDialog(QDialog):
         form.addRow("Next report expected after a year plus", self.next_report)
         form.addRow("Lock after idle for", self.idle)
         form.addRow("Reviewer name", self.reviewer)
+        self.firms = None
+        if register is not None:
+            from reviewer.gui.signals_view.firms_dialog import firms_editor
+
+            self.firms = firms_editor(register, self)
+            self.firms.setToolTip("One firm per line; reports signed by other firms are shown in Signals")
+            form.addRow("Accepted audit firms", self.firms)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -178,4 +186,8 @@ class SettingsDialog(QDialog):
         self.settings.idle_lock_minutes = self.idle.value()
         self.settings.reviewer_name = self.reviewer.text().strip()
         self.settings.sync()
+        if self.firms is not None:
+            from reviewer.gui.signals_view.firms_dialog import save_firms
+
+            save_firms(self.register, self.firms, str(self.settings.reviewer_name) or "unknown")
         super().accept()

@@ -28,6 +28,9 @@ Implements /work/notes/REGISTER_API.md. Deviations and additions (the contract's
 - `import_file`/`import_bytes` take `extractor=`: who extracts (default `extract_in_process`, in this process; the
   GUI passes an `IsolatedExtractor`, a child process reused for a batch). The storage transaction stays on the
   calling thread's connection. A crash of the child is a "failed" outcome (`ExtractorCrashed`, a PdfReadError).
+- Extra (insights.py): `find_vendors(text)`, `vendor_history(vendor_id)` (history.py), `carried_forward(report_id)`
+  and `reuse_cuec_mappings(report_id, who)` (carry_forward.py), `signals()` (signals.py), `accepted_firms()` and
+  `set_accepted_firms(names, who)` (firms.py); the XLSX export also has "History" and "Signals" sheets.
 - Extra: `register.vendors()` rows are `VendorRecord(id, name, reports_count, latest_period_end)`;
   `register.db` is the `sqlite_utils.Database` over the connection (read-only use: its helpers commit).
 """

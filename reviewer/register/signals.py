@@ -23,6 +23,7 @@ from typing import Any
 
 from reviewer.register import firms
 from reviewer.register.fingerprints import EMPTY, MIN_SHINGLES, PARTS, Fingerprint, load_fingerprints, similarity
+from reviewer.register.vendors import normalize_name
 
 PART_MATCH = 0.8
 PAIR_MATCH = 0.85
@@ -60,6 +61,7 @@ class ReportMeta:
     as_of: date | None
     report_date: date | None
     auditor: str | None
+    organization: str | None = None  # the service organization's name as the report gives it
 
 
 def _day(value: str | None) -> date | None:
@@ -69,10 +71,11 @@ def _day(value: str | None) -> date | None:
 def report_metas(conn: Any) -> dict[int, ReportMeta]:
     rows = conn.execute(
         "SELECT r.id, r.file_name, r.vendor_id, v.name, r.framework, r.type, r.period_start, r.period_end, r.as_of, "
-        "r.report_date, r.service_auditor FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id "
+        "r.report_date, r.service_auditor, r.service_organization FROM reports r "
+        "LEFT JOIN vendors v ON v.id = r.vendor_id "
         "WHERE r.document_type = 'soc_report' ORDER BY r.id")
     return {r[0]: ReportMeta(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), _day(r[9]),
-                             r[10]) for r in rows}
+                             r[10], r[11]) for r in rows}
 
 
 # -- near duplicates -------------------------------------------------------------------------------------------
@@ -132,7 +135,8 @@ def near_duplicates(fps: list[Fingerprint], metas: dict[int, ReportMeta]) -> lis
     out = []
     for i, j in sorted(candidate_pairs(fps)):
         a, b = metas[fps[i].report_id], metas[fps[j].report_id]
-        if a.vendor_id == b.vendor_id and a.vendor_id is not None:
+        if a.vendor_id == b.vendor_id and a.vendor_id is not None and \
+                normalize_name(a.organization or "") == normalize_name(b.organization or ""):
             continue  # the same vendor's reports resemble each other year after year
         found = compare(fps[i], fps[j])
         if found is None:

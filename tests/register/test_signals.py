@@ -166,3 +166,14 @@ def test_reports_stored_before_fingerprints_get_them_when_signals_run(reg):
     assert reg.connection.execute("SELECT count(*) FROM report_fingerprints").fetchone()[0] == 2
     reg.delete_report(a, "tests")
     assert reg.connection.execute("SELECT count(*) FROM report_fingerprints").fetchone()[0] == 1
+
+
+def test_a_copy_filed_under_the_same_vendor_by_a_close_name_is_still_flagged(reg):
+    a = store_year(reg, Year("Acme Cloud, Inc.", date(2024, 1, 1), date(2024, 12, 31), text_seed="c",
+                             file_name="a.pdf"))
+    b = store_year(reg, Year("Acme Clouds, Inc.", date(2024, 1, 1), date(2024, 12, 31), text_seed="c",
+                             file_name="b.pdf"))
+    vendors = {r.id: r.vendor_id for r in reg.list_reports(limit=None)}
+    assert vendors[a] == vendors[b]  # the register linked the close name to one vendor
+    (signal,) = _kinds(reg, "near_duplicate")
+    assert sorted(signal.file_names) == ["a.pdf", "b.pdf"]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reviewer.gui.text import plain_label
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.workspace.audit_tab import AuditTab
+from reviewer.gui.workspace.carried_tab import CarriedForwardTab, repeat_labels
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
@@ -89,6 +90,10 @@ class ReviewWorkspace(QWidget):
         subservice_count = len(extraction.report.subservice_organizations)
         self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
         self.tabs.addTab(self.review_tab, "Review")
+        self.carried_tab = CarriedForwardTab(self)
+        self.carried_tab.reuse_requested.connect(self.reuse_mappings)
+        if register.carried_forward(report_id) is not None:
+            self.tabs.addTab(self.carried_tab, "Last year")
         self.tabs.addTab(self.audit_tab, "Audit log")
 
         for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab):
@@ -178,6 +183,9 @@ class ReviewWorkspace(QWidget):
     def refresh(self) -> None:
         """Re-read the report's review data from the register into every tab."""
         reg, rid = self.register, self.report_id
+        carried = reg.carried_forward(rid)
+        self.carried_tab.set_carried(carried)
+        self.exceptions_tab.model.repeats = repeat_labels(carried)
         self.exceptions_tab.set_records(reg.exceptions(rid))
         self.cuecs_tab.set_records(reg.cuecs(rid), reg.own_controls())
         vendor_names = {v.id: v.name for v in reg.vendors()}
@@ -234,6 +242,10 @@ class ReviewWorkspace(QWidget):
             self.register.update_review(self.report_id, self.who(), **{name: value})
 
         self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
+
+    def reuse_mappings(self) -> None:
+        """Map this report's recurring CUECs as last year's were (each mapping logged; not undoable as one)."""
+        self.session.act(lambda: self.register.reuse_cuec_mappings(self.report_id, self.who()))
 
     def sign_off(self) -> None:
         """Record the sign-off by the settings' reviewer name, now (kept out of undo: it is a signature)."""
