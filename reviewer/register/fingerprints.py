@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-VERSION = 1  # bump when the recipe changes: older fingerprints are recomputed
+VERSION = 2  # bump when the recipe changes: older fingerprints are recomputed
 SHINGLE_WORDS = 5
 SKETCH_BINS = 64  # a power of two
 EMPTY = (1 << 64) - 1
@@ -40,7 +40,10 @@ _OTHER = re.compile(r"(?:^|\b)other\s+information\b|\bmanagement[\u2019']?s?\s+(
                     r"\bindependent\s+service\s+auditor|\bassertion\s+of\b|^(?:appendix|attachment|exhibit)\b", re.I)
 _TOC = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.I)
 _END_PUNCT = re.compile(r"[.;,:]$")
-_NAME_NOISE = {"inc", "llc", "llp", "ltd", "corp", "co", "pc", "plc", "lp", "the", "and", "of"}
+# words that name no one: legal suffixes, and the "s" an apostrophe leaves of "Inc.'s"
+_NOISE = {"inc", "llc", "llp", "ltd", "corp", "co", "pc", "plc", "lp", "pllc", "gmbh", "s", "p", "c", "l"}
+_LEADING = {"the", "a", "an"}
+_TRAILING_SUFFIX = re.compile(r"[\s,]*\b(?:inc|llc|llp|ltd|corp|co|pc|plc|lp|pllc|gmbh|l\.l\.c|l\.l\.p|p\.c)\.?$", re.I)
 
 
 @dataclass
@@ -96,24 +99,40 @@ def split_parts(page_texts: list[str]) -> dict[str, list[str]]:
     return parts
 
 
-def _name_words(names: list[str | None]) -> set[str]:
-    out: set[str] = set()
+def name_pattern(names: list[str | None]) -> re.Pattern[str] | None:
+    """The report's own names as they appear in its text: each whole name, the name without its legal suffix, and
+    its first word (the brand: "Ravenscar" of "Ravenscar Cloud Software, Inc."), whatever the case."""
+    phrases: set[str] = set()
     for name in names:
-        for word in _WORD.findall(name or ""):
-            if word[:1].isupper() and word.lower() not in _NAME_NOISE:
-                out.add(word)
-                out.add(word.removesuffix("'s").removesuffix("\u2019s"))
-    return out
+        words = " ".join((name or "").split())
+        if not words:
+            continue
+        phrases.add(words)
+        core = words
+        while True:
+            shorter = _TRAILING_SUFFIX.sub("", core)
+            if shorter == core or not shorter:
+                break
+            core = shorter
+        phrases.add(core)
+        first = next((w.strip(",.") for w in core.split() if w.lower().strip(",.") not in _LEADING), "")
+        phrases.add(first)
+    phrases = {p for p in phrases if len(p) >= 3}
+    if not phrases:
+        return None
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
 
 
-def shingles(lines: list[str], drop: set[str]) -> set[bytes]:
+def shingles(lines: list[str], names: re.Pattern[str] | None) -> set[bytes]:
+    """The part's 5-word shingles: numbers, the report's own names (`names`) and legal suffixes left out."""
     words = []
     for line in lines:
-        for word in _WORD.findall(line):
-            base = word.removesuffix("'s").removesuffix("\u2019s")
-            if word in drop or base in drop or (word.isupper() and base.capitalize() in drop):
-                continue
-            words.append(base.lower())
+        text = names.sub(" ", line) if names is not None else line
+        for word in _WORD.findall(text):
+            base = word.removesuffix("'s").removesuffix("\u2019s").lower()
+            if base not in _NOISE:
+                words.append(base)
     n = SHINGLE_WORDS
     return {" ".join(words[i:i + n]).encode() for i in range(max(0, len(words) - n + 1))}
 
@@ -134,9 +153,9 @@ def sketch(items: set[bytes], bins: int = SKETCH_BINS) -> list[int]:
 
 def fingerprint_of(page_texts: list[str], names: list[str | None], report_id: int = 0) -> Fingerprint:
     parts = split_parts(page_texts)
-    drop = _name_words(names)
-    desc = shingles(parts["description"], drop)
-    tests = shingles(parts["tests"], drop)
+    own = name_pattern(names)
+    desc = shingles(parts["description"], own)
+    tests = shingles(parts["tests"], own)
     return Fingerprint(report_id, sketch(desc), len(desc), sketch(tests), len(tests))
 
 
