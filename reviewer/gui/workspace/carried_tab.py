@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from reviewer.gui.text import plain_label
+from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.workspace.review_tab import status_label
 
 NONE_TEXT = "\u2014"
@@ -88,6 +88,13 @@ class CarriedForwardTab(QWidget):
         layout.addWidget(self.mappings, 1)
         layout.addWidget(self.reuse)
 
+    @staticmethod
+    def _add(tree: QTreeWidget, texts: list[str]) -> None:
+        item = QTreeWidgetItem(texts)
+        for col, text in enumerate(texts):
+            item.setToolTip(col, tooltip_text(text))
+        tree.addTopLevelItem(item)
+
     def set_carried(self, carried: Any) -> None:
         self.carried = carried
         self.repeats.clear()
@@ -105,16 +112,16 @@ class CarriedForwardTab(QWidget):
             lines.append(f"{carried.new_cuecs_unmapped} new CUEC(s) this year are not mapped to an own control yet.")
         self.summary.setText("\n".join(lines))
         for r in carried.repeats:
-            self.repeats.addTopLevelItem(QTreeWidgetItem([r.control_id or NONE_TEXT, r.previous_control_id or NONE_TEXT,
-                                                          r.matched_by, _triage_text(r.previous_triage)]))
+            self._add(self.repeats, [r.control_id or NONE_TEXT, r.previous_control_id or NONE_TEXT, r.matched_by,
+                                     _triage_text(r.previous_triage)])
         for m in carried.mappings:
-            self.mappings.addTopLevelItem(QTreeWidgetItem([m.text, f"{m.own_control.ref} {m.own_control.title}",
-                                                           "mapped the same" if m.applied else "not mapped yet"]))
+            self._add(self.mappings, [m.text, f"{m.own_control.ref} {m.own_control.title}",
+                                      "mapped the same" if m.applied else "not mapped yet"])
         if not carried.repeats:
             self.repeats.addTopLevelItem(QTreeWidgetItem(["none", "", "", ""]))
         self.repeats.setColumnWidth(0, 110)
         self.repeats.setColumnWidth(1, 110)
         self.repeats.setColumnWidth(2, 90)
-        self.mappings.setColumnWidth(0, 320)
-        self.mappings.setColumnWidth(1, 200)
+        self.mappings.setColumnWidth(0, 300)
+        self.mappings.setColumnWidth(1, 170)
         self.reuse.setEnabled(any(not m.applied for m in carried.mappings))

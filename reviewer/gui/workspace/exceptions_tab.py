@@ -75,8 +75,10 @@ class ExceptionsModel(QAbstractTableModel):
         record = self.records[index.row()]
         finding, triage = record.finding, record.triage
         repeat = self.repeats.get(record.id)
+        if repeat and role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return f"{finding.control_id or NONE_TEXT}: {repeat}"
         values = (
-            (finding.control_id or NONE_TEXT) + ("\n\u21bb " + repeat if repeat else ""),
+            (finding.control_id or NONE_TEXT) + ("\n\u21bb repeat" if repeat else ""),
             scope_text(record) or NONE_TEXT,
             finding.description,
             finding.management_response or "none printed",
