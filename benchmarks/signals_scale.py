@@ -27,7 +27,7 @@ from reviewer.register.audit import utc_now
 from reviewer.register.connection import transaction
 from reviewer.register.fingerprints import load_fingerprints
 from reviewer.register.reports import store_report
-from reviewer.register.signals import candidate_pairs
+from reviewer.register.signals import candidate_pairs, near_duplicates, report_metas
 
 SYLLABLES = "ka lo mi ne ru sa ti vo pe da fi gu ho ja ke le ma no pu re si to va we yo zu".split()
 
@@ -107,11 +107,24 @@ def main(argv: list[str] | None = None) -> int:
                     signals = reg.signals()
                     times.append(time.perf_counter() - started)
                 copies = [s for s in signals if s.kind == "near_duplicate"]
-                candidates = len(candidate_pairs(load_fingerprints(reg.connection)))
+                stages = {}
+                started = time.perf_counter()
+                metas = report_metas(reg.connection)
+                stages["read reports"] = time.perf_counter() - started
+                started = time.perf_counter()
+                fps = load_fingerprints(reg.connection)
+                stages["read fingerprints"] = time.perf_counter() - started
+                started = time.perf_counter()
+                candidates = len(candidate_pairs(fps))
+                stages["bucket"] = time.perf_counter() - started
+                started = time.perf_counter()
+                near_duplicates(fps, metas)
+                stages["bucket and compare"] = time.perf_counter() - started
                 results.append((size, statistics.median(times), candidates, len(copies), planted))
                 print(f"{size:>6} reports: signals {statistics.median(times) * 1000:7.0f} ms, "
                       f"{candidates:>6} candidate pairs compared, {len(copies)} copies found of {planted} planted; "
                       f"storing (with fingerprints) {store_seconds / size * 1000:.1f} ms a report", flush=True)
+                print("        " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in stages.items()), flush=True)
         finally:
             reg.close()
     first = results[0]
