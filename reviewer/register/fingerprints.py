@@ -17,7 +17,10 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+import sys
+from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,12 +52,12 @@ _TRAILING_SUFFIX = re.compile(r"[\s,]*\b(?:inc|llc|llp|ltd|corp|co|pc|plc|lp|pll
 @dataclass
 class Fingerprint:
     report_id: int
-    description: list[int]  # a sketch: SKETCH_BINS hashes
+    description: Sequence[int]  # a sketch: SKETCH_BINS hashes (an array('Q'): compact, read without int objects)
     description_shingles: int
-    tests: list[int]
+    tests: Sequence[int]
     tests_shingles: int
 
-    def part(self, name: str) -> tuple[list[int], int]:
+    def part(self, name: str) -> tuple[Sequence[int], int]:
         return (self.description, self.description_shingles) if name == "description" else \
             (self.tests, self.tests_shingles)
 
@@ -156,10 +159,10 @@ def fingerprint_of(page_texts: list[str], names: list[str | None], report_id: in
     own = name_pattern(names)
     desc = shingles(parts["description"], own)
     tests = shingles(parts["tests"], own)
-    return Fingerprint(report_id, sketch(desc), len(desc), sketch(tests), len(tests))
+    return Fingerprint(report_id, array("Q", sketch(desc)), len(desc), array("Q", sketch(tests)), len(tests))
 
 
-def similarity(a: list[int], b: list[int]) -> float:
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of the two shingle sets the sketches `a` and `b` were drawn from: the share of
     bins holding the same hash, among the bins not empty in both."""
     if not a or not b:
@@ -175,12 +178,21 @@ def similarity(a: list[int], b: list[int]) -> float:
     return same / used if used else 0.0
 
 
-def _pack(values: list[int]) -> bytes:
+def _pack(values: Sequence[int]) -> bytes:
     return struct.pack(f"<{len(values)}Q", *values)
 
 
-def _unpack(blob: bytes) -> list[int]:
-    return list(struct.unpack(f"<{len(blob) // 8}Q", blob))
+def _unpack(blob: bytes) -> array[int]:
+    values = array("Q")
+    values.frombytes(blob)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def raw(values: Sequence[int]) -> bytes:
+    """The sketch's bytes in this machine's order (for bucketing within one process)."""
+    return values.tobytes() if isinstance(values, array) else struct.pack(f"={len(values)}Q", *values)
 
 
 def store_fingerprint(conn: Any, report_id: int, page_texts: list[str], names: list[str | None]) -> Fingerprint:
@@ -217,9 +229,9 @@ def ensure_fingerprints(conn: Any) -> int:
 
 
 def load_fingerprints(conn: Any) -> list[Fingerprint]:
+    """Every stored fingerprint (only SOC reports have one; deleting a report deletes it)."""
     return [
         Fingerprint(rid, _unpack(desc), n_desc, _unpack(tests), n_tests)
         for rid, n_desc, desc, n_tests, tests in conn.execute(
-            "SELECT f.report_id, f.description_shingles, f.description, f.tests_shingles, f.tests "
-            "FROM report_fingerprints f JOIN reports r ON r.id = f.report_id WHERE r.document_type = 'soc_report'")
+            "SELECT report_id, description_shingles, description, tests_shingles, tests FROM report_fingerprints")
     ]
