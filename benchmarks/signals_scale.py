@@ -24,7 +24,6 @@ from pathlib import Path
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
 from reviewer.register import Register
 from reviewer.register.audit import utc_now
-from reviewer.register.connection import transaction
 from reviewer.register.fingerprints import load_fingerprints
 from reviewer.register.reports import store_report
 from reviewer.register.signals import candidate_pairs, near_duplicates, report_metas
@@ -60,7 +59,7 @@ def store(reg: Register, index: int, vendor: str, pages: list[str], rng: random.
                       report_date=end + timedelta(days=rng.choice([45, 60, 90, 7])),
                       service_auditor=rng.choice(["Harlow & Finch LLP", "Meridian Assurance Partners LLP"]),
                       opinion="unmodified"))
-    with transaction(reg.connection) as conn:
+    with reg.transaction() as conn:
         store_report(conn, pdf=data, extraction=result, page_texts=pages, file_name=result.file.name,
                      now=utc_now())
 
@@ -104,15 +103,17 @@ def main(argv: list[str] | None = None) -> int:
                 times = []
                 for _ in range(3):
                     started = time.perf_counter()
-                    signals = reg.signals()
+                    signals = reg.insights.signals()
                     times.append(time.perf_counter() - started)
                 copies = [s for s in signals if s.kind == "near_duplicate"]
                 stages = {}
+                conn = reg.connection
+                assert conn is not None
                 started = time.perf_counter()
-                metas = report_metas(reg.connection)
+                metas = report_metas(conn)
                 stages["read reports"] = time.perf_counter() - started
                 started = time.perf_counter()
-                fps = load_fingerprints(reg.connection)
+                fps = load_fingerprints(conn)
                 stages["read fingerprints"] = time.perf_counter() - started
                 started = time.perf_counter()
                 candidates = len(candidate_pairs(fps))

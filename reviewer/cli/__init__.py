@@ -1,4 +1,4 @@
-"""The command line: `reviewer [COMMAND] ...`, as `shared/spec/cli.md` fixes it.
+"""The command line: `reviewer [COMMAND] ...`, as `docs/cli.md` fixes it.
 
 This module owns the parser and the dispatch only. Each command lives in its own module and exposes
 `run(args: argparse.Namespace) -> int`; it is imported when the command runs, so that `reviewer --help`
@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reviewer import __version__
 
@@ -28,7 +29,7 @@ COMMANDS: dict[str, str] = {
     "currency": "register_cmds",
     "export": "register_cmds",
     "passwd": "register_cmds",
-    "demo": "register_cmds",
+    "demo": "history_cmds",  # register_cmds' demo, then a vendor's history and the signals
     "history": "history_cmds",
     "signals": "history_cmds",
     "firms": "history_cmds",
@@ -38,7 +39,7 @@ COMMANDS: dict[str, str] = {
 class CliArgumentParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, not a usage dump, on bad usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"reviewer: {message} (see 'reviewer --help')\n")
 
 

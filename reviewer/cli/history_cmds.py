@@ -1,4 +1,4 @@
-"""`reviewer history VENDOR`, `reviewer signals` and `reviewer firms` (see shared/spec/cli.md for the first two).
+"""`reviewer history VENDOR`, `reviewer signals` and `reviewer firms` (docs/cli.md).
 
 `history` prints a vendor's SOC reports oldest first and what changed between each consecutive pair of the same
 framework; `signals` prints the trust signals across the register; `firms` shows or changes the accepted audit
@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from reviewer.cli import EXIT_OK
-from reviewer.cli.register_cmds import CommandError, _open, format_table
+from reviewer.cli.register_cmds import CommandError, _demo, _open, format_table
 from reviewer.cli.register_cmds import run as run_register_command
 
 
 def run(args: argparse.Namespace) -> int:
-    handler = {"history": _history, "signals": _signals, "firms": _firms}[args.command]
+    handler = {"history": _history, "signals": _signals, "firms": _firms,
+               "demo": lambda a: _demo(a, after=print_demo_insights)}[args.command]
     # the same error handling as the other register commands (one line on stderr, the exit statuses)
     return run_register_command(args, handler)
 
@@ -72,13 +74,13 @@ def history_text(data: dict[str, Any]) -> str:
 
 def _history(args: argparse.Namespace) -> int:
     with _open(args, create=False) as reg:
-        found = reg.find_vendors(args.vendor)
+        found = reg.insights.find_vendors(args.vendor)
         if not found:
             raise CommandError(f"no vendor {args.vendor!r} in the register; see 'reviewer currency' for the vendors")
         if len(found) > 1:
             names = "; ".join(f"{vid}: {name}" for vid, name in found[:8])
             raise CommandError(f"{args.vendor!r} names {len(found)} vendors ({names}); give the full name or the id")
-        data = reg.vendor_history(found[0][0]).to_json()
+        data = reg.insights.vendor_history(found[0][0]).to_json()
     print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else history_text(data))
     return EXIT_OK
 
@@ -88,7 +90,7 @@ def signals_text(signals: list[dict[str, Any]], firms: list[str]) -> str:
         text = "No trust signals: no near copies, no implausible timelines"
         return text + (", no auditors off your list." if firms else
                        ". (No accepted audit firms kept: add them with 'reviewer firms add NAME' to check auditors.)")
-    rows = [(s["severity"], s["kind"], " | ".join(s["file_names"]),
+    rows: list[Sequence[Any]] = [(s["severity"], s["kind"], " | ".join(s["file_names"]),
              "-" if s["score"] is None else f"{s['score']:.2f}", s["detail"]) for s in signals]
     out = format_table(("SEVERITY", "KIND", "FILES", "SCORE", "DETAIL"), rows, max_width=200)
     if not firms:
@@ -98,8 +100,8 @@ def signals_text(signals: list[dict[str, Any]], firms: list[str]) -> str:
 
 def _signals(args: argparse.Namespace) -> int:
     with _open(args, create=False) as reg:
-        signals = [s.to_json() for s in reg.signals()]
-        firms = reg.accepted_firms()
+        signals = [s.to_json() for s in reg.insights.signals()]
+        firms = reg.insights.accepted_firms()
     print(json.dumps(signals, ensure_ascii=False, indent=1) if args.json else signals_text(signals, firms))
     return EXIT_OK
 
@@ -108,12 +110,12 @@ def _firms(args: argparse.Namespace) -> int:
     from reviewer.register.firms import firm_key
 
     with _open(args, create=args.action != "list") as reg:
-        firms = reg.accepted_firms()
+        firms = reg.insights.accepted_firms()
         if args.action in ("add", "remove"):
             if not args.names:
                 raise CommandError(f"give the firm name(s) to {args.action}")
             keys = {firm_key(n) for n in args.names}
-            firms = reg.set_accepted_firms(
+            firms = reg.insights.set_accepted_firms(
                 firms + args.names if args.action == "add" else [f for f in firms if firm_key(f) not in keys],
                 who=args.who)
         if args.json:
@@ -128,12 +130,12 @@ def print_demo_insights(reg: Any, manifest: dict[str, Any]) -> None:
     of a framework, and the trust signals."""
     accepted = [str(f) for f in manifest.get("accepted_firms") or []]
     if accepted:
-        reg.set_accepted_firms(accepted, who="demo")
-    for vendor in reg.vendors():
-        data = reg.vendor_history(vendor.id).to_json()
+        reg.insights.set_accepted_firms(accepted, who="demo")
+    for vendor in reg.vendors.all():
+        data = reg.insights.vendor_history(vendor.id).to_json()
         if data["pairs"]:
             print()
             print("History of " + history_text(data))
     print()
     print("Trust signals" + (f" (accepted audit firms: {'; '.join(accepted)})" if accepted else ""))
-    print(signals_text([s.to_json() for s in reg.signals()], reg.accepted_firms()))
+    print(signals_text([s.to_json() for s in reg.insights.signals()], reg.insights.accepted_firms()))

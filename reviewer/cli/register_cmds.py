@@ -1,4 +1,4 @@
-"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see shared/spec/cli.md).
+"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see docs/cli.md).
 
 Each `run(args)` opens the register (passphrase from REVIEWER_PASSPHRASE or a prompt without echo), does one
 thing, and closes it. Errors are one line on stderr; exit 2 for bad input or usage (and a register in use),
@@ -144,7 +144,7 @@ def _period(start: date | None, end: date | None, as_of: date | None) -> str:
 
 
 def reports_table(reg: Register) -> str:
-    rows = reg.list_reports(limit=None)
+    rows = reg.reports.rows(limit=None)
     if not rows:
         return "The register holds no reports yet."
     header = ("ID", "VENDOR", "DOCUMENT", "FRAMEWORK", "TYPE", "PERIOD", "OPINION", "EXC", "CURRENCY", "REVIEW")
@@ -155,7 +155,7 @@ def reports_table(reg: Register) -> str:
 
 
 def currency_table(reg: Register, as_of: date) -> str:
-    rows = reg.currency(as_of)
+    rows = reg.currency.by_vendor(as_of)
     if not rows:
         return "No vendor has a report in the register yet."
     header = ("VENDOR", "LATEST", "FRAMEWORK", "TYPE", "PERIOD END", "BRIDGED TO", "STATUS", "NEXT EXPECTED")
@@ -181,7 +181,7 @@ def _import(args: argparse.Namespace) -> int:
 def import_paths(reg: Register, paths: list[Path], *, password: str | None) -> int:
     failed = 0
     for path in paths:
-        outcome = reg.import_file(path, password=password)
+        outcome = reg.reports.import_file(path, password=password)
         label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
         failed += label == "failed"
         print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)
@@ -195,7 +195,7 @@ def import_paths(reg: Register, paths: list[Path], *, password: str | None) -> i
 def _list(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         if args.json:
-            print(json.dumps([_jsonable(r) for r in reg.list_reports(limit=None)], ensure_ascii=False, indent=1))
+            print(json.dumps([_jsonable(r) for r in reg.reports.rows(limit=None)], ensure_ascii=False, indent=1))
         else:
             print(reports_table(reg))
     return EXIT_OK
@@ -210,7 +210,7 @@ def _currency(args: argparse.Namespace) -> int:
             raise CommandError(f"--as-of {args.as_of!r} is not a date; use YYYY-MM-DD") from None
     with _open(args) as reg:
         if args.json:
-            print(json.dumps([_jsonable(r) for r in reg.currency(as_of)], ensure_ascii=False, indent=1))
+            print(json.dumps([_jsonable(r) for r in reg.currency.by_vendor(as_of)], ensure_ascii=False, indent=1))
         else:
             print(f"Currency as of {as_of.isoformat()}")
             print(currency_table(reg, as_of))
@@ -224,13 +224,13 @@ def _export(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CommandError(f"the folder {out.parent} does not exist")
     with _open(args, create=False) as reg:
-        count = reg.count_reports()
+        count = reg.reports.count()
         try:
             if args.format == "csv":
-                audit_path = reg.export_csv(out)
+                audit_path = reg.exports.csv(out)
                 print(f"exported {count} report(s) to {out}; the audit log is in {audit_path}")
             else:
-                reg.export_xlsx(out)
+                reg.exports.xlsx(out)
                 print(f"exported {count} report(s) to {out} (sheets: Register, Audit log, History, Signals)")
         except OSError as err:
             raise CommandError(f"cannot write {out}: {err.strerror or err}") from None
@@ -269,7 +269,8 @@ def _reference_date(folder: Path) -> str | None:
     return None
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _demo(args: argparse.Namespace, after: Callable[[Register, dict[str, Any]], None] | None = None) -> int:
+    """The demo; `after(reg, manifest)` prints more before the throwaway register goes (the history, the signals)."""
     folder = samples_dir()
     pdfs = sorted(folder.glob("*.pdf"))
     if not pdfs:
@@ -298,9 +299,8 @@ def _demo(args: argparse.Namespace) -> int:
                         print(currency_table(reg, date.fromisoformat(reference)))
                     except ValueError:
                         print(f"(the manifest's reference date {reference!r} is not a date)")
-            from reviewer.cli.history_cmds import print_demo_insights
-
-            print_demo_insights(reg, _manifest(folder))
+            if after is not None:
+                after(reg, _manifest(folder))
         finally:
             reg.close()
     return status

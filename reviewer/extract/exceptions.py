@@ -97,7 +97,7 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 criteria=criteria,
                 control_objective=objective,
                 management_response=response,
-                bbox=tuple(box) if box else None,  # type: ignore[arg-type]
+                bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers
             ))
     if not any(t.result_column is not None and t.rows for t in tables):
         out.extend(_findings_from_blocks(doc))

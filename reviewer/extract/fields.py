@@ -26,7 +26,7 @@ def read_fields(doc: Document, result: ExtractionResult) -> None:
         return
     opinion, ev = read_opinion(doc)
     if opinion and ev:
-        rep.opinion = opinion  # type: ignore[assignment]
+        rep.opinion = opinion  # type: ignore[assignment]  # read_opinion returns one of the Opinion values
         result.evidence["opinion"] = ev
     if rep.framework in ("SOC 2", "SOC 3"):
         cats, ev = read_categories(doc)

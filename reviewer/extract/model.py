@@ -1,7 +1,7 @@
 """The records an extraction produces: `ExtractionResult` and its parts, with their JSON form.
 
 These dataclasses cross every layer (extract -> register -> gui/cli). `to_json()` gives exactly the
-object of `shared/spec/extraction.schema.json` (schema "soc-extraction/1"); `from_json()` reads it back,
+object of `reviewer/schema/extraction.schema.json` (schema "soc-extraction/1"); `from_json()` reads it back,
 which is how the register stores and restores an extraction.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
+
+from reviewer.extract.fields_table import FIELDS
 
 SCHEMA_ID = "soc-extraction/1"
 
@@ -173,29 +175,15 @@ class Report:
     csocs: list[Csoc] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        def iso(d: date | None) -> str | None:
-            return d.isoformat() if d else None
-
-        return {
-            "framework": self.framework,
-            "type": self.type,
-            "service_organization": self.service_organization,
-            "system": self.system,
-            "period_start": iso(self.period_start),
-            "period_end": iso(self.period_end),
-            "as_of": iso(self.as_of),
-            "report_date": iso(self.report_date),
-            "bridge_period_end": iso(self.bridge_period_end),
-            "service_auditor": self.service_auditor,
-            "opinion": self.opinion,
-            "categories": list(self.categories),
-            "criteria": list(self.criteria),
+        out: dict[str, Any] = {f.key: f.to_json(f.value(self)) for f in FIELDS}
+        out.update({
             "control_objectives": [c.to_json() for c in self.control_objectives],
             "exceptions": [e.to_json() for e in self.exceptions],
             "cuecs": [c.to_json() for c in self.cuecs],
             "subservice_organizations": [s.to_json() for s in self.subservice_organizations],
             "csocs": [c.to_json() for c in self.csocs],
-        }
+        })
+        return out
 
 
 @dataclass
@@ -226,7 +214,7 @@ class ExtractionResult:
         """The JSON form plus the boxes and pages of list items, for the register to keep."""
         data = self.to_json()
         rep = self.report
-        lists = {
+        lists: dict[str, list[Any]] = {
             "control_objectives": rep.control_objectives,
             "exceptions": rep.exceptions,
             "cuecs": rep.cuecs,
@@ -245,27 +233,12 @@ class ExtractionResult:
     def from_json(cls, data: dict[str, Any]) -> ExtractionResult:
         """Read back `to_json()` or `to_storage()` output."""
 
-        def day(v: str | None) -> date | None:
-            return date.fromisoformat(v) if v else None
-
         def box(v: list[float] | None) -> BBox | None:
-            return tuple(v) if v else None  # type: ignore[return-value]
+            return (v[0], v[1], v[2], v[3]) if v else None
 
         r = data["report"]
         report = Report(
-            framework=r.get("framework"),
-            type=r.get("type"),
-            service_organization=r.get("service_organization"),
-            system=r.get("system"),
-            period_start=day(r.get("period_start")),
-            period_end=day(r.get("period_end")),
-            as_of=day(r.get("as_of")),
-            report_date=day(r.get("report_date")),
-            bridge_period_end=day(r.get("bridge_period_end")),
-            service_auditor=r.get("service_auditor"),
-            opinion=r.get("opinion"),
-            categories=list(r.get("categories", [])),
-            criteria=list(r.get("criteria", [])),
+            **{f.key: f.from_json(r) for f in FIELDS},
             control_objectives=[
                 ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")))
                 for c in r.get("control_objectives", [])

@@ -67,8 +67,9 @@ class _Found:
         same = self.find(name, abbr)
         if same is not None:
             same.services = same.services or services
-            same.method = same.method or method  # type: ignore[assignment]
+            same.method = same.method or method  # type: ignore[assignment]  # method is one of the Method values
             return
+        # the ignore below: method is one of the Method values
         self.orgs.append(SubserviceOrganization(name=name, services=services or None, method=method,  # type: ignore
                                                 page=page.number, bbox=page.bbox_of(*span)))
         self.abbrs[name] = abbr
@@ -110,7 +111,7 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
         method = "inclusive" if inclusive and not carve else "carve-out" if carve and not inclusive else None
         for s in found.orgs:
             if s.method is None:
-                s.method = method  # type: ignore[assignment]
+                s.method = method  # type: ignore[assignment]  # method is one of the Method values
     return found.orgs
 
 

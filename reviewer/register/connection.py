@@ -190,8 +190,7 @@ def default_register_path() -> Path:
 class transaction:  # noqa: N801 - used as a context manager, reads like a statement
     """`with transaction(conn):` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception.
 
-    The connection is in autocommit mode, so nothing else (sqlite-utils' helpers included) may commit
-    inside; writers use plain SQL within this block.
+    The connection is in autocommit mode, so nothing else may commit inside; writers use plain SQL within this block.
     """
 
     def __init__(self, conn: Any) -> None:

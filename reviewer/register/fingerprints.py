@@ -9,7 +9,7 @@ MinHash: 64 bins, each holding the smallest hash that fell in it. The Jaccard si
 as the share of bins holding the same hash; aligned bins also give the bands that `signals` buckets reports by.
 
 Sketches are computed once, when a report is stored (`store_fingerprint`, called by `reports.store_report`), and
-kept in `report_fingerprints` (migration 5); `ensure_fingerprints` fills in reports stored before that.
+kept in `report_fingerprints` (migration 5); `signals.ensure_fingerprints` fills in reports stored before that.
 """
 
 from __future__ import annotations
@@ -204,28 +204,6 @@ def store_fingerprint(conn: Any, report_id: int, page_texts: list[str], names: l
         (report_id, VERSION, fp.description_shingles, _pack(fp.description), fp.tests_shingles, _pack(fp.tests)),
     )
     return fp
-
-
-def ensure_fingerprints(conn: Any) -> int:
-    """Fingerprint the SOC reports that have none (or an older recipe's); returns how many were computed."""
-    from reviewer.register.connection import transaction
-    from reviewer.register.reports import PAGE_ROWID_FACTOR
-
-    missing = conn.execute(
-        "SELECT r.id, r.service_organization, r.system, r.service_auditor, v.name FROM reports r "
-        "LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN report_fingerprints f ON f.report_id = r.id "
-        "WHERE r.document_type = 'soc_report' AND (f.report_id IS NULL OR f.version != ?)", (VERSION,),
-    ).fetchall()
-    if not missing:
-        return 0
-    with transaction(conn):
-        for report_id, org, system, auditor, vendor in missing:
-            first = report_id * PAGE_ROWID_FACTOR
-            texts = [t for (t,) in conn.execute(
-                "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
-                (first, first + PAGE_ROWID_FACTOR - 1))]
-            store_fingerprint(conn, report_id, texts, [org, system, auditor, vendor])
-    return len(missing)
 
 
 def load_fingerprints(conn: Any) -> list[Fingerprint]:

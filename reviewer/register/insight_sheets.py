@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.register.history import vendor_history
-from reviewer.register.signals import Signal
+from reviewer.register.signals import Signal, all_signals, ensure_fingerprints
 
 HISTORY_COLUMNS: tuple[str, ...] = (
     "vendor", "framework", "from_file", "to_file", "period_gap_days", "auditor_from", "auditor_to",
@@ -47,3 +47,10 @@ def history_rows(conn: Any) -> list[list[Any]]:
 def signal_rows(signals: list[Signal]) -> list[list[Any]]:
     return [[s.severity, s.kind, _join(s.file_names), _join([v or "vendor unknown" for v in s.vendors]),
              s.score, s.detail] for s in signals]
+
+
+def sheets(conn: Any) -> list[tuple[str, tuple[str, ...], list[list[Any]]]]:
+    """The XLSX export's "History" and "Signals" sheets: (title, header, rows)."""
+    ensure_fingerprints(conn)
+    return [("History", HISTORY_COLUMNS, history_rows(conn)),
+            ("Signals", SIGNAL_COLUMNS, signal_rows(all_signals(conn)))]

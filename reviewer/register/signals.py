@@ -24,7 +24,18 @@ from datetime import date, timedelta
 from typing import Any
 
 from reviewer.register import firms
-from reviewer.register.fingerprints import MIN_SHINGLES, PARTS, Fingerprint, load_fingerprints, raw, similarity
+from reviewer.register.connection import transaction
+from reviewer.register.fingerprints import (
+    MIN_SHINGLES,
+    PARTS,
+    VERSION,
+    Fingerprint,
+    load_fingerprints,
+    raw,
+    similarity,
+    store_fingerprint,
+)
+from reviewer.register.reports import PAGE_ROWID_FACTOR
 from reviewer.register.vendors import normalize_name
 
 PART_MATCH = 0.8
@@ -182,20 +193,21 @@ def timeline_signals(meta: ReportMeta) -> list[Signal]:
         flag("warning", f"report dated {meta.report_date.isoformat()}, before its period "
                         f"{'ends' if meta.period_end else 'date'} {end.isoformat()}: the auditor signed before "
                         "there was anything to test")
-    type2 = meta.type == "Type 2" and meta.period_end is not None
-    if type2 and meta.report_date and meta.period_end <= meta.report_date <= meta.period_end + timedelta(
-            days=ISSUED_TOO_SOON_DAYS):
-        days = (meta.report_date - meta.period_end).days
+    period_end, start, issued = meta.period_end, meta.period_start, meta.report_date
+    if meta.type != "Type 2" or period_end is None:
+        return out
+    if issued and period_end <= issued <= period_end + timedelta(days=ISSUED_TOO_SOON_DAYS):
+        days = (issued - period_end).days
         flag("warning", f"Type 2 report issued {days} day{'s' if days != 1 else ''} after its period ended "
-                        f"({meta.period_end.isoformat()}): testing a period's controls takes longer")
-    if type2 and meta.period_start and meta.period_start <= meta.period_end:
-        days = (meta.period_end - meta.period_start).days + 1
-        if meta.period_end < add_months(meta.period_start, 3):
-            flag("warning", f"Type 2 period of {days} days ({meta.period_start.isoformat()} to "
-                            f"{meta.period_end.isoformat()}): three months or less of operating effectiveness")
-        elif meta.period_end < add_months(meta.period_start, 6) - timedelta(days=1):
-            flag("notice", f"Type 2 period of {days} days ({meta.period_start.isoformat()} to "
-                           f"{meta.period_end.isoformat()}): shorter than six months")
+                        f"({period_end.isoformat()}): testing a period's controls takes longer")
+    if start and start <= period_end:
+        days = (period_end - start).days + 1
+        if period_end < add_months(start, 3):
+            flag("warning", f"Type 2 period of {days} days ({start.isoformat()} to {period_end.isoformat()}): "
+                            "three months or less of operating effectiveness")
+        elif period_end < add_months(start, 6) - timedelta(days=1):
+            flag("notice", f"Type 2 period of {days} days ({start.isoformat()} to {period_end.isoformat()}): "
+                           "shorter than six months")
     return out
 
 
@@ -210,6 +222,25 @@ def auditor_signals(metas: dict[int, ReportMeta], accepted: set[str]) -> list[Si
             out.append(Signal("auditor", "notice", [meta.id], [meta.file_name], [meta.vendor],
                               f"signed by {meta.auditor}, a firm not on your accepted list"))
     return out
+
+
+def ensure_fingerprints(conn: Any) -> int:
+    """Fingerprint the SOC reports that have none (or an older recipe's); returns how many were computed."""
+    missing = conn.execute(
+        "SELECT r.id, r.service_organization, r.system, r.service_auditor, v.name FROM reports r "
+        "LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN report_fingerprints f ON f.report_id = r.id "
+        "WHERE r.document_type = 'soc_report' AND (f.report_id IS NULL OR f.version != ?)", (VERSION,),
+    ).fetchall()
+    if not missing:
+        return 0
+    with transaction(conn):
+        for report_id, org, system, auditor, vendor in missing:
+            first = report_id * PAGE_ROWID_FACTOR
+            texts = [t for (t,) in conn.execute(
+                "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+                (first, first + PAGE_ROWID_FACTOR - 1))]
+            store_fingerprint(conn, report_id, texts, [org, system, auditor, vendor])
+    return len(missing)
 
 
 @contextmanager

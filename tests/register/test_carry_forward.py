@@ -29,17 +29,17 @@ def _two_years(reg):
 
 def test_last_years_verdict_conditions_triage_and_mappings_carry_forward(reg):
     old, new = _two_years(reg)
-    assert reg.carried_forward(old) is None  # the first report has nothing before it
-    reg.update_review(old, "alex", status="accepted_with_conditions", rationale="Accept if CC8.1 is fixed by June")
-    (old_exc,) = reg.exceptions(old)
-    reg.update_triage(old_exc.id, "alex", nature="systemic", compensating_control="Our own change review")
-    control = reg.add_own_control("IAM-3", "Quarterly access review", "IT", "alex")
-    reg.map_cuec(next(c.id for c in reg.cuecs(old) if c.cuec.text == ACCESS), control.id, "alex")
+    assert reg.insights.carried_forward(old) is None  # the first report has nothing before it
+    reg.reviews.update(old, "alex", status="accepted_with_conditions", rationale="Accept if CC8.1 is fixed by June")
+    (old_exc,) = reg.reviews.exceptions(old)
+    reg.reviews.update_triage(old_exc.id, "alex", nature="systemic", compensating_control="Our own change review")
+    control = reg.reviews.add_own_control("IAM-3", "Quarterly access review", "IT", "alex")
+    reg.reviews.map_cuec(next(c.id for c in reg.reviews.cuecs(old) if c.cuec.text == ACCESS), control.id, "alex")
 
-    carried = reg.carried_forward(new)
+    carried = reg.insights.carried_forward(new)
     assert (carried.previous_file_name, carried.previous_review.status, carried.conditions) == (
         "2023.pdf", "accepted_with_conditions", "Accept if CC8.1 is fixed by June")
-    repeat_exc = next(e for e in reg.exceptions(new) if e.finding.control_id == "CC8.1.1")
+    repeat_exc = next(e for e in reg.reviews.exceptions(new) if e.finding.control_id == "CC8.1.1")
     (repeat,) = carried.repeats
     assert (repeat.exception_id, repeat.previous_exception_id, repeat.matched_by) == (
         repeat_exc.id, old_exc.id, "control id")
@@ -48,12 +48,12 @@ def test_last_years_verdict_conditions_triage_and_mappings_carry_forward(reg):
     (reused,) = carried.mappings
     assert (reused.text, reused.own_control.ref, reused.applied) == (ACCESS, "IAM-3", False)
 
-    assert reg.reuse_cuec_mappings(new, "alex") == 1
-    mapped = next(c for c in reg.cuecs(new) if c.cuec.text == ACCESS)
+    assert reg.insights.reuse_cuec_mappings(new, "alex") == 1
+    mapped = next(c for c in reg.reviews.cuecs(new) if c.cuec.text == ACCESS)
     assert mapped.mapping.own_control.ref == "IAM-3" and mapped.mapping.note == "as in 2023.pdf"
-    assert reg.carried_forward(new).mappings[0].applied is True
-    assert reg.reuse_cuec_mappings(new, "alex") == 0  # nothing left to reuse
-    assert any(e.entity == "cuec" and e.new == "IAM-3" and e.report_id == new for e in reg.audit_log())
+    assert reg.insights.carried_forward(new).mappings[0].applied is True
+    assert reg.insights.reuse_cuec_mappings(new, "alex") == 0  # nothing left to reuse
+    assert any(e.entity == "cuec" and e.new == "IAM-3" and e.report_id == new for e in reg.audit.entries())
 
 
 def test_the_samples_show_a_history_and_a_copied_report(tmp_path):
@@ -62,9 +62,9 @@ def test_the_samples_show_a_history_and_a_copied_report(tmp_path):
     truth = {f["file"]: f["truth"]["report"] for f in manifest["files"]}
     with Register.open(tmp_path / "r.db", "pw") as reg:
         for f in manifest["files"]:
-            assert reg.import_file(SAMPLES / f["file"]).status == "imported"
-        (vendor_id, _), = reg.find_vendors("Ravenscar Cloud Software, Inc.")
-        history = reg.vendor_history(vendor_id)
+            assert reg.reports.import_file(SAMPLES / f["file"]).status == "imported"
+        (vendor_id, _), = reg.insights.find_vendors("Ravenscar Cloud Software, Inc.")
+        history = reg.insights.vendor_history(vendor_id)
         old, new = truth["ravenscar-soc2-type2-2025.pdf"], truth["ravenscar-soc2-type2.pdf"]
         (pair,) = [p.to_json() for p in history.pairs]
         assert (pair["from"], pair["to"]) == ("ravenscar-soc2-type2-2025.pdf", "ravenscar-soc2-type2.pdf")
@@ -83,8 +83,8 @@ def test_the_samples_show_a_history_and_a_copied_report(tmp_path):
         new_cuecs = {c["text"] for c in new["cuecs"]}
         assert (pair["cuecs_added"], pair["cuecs_removed"]) == (len(new_cuecs - old_cuecs), len(old_cuecs - new_cuecs))
 
-        reg.set_accepted_firms(manifest["accepted_firms"], who="tests")
-        signals = reg.signals()
+        reg.insights.set_accepted_firms(manifest["accepted_firms"], who="tests")
+        signals = reg.insights.signals()
         copies = [s for s in signals if s.kind == "near_duplicate"]
         assert [sorted(s.file_names) for s in copies] == [["quillon-soc2-type2.pdf", "ravenscar-soc2-type2.pdf"]]
         timelines = {(s.file_names[0], s.severity) for s in signals if s.kind == "timeline"}

@@ -33,9 +33,9 @@ def test_a_copy_under_another_name_is_found_and_an_own_report_is_not(tmp_path, t
     with Register.open(tmp_path / "r.db", "pw") as reg:
         ids = {}
         for name, spec in (("original.pdf", original), ("copied.pdf", copied), ("own.pdf", own)):
-            outcome = reg.import_bytes(built_report(spec).data, name)
+            outcome = reg.reports.import_bytes(built_report(spec).data, name)
             assert outcome.status == "imported", outcome.message
             ids[name] = outcome.report_id
-        copies = [s for s in reg.signals() if s.kind == "near_duplicate"]
+        copies = [s for s in reg.insights.signals() if s.kind == "near_duplicate"]
     assert [sorted(s.file_names) for s in copies] == [["copied.pdf", "original.pdf"]]
     assert copies[0].score >= 0.9

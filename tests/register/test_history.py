@@ -14,8 +14,8 @@ ACME = "Acme Cloud, Inc."
 
 
 def _history(reg, vendor=ACME):
-    (vendor_id, _), = reg.find_vendors(vendor)
-    return reg.vendor_history(vendor_id)
+    (vendor_id, _), = reg.insights.find_vendors(vendor)
+    return reg.insights.vendor_history(vendor_id)
 
 
 def test_reports_oldest_first_and_the_period_gap_or_overlap_per_framework(reg):
@@ -134,9 +134,9 @@ def test_cuecs_added_removed_and_the_new_ones_not_mapped_yet(reg):
     store_year(reg, Year(ACME, date(2023, 1, 1), date(2023, 12, 31), file_name="a.pdf", cuecs=[kept, dropped]))
     new_id = store_year(reg, Year(ACME, date(2024, 1, 1), date(2024, 12, 31), file_name="b.pdf",
                                   cuecs=[kept + " ", *added]))
-    control = reg.add_own_control("IAM-3", "Quarterly access review", "IT", "tests")
-    first_added = next(c for c in reg.cuecs(new_id) if c.cuec.text == added[0])
-    reg.map_cuec(first_added.id, control.id, "tests")
+    control = reg.reviews.add_own_control("IAM-3", "Quarterly access review", "IT", "tests")
+    first_added = next(c for c in reg.reviews.cuecs(new_id) if c.cuec.text == added[0])
+    reg.reviews.map_cuec(first_added.id, control.id, "tests")
     (pair,) = _history(reg).pairs
     assert [c.text for c in pair.cuecs_added] == added
     assert [c.text for c in pair.cuecs_removed] == [dropped]
@@ -148,8 +148,8 @@ def test_cuecs_added_removed_and_the_new_ones_not_mapped_yet(reg):
 def test_find_vendors_and_an_unknown_vendor(reg):
     store_year(reg, Year(ACME, date(2024, 1, 1), date(2024, 12, 31)))
     store_year(reg, Year("Acme Payroll LLC", date(2024, 1, 1), date(2024, 12, 31)))
-    assert [n for _, n in reg.find_vendors("acme cloud inc")] == [ACME]
-    assert len(reg.find_vendors("Acme")) == 2
-    assert reg.find_vendors("Nobody") == []
+    assert [n for _, n in reg.insights.find_vendors("acme cloud inc")] == [ACME]
+    assert len(reg.insights.find_vendors("Acme")) == 2
+    assert reg.insights.find_vendors("Nobody") == []
     with pytest.raises(RegisterError):
-        reg.vendor_history(9999)
+        reg.insights.vendor_history(9999)

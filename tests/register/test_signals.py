@@ -13,7 +13,7 @@ from tests.register.yearly import Year, pages_of, store_year
 
 
 def _kinds(reg, kind):
-    return [s for s in reg.signals() if s.kind == kind]
+    return [s for s in reg.insights.signals() if s.kind == kind]
 
 
 def test_a_copy_of_another_vendors_report_is_flagged_with_its_score_and_parts(reg):
@@ -150,13 +150,14 @@ def test_auditors_not_on_the_accepted_list(reg):
     store_year(reg, Year("Borealis Data LLC", date(2024, 1, 1), date(2024, 12, 31), auditor="Fenwick Audit LLC",
                          file_name="borealis.pdf"))
     assert _kinds(reg, "auditor") == []  # no list kept: nothing to check against
-    assert reg.set_accepted_firms(["Okafor & Lindqvist, P.C.", "Okafor and Lindqvist PC", "Harlow & Finch LLP"],
-                                  who="tests") == ["Harlow & Finch LLP", "Okafor & Lindqvist, P.C."]
+    names = ["Okafor & Lindqvist, P.C.", "Okafor and Lindqvist PC", "Harlow & Finch LLP"]
+    kept = reg.insights.set_accepted_firms(names, who="tests")
+    assert kept == ["Harlow & Finch LLP", "Okafor & Lindqvist, P.C."]
     (signal,) = _kinds(reg, "auditor")
     assert signal.file_names == ["borealis.pdf"] and "Fenwick Audit LLC" in signal.detail
-    reg.set_accepted_firms(["Harlow & Finch LLP"], who="tests")
+    reg.insights.set_accepted_firms(["Harlow & Finch LLP"], who="tests")
     assert sorted(s.file_names[0] for s in _kinds(reg, "auditor")) == ["acme.pdf", "borealis.pdf"]
-    logged = [(e.entity, e.field, e.old, e.new) for e in reg.audit_log() if e.entity == "accepted_firm"]
+    logged = [(e.entity, e.field, e.old, e.new) for e in reg.audit.entries() if e.entity == "accepted_firm"]
     assert ("accepted_firm", "removed", "Okafor & Lindqvist, P.C.", None) in logged
 
 
@@ -166,7 +167,7 @@ def test_reports_stored_before_fingerprints_get_them_when_signals_run(reg):
     reg.connection.execute("DELETE FROM report_fingerprints")
     assert len(_kinds(reg, "near_duplicate")) == 1
     assert reg.connection.execute("SELECT count(*) FROM report_fingerprints").fetchone()[0] == 2
-    reg.delete_report(a, "tests")
+    reg.reports.delete(a, "tests")
     assert reg.connection.execute("SELECT count(*) FROM report_fingerprints").fetchone()[0] == 1
 
 
@@ -175,7 +176,7 @@ def test_a_copy_filed_under_the_same_vendor_by_a_close_name_is_still_flagged(reg
                              file_name="a.pdf"))
     b = store_year(reg, Year("Acme Clouds, Inc.", date(2024, 1, 1), date(2024, 12, 31), text_seed="c",
                              file_name="b.pdf"))
-    vendors = {r.id: r.vendor_id for r in reg.list_reports(limit=None)}
+    vendors = {r.id: r.vendor_id for r in reg.reports.rows(limit=None)}
     assert vendors[a] == vendors[b]  # the register linked the close name to one vendor
     (signal,) = _kinds(reg, "near_duplicate")
     assert sorted(signal.file_names) == ["a.pdf", "b.pdf"]

@@ -15,9 +15,8 @@ from datetime import date, timedelta
 from reviewer.extract.model import Cuec, ExceptionFinding, ExtractionResult, FileInfo, Report, SubserviceOrganization
 from reviewer.register import Register
 from reviewer.register.audit import utc_now
-from reviewer.register.connection import transaction
 from reviewer.register.reports import store_report
-from tests.register.conftest import make_pdf
+from tests.support.pdfs import text_pdf
 
 WORDS = ("access review change management logical security backup encryption incident response monitoring vendor "
          "risk assessment onboarding termination firewall network segmentation vulnerability scanning patching "
@@ -75,7 +74,7 @@ def pages_of(year: Year) -> list[str]:
 
 def store_year(reg: Register, year: Year) -> int:
     texts = pages_of(year)
-    pdf = make_pdf(texts)
+    pdf = text_pdf(texts)
     report = Report(
         framework=year.framework, type=year.type, service_organization=year.vendor,  # type: ignore[arg-type]
         system=year.system, period_start=year.start, period_end=year.end, as_of=year.as_of,
@@ -89,10 +88,9 @@ def store_year(reg: Register, year: Year) -> int:
     result = ExtractionResult(
         file=FileInfo(year.name, hashlib.sha256(pdf).hexdigest(), len(texts), False, "full"),
         document_type="soc_report", report=report)
-    with transaction(reg.connection) as conn:
+    with reg.transaction() as conn:
         report_id, match = store_report(conn, pdf=pdf, extraction=result, page_texts=texts, file_name=year.name,
                                         now=utc_now())
     if not match.certain:
-        reg.confirm_vendor(report_id, match.vendor_id, new_name=year.vendor, who="tests")
-    reg._changed()
+        reg.vendors.confirm(report_id, match.vendor_id, new_name=year.vendor, who="tests")
     return report_id

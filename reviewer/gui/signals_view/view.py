@@ -6,7 +6,7 @@ its report. Double-clicking a row opens the (first) report's review. The accepte
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -21,8 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.signals_view.firms_dialog import FirmsDialog
+from reviewer.gui.settings import FirmsDialog
 from reviewer.gui.text import plain_label
+from reviewer.gui.view import ViewState
+
+if TYPE_CHECKING:
+    from reviewer.gui.settings import AppSettings
+    from reviewer.register import Register
 
 COLUMNS = ("Severity", "Signal", "Reports", "Vendors", "Score", "Detail")
 KIND_LABELS = {"near_duplicate": "Near copy", "timeline": "Timeline", "auditor": "Auditor"}
@@ -38,7 +43,7 @@ class SignalsView(QWidget):
     open_report = Signal(int)
     message = Signal(str)
 
-    def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register | None, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.settings = settings
@@ -78,12 +83,20 @@ class SignalsView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(legend)
 
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
-        self.refresh()
+        if register is None:
+            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
+
+    def state(self) -> ViewState:
+        return {"kind": self.kind.currentIndex()}
+
+    def restore(self, state: ViewState) -> None:
+        index = state.get("kind", 0)
+        self.kind.setCurrentIndex(index if isinstance(index, int) else 0)
 
     def refresh(self) -> None:
-        self.signals = [] if self.register is None else self.register.signals()
+        self.signals = [] if self.register is None else self.register.insights.signals()
         self._show()
 
     def shown(self) -> list[Any]:
@@ -106,7 +119,7 @@ class SignalsView(QWidget):
             self.tree.addTopLevelItem(item)
         counts = {k: sum(1 for s in self.signals if s.kind == k) for k in KIND_LABELS}
         parts = [f"{n} {KIND_LABELS[k].lower()}{'s' if n != 1 else ''}" for k, n in counts.items() if n]
-        firms = self.register.accepted_firms() if self.register is not None else []
+        firms = self.register.insights.accepted_firms() if self.register is not None else []
         note = "" if firms else " \u2014 no accepted audit firms kept, so auditors are not checked"
         self.summary.setText((", ".join(parts) if parts else "No signals") + note)
 
@@ -116,6 +129,8 @@ class SignalsView(QWidget):
             self.open_report.emit(int(report_id))
 
     def edit_firms(self) -> FirmsDialog:
+        if self.register is None:
+            raise RuntimeError("the register is locked")
         dialog = FirmsDialog(self.register, str(self.settings.reviewer_name or "") or "unknown", self)
         dialog.accepted.connect(self.refresh)
         dialog.accepted.connect(lambda: self.message.emit("Accepted audit firms saved."))

@@ -3,7 +3,7 @@ changed between each consecutive pair of the same framework (register.vendor_his
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.vendor_view.changes import change_rows, pair_title
+from reviewer.gui.view import ViewState
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 REPORT_COLUMNS = ("File", "Framework", "Type", "Period", "Report date", "Auditor", "Opinion", "Exc.", "CUECs")
 FLAG_COLOUR = "#b0281e"
@@ -36,10 +40,11 @@ class VendorView(QWidget):
 
     open_report = Signal(int)
 
-    def __init__(self, register: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.history: Any = None
+        self._wanted: int | None = None  # a vendor to show at the next refresh (restored after a lock)
 
         self.vendors = QListWidget(self)
         self.vendors.currentItemChanged.connect(self._vendor_chosen)
@@ -92,17 +97,26 @@ class VendorView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
-        self.refresh()
+        if register is None:
+            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
+
+    def state(self) -> ViewState:
+        return {"vendor_id": self.current_vendor_id()}
+
+    def restore(self, state: ViewState) -> None:
+        vendor_id = state.get("vendor_id")
+        self._wanted = vendor_id if isinstance(vendor_id, int) else None
 
     def refresh(self) -> None:
         """Re-read the vendor list, keeping the chosen vendor."""
-        chosen = self.current_vendor_id()
+        chosen = self._wanted if self._wanted is not None else self.current_vendor_id()
+        self._wanted = None
         self.vendors.blockSignals(True)
         self.vendors.clear()
         if self.register is not None:
-            for vendor in self.register.vendors():
+            for vendor in self.register.vendors.all():
                 count = vendor.reports_count
                 item = QListWidgetItem(f"{vendor.name} ({count} document{'s' if count != 1 else ''})")
                 item.setData(Qt.ItemDataRole.UserRole, vendor.id)
@@ -120,7 +134,8 @@ class VendorView(QWidget):
         count_role = Qt.ItemDataRole.UserRole + 1
         rows = sorted(range(self.vendors.count()), key=lambda i: -self.vendors.item(i).data(count_role))
         for row in rows[:10]:
-            if self.register.vendor_history(self.vendors.item(row).data(Qt.ItemDataRole.UserRole)).pairs:
+            vendor_id = self.vendors.item(row).data(Qt.ItemDataRole.UserRole)
+            if self.register is not None and self.register.insights.vendor_history(vendor_id).pairs:
                 return row
         return 0
 
@@ -141,7 +156,8 @@ class VendorView(QWidget):
 
     def _vendor_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         vendor_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        self._show(self.register.vendor_history(vendor_id) if vendor_id is not None and self.register else None)
+        self._show(self.register.insights.vendor_history(vendor_id) if vendor_id is not None and self.register
+                   else None)
 
     def _show(self, history: Any) -> None:
         self.history = history
@@ -184,7 +200,10 @@ class VendorView(QWidget):
         out = []
         for i in range(self.changes.topLevelItemCount()):
             top = self.changes.topLevelItem(i)
-            out.append((top.text(0), [(top.child(k).text(0), top.child(k).text(1)) for k in range(top.childCount())]))
+            if top is None:
+                continue
+            children = [top.child(k) for k in range(top.childCount())]
+            out.append((top.text(0), [(c.text(0), c.text(1)) for c in children if c is not None]))
         return out
 
     def _open(self, item: QTreeWidgetItem) -> None:

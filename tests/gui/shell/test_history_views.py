@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from reviewer.gui.settings import SettingsDialog
 from reviewer.register import Register
-from tests.gui.shell.conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text())
@@ -23,7 +23,7 @@ def samples_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("samples") / "register.db"
     with Register.open(path, PASSPHRASE) as reg:
         for f in MANIFEST["files"]:
-            assert reg.import_file(SAMPLES / f["file"]).status == "imported"
+            assert reg.reports.import_file(SAMPLES / f["file"]).status == "imported"
     return path
 
 
@@ -53,7 +53,7 @@ def test_the_vendor_view_shows_the_history_and_what_changed(qtbot, samples_windo
     window = samples_window
     view = window.vendor_view
     window.tabs.setCurrentWidget(view)
-    (vendor_id, _), = window.register.find_vendors(RAVENSCAR)
+    (vendor_id, _), = window.register.insights.find_vendors(RAVENSCAR)
     assert view.show_vendor(vendor_id)
     files = [view.reports.topLevelItem(i).text(0) for i in range(view.reports.topLevelItemCount())]
     assert files == ["ravenscar-soc2-type2-2025.pdf", "ravenscar-soc2-type2.pdf"]
@@ -79,11 +79,11 @@ def test_the_vendor_view_shows_the_history_and_what_changed(qtbot, samples_windo
 
 
 def new_report_id(window):
-    return next(r.id for r in window.register.list_reports(limit=None) if r.file_name == "ravenscar-soc2-type2.pdf")
+    return next(r.id for r in window.register.reports.rows(limit=None) if r.file_name == "ravenscar-soc2-type2.pdf")
 
 
 def old_report_id(window):
-    return next(r.id for r in window.register.list_reports(limit=None)
+    return next(r.id for r in window.register.reports.rows(limit=None)
                 if r.file_name == "ravenscar-soc2-type2-2025.pdf")
 
 
@@ -91,12 +91,12 @@ def test_the_workspace_carries_last_years_review_forward(qtbot, samples_window):
     window = samples_window
     reg = window.register
     old = old_report_id(window)
-    reg.update_review(old, "Alex Example", status="accepted_with_conditions", rationale="Fix change review by Q2")
-    old_exc = next(e for e in reg.exceptions(old) if e.finding.control_id == "CC8.1.1")
-    reg.update_triage(old_exc.id, "Alex Example", nature="systemic")
-    control = reg.add_own_control("IAM-3", "Quarterly access review", "IT", "Alex Example")
-    first_cuec = reg.cuecs(old)[0]
-    reg.map_cuec(first_cuec.id, control.id, "Alex Example")
+    reg.reviews.update(old, "Alex Example", status="accepted_with_conditions", rationale="Fix change review by Q2")
+    old_exc = next(e for e in reg.reviews.exceptions(old) if e.finding.control_id == "CC8.1.1")
+    reg.reviews.update_triage(old_exc.id, "Alex Example", nature="systemic")
+    control = reg.reviews.add_own_control("IAM-3", "Quarterly access review", "IT", "Alex Example")
+    first_cuec = reg.reviews.cuecs(old)[0]
+    reg.reviews.map_cuec(first_cuec.id, control.id, "Alex Example")
 
     workspace = window.open_report(new_report_id(window))
     titles = [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())]
@@ -113,7 +113,7 @@ def test_the_workspace_carries_last_years_review_forward(qtbot, samples_window):
     assert [m for m in marked if "repeat" in m] == ["CC8.1.1\n\u21bb repeat"]
     tips = [model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert "CC8.1.1: repeat finding (CC8.1.1 in ravenscar-soc2-type2-2025.pdf)" in tips
-    from reviewer.gui.workpaper import workpaper_html
+    from reviewer.gui.workspace.workpaper import workpaper_html
 
     html = workpaper_html(reg, new_report_id(window))
     assert "Carried forward from ravenscar-soc2-type2-2025.pdf" in html and "repeat finding" in html
@@ -121,7 +121,7 @@ def test_the_workspace_carries_last_years_review_forward(qtbot, samples_window):
     # last year's CUEC mapping, reused at a click
     assert tab.reuse.isEnabled()
     tab.reuse.click()
-    mapped = next(c for c in reg.cuecs(new_report_id(window)) if c.cuec.text == first_cuec.cuec.text)
+    mapped = next(c for c in reg.reviews.cuecs(new_report_id(window)) if c.cuec.text == first_cuec.cuec.text)
     assert mapped.mapping is not None and mapped.mapping.own_control.ref == "IAM-3"
     assert not tab.reuse.isEnabled()
 
@@ -156,7 +156,7 @@ def test_settings_edit_the_accepted_firms_in_the_register(qtbot, samples_window)
     qtbot.addWidget(dialog)
     dialog.firms.setPlainText("Okafor and Lindqvist PC\n\nHarlow & Finch LLP\n")
     dialog.accept()
-    assert window.register.accepted_firms() == ["Harlow & Finch LLP", "Okafor and Lindqvist PC"]
+    assert window.register.insights.accepted_firms() == ["Harlow & Finch LLP", "Okafor and Lindqvist PC"]
     again = SettingsDialog(window.settings, window, register=window.register)
     qtbot.addWidget(again)
     assert again.firms.toPlainText() == "Harlow & Finch LLP\nOkafor and Lindqvist PC"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reviewer.gui.main_window import FIXED_TABS
-from tests.gui.shell.conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 
 def _arrange_view(qtbot, window):
