@@ -7,7 +7,7 @@ which is how the register stores and restores an extraction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -21,6 +21,8 @@ ReportType = Literal["Type 1", "Type 2"]
 Opinion = Literal["unmodified", "qualified", "adverse", "disclaimer"]
 TextLayer = Literal["full", "partial", "none"]
 Method = Literal["carve-out", "inclusive"]
+Confidence = Literal["high", "low"]
+Source = Literal["text", "ocr"]
 
 CATEGORIES: tuple[str, ...] = (
     "Security",
@@ -41,34 +43,71 @@ class Evidence:
     page: int
     text: str
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
+    source: Source = "text"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page, "text": self.text}
         if self.bbox is not None:
             out["bbox"] = [round(v, 2) for v in self.bbox]
+        out.update(confidence_json(self))
+        if self.source != "text":
+            out["source"] = self.source
         return out
+
+    def unsure(self, reason: str) -> Evidence:
+        """This evidence marked low confidence, for `reason` (the first reason given is kept)."""
+        return replace(self, confidence="low", confidence_reason=self.confidence_reason or reason)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Evidence:
         bbox = data.get("bbox")
-        return cls(page=int(data["page"]), text=str(data["text"]), bbox=tuple(bbox) if bbox else None)
+        return cls(page=int(data["page"]), text=str(data["text"]), bbox=tuple(bbox) if bbox else None,
+                   confidence=data.get("confidence", "high"), confidence_reason=data.get("confidence_reason"),
+                   source=data.get("source", "text"))
+
+
+class Unsure:
+    """A listed item's confidence: "high", or "low" with a reason a reviewer understands."""
+
+    confidence: Confidence
+    confidence_reason: str | None
+
+    def mark_low(self, reason: str) -> None:
+        """Lower the item's confidence; the first reason given is the one kept."""
+        if self.confidence != "low":
+            self.confidence, self.confidence_reason = "low", reason
+
+
+def confidence_json(item: Evidence | Unsure) -> dict[str, Any]:
+    """The optional confidence fields of the schema for one value or item."""
+    if item.confidence == "low":
+        return {"confidence": "low", "confidence_reason": item.confidence_reason or "the reader was unsure"}
+    return {"confidence": "high"}
+
+
+def _confidence_from(data: dict[str, Any]) -> dict[str, Any]:
+    return {"confidence": data.get("confidence", "high"), "confidence_reason": data.get("confidence_reason")}
 
 
 @dataclass
-class ControlObjective:
+class ControlObjective(Unsure):
     """A SOC 1 control objective, e.g. id "3", text "Controls provide reasonable assurance that ..."."""
 
     id: str
     text: str
     page: int | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text}
+        return {"id": self.id, "text": self.text, **confidence_json(self)}
 
 
 @dataclass
-class ExceptionFinding:
+class ExceptionFinding(Unsure):
     """One tested control whose result reports an exception or deviation."""
 
     control_id: str | None
@@ -79,6 +118,8 @@ class ExceptionFinding:
     management_response: str | None = None
     bbox: BBox | None = None
     response_page: int | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,24 +129,27 @@ class ExceptionFinding:
             "description": self.description,
             "management_response": self.management_response,
             "page": self.page,
+            **confidence_json(self),
         }
 
 
 @dataclass
-class Cuec:
+class Cuec(Unsure):
     """A complementary user entity control (or user entity responsibility, user control consideration)."""
 
     text: str
     page: int
     criteria: list[str] = field(default_factory=list)
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "criteria": list(self.criteria), "page": self.page}
+        return {"text": self.text, "criteria": list(self.criteria), "page": self.page, **confidence_json(self)}
 
 
 @dataclass
-class SubserviceOrganization:
+class SubserviceOrganization(Unsure):
     """A subservice organization (fourth party) and how the report treats it."""
 
     name: str
@@ -113,22 +157,28 @@ class SubserviceOrganization:
     method: Method | None = None
     page: int | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
+    abbreviation: str | None = None  # the short name the report defines ("AWS"); not part of the JSON form
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "services": self.services, "method": self.method}
+        return {"name": self.name, "services": self.services, "method": self.method, **confidence_json(self)}
 
 
 @dataclass
-class Csoc:
+class Csoc(Unsure):
     """A complementary subservice organization control."""
 
     text: str
     page: int
     subservice_organization: str | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page}
+        return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page,
+                **confidence_json(self)}
 
 
 @dataclass
@@ -240,7 +290,7 @@ class ExtractionResult:
         report = Report(
             **{f.key: f.from_json(r) for f in FIELDS},
             control_objectives=[
-                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")))
+                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")), **_confidence_from(c))
                 for c in r.get("control_objectives", [])
             ],
             exceptions=[
@@ -253,20 +303,21 @@ class ExtractionResult:
                     management_response=e.get("management_response"),
                     bbox=box(e.get("bbox")),
                     response_page=e.get("response_page"),
+                    **_confidence_from(e),
                 )
                 for e in r.get("exceptions", [])
             ],
             cuecs=[
-                Cuec(c["text"], c["page"], list(c.get("criteria", [])), box(c.get("bbox")))
+                Cuec(c["text"], c["page"], list(c.get("criteria", [])), box(c.get("bbox")), **_confidence_from(c))
                 for c in r.get("cuecs", [])
             ],
             subservice_organizations=[
                 SubserviceOrganization(s["name"], s.get("services"), s.get("method"), s.get("page"),
-                                       box(s.get("bbox")))
+                                       box(s.get("bbox")), **_confidence_from(s))
                 for s in r.get("subservice_organizations", [])
             ],
             csocs=[
-                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")))
+                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")), **_confidence_from(c))
                 for c in r.get("csocs", [])
             ],
         )

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.extract.classify import classify
+from reviewer.extract.confidence import assess
 from reviewer.extract.errors import NotAPdfError
 from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
+from reviewer.extract.parts import Parts
 from reviewer.extract.pdf import PdfContent, read_pdf
 from reviewer.extract.period import read_dates
 
@@ -92,6 +94,7 @@ def _extract(data: bytes, file_name: str, password: str | None, progress: Callab
 
 def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
     doc = Document(content.pages)
+    doc.parts = Parts(doc)
     info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
                     # the ignore below: text_layer is one of the TextLayer values
                     text_layer=content.text_layer)  # type: ignore[arg-type]
@@ -123,6 +126,7 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         setattr(rep, key, getattr(dates, key))
     result.evidence.update(dates.evidence)
     read_fields(doc, result)
+    assess(doc, result)
     _warnings(result)
     return result
 
