@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "export": "register_cmds",
     "passwd": "register_cmds",
     "demo": "history_cmds",  # register_cmds' demo, then a vendor's history and the signals
+    "show": "show_cmd",
     "history": "history_cmds",
     "signals": "history_cmds",
     "firms": "history_cmds",
@@ -87,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export the register for procurement and audit")
     p.add_argument("--format", choices=["csv", "xlsx"], required=True)
     p.add_argument("--output", metavar="PATH", required=True)
+    _add_register_option(p)
+
+    p = sub.add_parser("show", help="one report as the register holds it: values, evidence, confidence, corrections")
+    p.add_argument("report", metavar="REPORT", help="the report's id (see 'reviewer list') or its file name")
+    p.add_argument("--json", action="store_true", help="one JSON object")
     _add_register_option(p)
 
     p = sub.add_parser("passwd", help="change the register's passphrase")

@@ -163,8 +163,38 @@ MIGRATIONS.append([
 MIGRATIONS.append([
     "INSERT INTO page_text (page_text, rank) VALUES ('secure-delete', 1)",
 ])
-# 5: the user's accepted audit firms (the Signals' auditor check, shared by the app and the CLI), and each report's
-#    fingerprints (bottom-k MinHash sketches of its description and tests sections, for near-copies across vendors)
+
+# 5: reviewer corrections (`correction_store`): each correction of a value or item, undone ones kept inactive; the
+#    extraction as read (`readings`, once a report is corrected or read again: `extractions` then holds the
+#    corrected one, which every reader sees); each item row's key, so triage and mappings follow their item
+MIGRATIONS.append([
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        target TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('set', 'add', 'remove', 'confirm')),
+        original TEXT,
+        value TEXT,
+        evidence TEXT,
+        reason TEXT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        kept TEXT
+    )""",
+    "CREATE INDEX corrections_report ON corrections(report_id, active)",
+    """CREATE TABLE readings (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+        json TEXT NOT NULL,
+        read_at TEXT NOT NULL
+    )""",
+    "ALTER TABLE exceptions ADD COLUMN item_key TEXT",
+    "ALTER TABLE cuecs ADD COLUMN item_key TEXT",
+    "ALTER TABLE subservice ADD COLUMN item_key TEXT",
+])
+
+# 6: the user's accepted audit firms (the Signals' auditor check, shared by the app and the CLI), and each report's
+#    fingerprints (one-permutation MinHash sketches of its description and tests sections: near copies across vendors)
 MIGRATIONS.append([
     """CREATE TABLE accepted_firms (
         id INTEGER PRIMARY KEY,

@@ -3,8 +3,8 @@
 One `Register` is one SQLCipher connection, used on the thread that opened it. A worker thread opens its own
 with `Register.open_with_key(path, register.key)` (no slow key derivation). Writes are each one transaction.
 What a register holds is reached through its parts, each owning its subject's SQL (as anki's `Collection` has
-its managers): `reg.reports`, `reg.reviews`, `reg.vendors`, `reg.currency`, `reg.audit`, `reg.search` and
-`reg.exports`, and `reg.insights` (a vendor's history, carried-forward reviews, trust signals).
+its managers): `reg.reports`, `reg.reviews`, `reg.vendors`, `reg.currency`, `reg.audit`, `reg.search`, `reg.exports`,
+`reg.corrections` and `reg.insights` (a vendor's history, carried-forward reviews, trust signals).
 """
 
 from __future__ import annotations
@@ -26,7 +26,17 @@ from reviewer.register.connection import transaction as _transaction
 from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.migrations import migrate
-from reviewer.register.parts import Audit, Currency, Exports, Insights, Reports, Reviews, Search, Vendors
+from reviewer.register.parts import (
+    Audit,
+    Corrections,
+    Currency,
+    Exports,
+    Insights,
+    Reports,
+    Reviews,
+    Search,
+    Vendors,
+)
 
 
 class Register:
@@ -39,7 +49,8 @@ class Register:
         self._lock_path = lock_path
         self.currency = Currency(self)
         self.reports = Reports(self, self.currency)
-        self.reviews = Reviews(self)
+        self.corrections = Corrections(self)
+        self.reviews = Reviews(self, self.corrections)
         self.vendors = Vendors(self)
         self.audit = Audit(self)
         self.search = Search(self)

@@ -205,7 +205,8 @@ def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None]:
     file_name, vendor_id, vendor = row
     first = report_id * PAGE_ROWID_FACTOR
     conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
-    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "report_fingerprints"):
+    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "corrections",
+                  "readings", "report_fingerprints"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
     conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))

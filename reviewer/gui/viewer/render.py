@@ -87,6 +87,14 @@ class PdfPages:
         searcher.close()
         return hits
 
+    def text_in(self, page: int, bbox: BBox) -> str:
+        """The text of 1-based `page` inside `bbox` (top-left points), as PDFium reads it."""
+        textpage = self._textpage(page)
+        height = self._sizes[page - 1][1]
+        x0, top, x1, bottom = bbox
+        text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+        return " ".join(text.split())
+
     def _textpage(self, page: int) -> pdfium.PdfTextPage:
         textpage = self._text_cache.get(page)
         if textpage is None:
