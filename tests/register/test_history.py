@@ -153,3 +153,16 @@ def test_find_vendors_and_an_unknown_vendor(reg):
     assert reg.insights.find_vendors("Nobody") == []
     with pytest.raises(RegisterError):
         reg.insights.vendor_history(9999)
+
+
+def test_a_reviewers_correction_is_what_history_compares(reg):
+    store_year(reg, Year(ACME, date(2023, 1, 1), date(2023, 12, 31), auditor="Harlow & Finch LLP", file_name="a.pdf"))
+    b = store_year(reg, Year(ACME, date(2024, 1, 1), date(2024, 12, 31), auditor="Harlow & Finch LLP",
+                             file_name="b.pdf"))
+    (pair,) = _history(reg).pairs
+    assert pair.auditor_changed is False and pair.system_renamed is None
+    reg.corrections.correct(b, "service_auditor", "Okafor & Lindqvist, P.C.", who="tests", reason="signed page")
+    reg.corrections.correct(b, "system", "Service Desk Cloud", who="tests", reason="the description's title")
+    (pair,) = _history(reg).pairs
+    assert pair.auditor_changed is True and pair.new.auditor == "Okafor & Lindqvist, P.C."
+    assert pair.system_renamed == ("Service Desk Platform", "Service Desk Cloud")
