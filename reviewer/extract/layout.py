@@ -70,7 +70,17 @@ class Document:
         self.pages = pages
         self._mark_furniture()
         self.toc_pages = self._find_toc_pages()
+        self.number_lines()
         self.parts: Any = None  # the report's parts by role (`parts.Parts`), set by the pipeline once found
+
+    def number_lines(self) -> None:
+        """Number every line in reading order (pages in turn, each page's lines as read: down the left column
+        first on a two-column page), so that "after" means later in the reading, not lower on the page."""
+        n = 0
+        for page in self.pages:
+            for line in page.lines:
+                line.order = n
+                n += 1
 
     @property
     def text_pages(self) -> list[Page]:

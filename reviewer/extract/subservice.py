@@ -159,8 +159,9 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
             # "... and Stripe, Inc. for payment processing. The description does not include the controls at
             # these organizations": the next sentence may carve them out
             following = _SENTENCES.split(text[m.end():m.end() + _FOLLOWING], maxsplit=2)
-            about_them = len(following) > 1 and bool(_CONTEXT.search(following[1])) and bool(
-                _BACK_REFERENCE.search(following[1]))
+            nxt = following[1] if len(following) > 1 else ""
+            about_them = bool(_CONTEXT.search(nxt)) and (bool(_BACK_REFERENCE.search(nxt)) or (
+                _method_in(nxt) is not None and not _USES.search(nxt)))
             for name, abbr, services, start in _named_in_one_sentence(m) + _named_after_semicolons(text, m.end()):
                 found.add(name, norm(abbr), services, method, page, (start, m.end()))
                 if about_them:
