@@ -192,6 +192,25 @@ MIGRATIONS.append([
     "ALTER TABLE cuecs ADD COLUMN item_key TEXT",
     "ALTER TABLE subservice ADD COLUMN item_key TEXT",
 ])
+
+# 6: the user's accepted audit firms (the Signals' auditor check, shared by the app and the CLI), and each report's
+#    fingerprints (one-permutation MinHash sketches of its description and tests sections: near copies across vendors)
+MIGRATIONS.append([
+    """CREATE TABLE accepted_firms (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        normalized_name TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE report_fingerprints (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+        version INTEGER NOT NULL,
+        description_shingles INTEGER NOT NULL,
+        description BLOB NOT NULL,
+        tests_shingles INTEGER NOT NULL,
+        tests BLOB NOT NULL
+    )""",
+])
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

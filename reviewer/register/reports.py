@@ -12,6 +12,7 @@ from typing import Any
 
 from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
+from reviewer.register import fingerprints
 from reviewer.register import vendors as vendor_rules
 from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
@@ -119,6 +120,9 @@ def store_report(
         ],
     )
     conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, 'new')", (report_id,))
+    if extraction.document_type == "soc_report":
+        fingerprints.store_fingerprint(conn, report_id, page_texts,
+                                       [rep.service_organization, rep.system, rep.service_auditor, match.vendor_name])
     link_bridges(conn, report_id)
     return report_id, match
 
@@ -202,7 +206,7 @@ def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None]:
     first = report_id * PAGE_ROWID_FACTOR
     conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
     for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "corrections",
-                  "readings"):
+                  "readings", "report_fingerprints"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
     conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
