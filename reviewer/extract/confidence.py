@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from reviewer.extract.layout import Document
-from reviewer.extract.model import ExtractionResult, Report, Unsure
+from reviewer.extract.model import Csoc, Cuec, ExtractionResult, Report, Unsure
 from reviewer.extract.parts import Role, role_of
 from reviewer.extract.results import read_result
 
@@ -51,7 +51,8 @@ def _reconcile(items: list[Unsure], stated: int | None, what: str, warnings: lis
 
 def _doubt_entries(rep: Report, result: ExtractionResult) -> None:
     """Entries whose text does not read as one whole entry, and values that run into their neighbours."""
-    for entry in [*rep.cuecs, *rep.csocs]:
+    entries: list[Cuec | Csoc] = [*rep.cuecs, *rep.csocs]
+    for entry in entries:
         text = entry.text.strip()
         if len(text) < _SHORT_ENTRY or text[:1].islower():
             entry.mark_low("the entry is a fragment: it may be part of a longer one or of the text around the list")
