@@ -131,7 +131,7 @@ def header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
 def _subheading(line: Line, heading: Line) -> bool:
     """Whether a heading-like line is set smaller than the passage's own title: it groups the passage's entries
     ("Logical Access" under "User Control Considerations") rather than starting a passage of its own."""
-    return line.height < heading.height - _SUBHEADING_STEP
+    return line.height < heading.height - _SUBHEADING_STEP and not KNOWN_HEADING.match(line.text)
 
 
 def _opens_paragraph(flat: list[Line], i: int) -> bool:
