@@ -344,10 +344,12 @@ class Register:
 
     def export_csv(self, path: Path, thresholds: CurrencyThresholds | None = None) -> Path:
         """Write the register to `path` and its audit log to `<name>-audit.csv`; return the audit file's path."""
+        exports.refuse_register_files([Path(path), exports.audit_csv_path(Path(path))], self.path)
         return exports.write_csv(Path(path), exports.register_rows(self._conn, self._currency_map(thresholds)),
                                  exports.audit_rows(self.audit_log()))
 
     def export_xlsx(self, path: Path, thresholds: CurrencyThresholds | None = None) -> None:
+        exports.refuse_register_files([Path(path)], self.path)
         exports.write_xlsx(Path(path), exports.register_rows(self._conn, self._currency_map(thresholds)),
                            exports.audit_rows(self.audit_log()))
 
