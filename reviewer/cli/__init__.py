@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script."""
+    # everything this process creates (register, -wal, -shm, exports, workpapers) is private from the start
+    os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -29,6 +29,7 @@ from reviewer.register import (
     default_register_path,
     iter_pdf_paths,
 )
+from reviewer.register.kdf import passphrase_problem
 
 ENV_PASSPHRASE = "REVIEWER_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "REVIEWER_NEW_PASSPHRASE"
@@ -92,8 +93,9 @@ def _new_passphrase(env: str, what: str) -> str:
         value = _ask(f"{what}: ")
         if _ask(f"{what} again: ") != value:
             raise CommandError("the two passphrases differ; nothing was changed")
-    if not value:
-        raise CommandError("the passphrase cannot be empty")
+    problem = passphrase_problem(value)
+    if problem:
+        raise CommandError(f"{problem}; nothing was changed")
     return value
 
 

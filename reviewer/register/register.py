@@ -22,6 +22,7 @@ from reviewer.register.connection import (
     derive_key,
     file_exists,
     lock_holders,
+    make_private_folder,
     new_salt,
     read_salt,
     release_lock,
@@ -30,6 +31,7 @@ from reviewer.register.connection import (
 from reviewer.register.coverage import Soc1Coverage
 from reviewer.register.currency import CurrencyThresholds, VendorCurrency
 from reviewer.register.errors import RegisterError
+from reviewer.register.kdf import check_new_passphrase
 from reviewer.register.migrations import migrate
 from reviewer.register.queries import currency_rows, fourth_parties_missing, soc1_coverage, subservice, vendor_list
 from reviewer.register.records import (
@@ -76,17 +78,17 @@ class Register:
         if not existing:
             if not create:
                 raise RegisterError(f"no register at {path}")
-            path.parent.mkdir(parents=True, exist_ok=True)
-        lock_path = acquire_lock(path)
+            check_new_passphrase(passphrase)  # before anything touches the disk
+            make_private_folder(path.parent)
+        lock_path = acquire_lock(path)  # creates a new register's file, empty and 0600
         try:
             salt = read_salt(path) if existing else new_salt()
             key = derive_key(passphrase, salt)
-            register = cls._finish_open(path, key, lock_path, creating=not existing)
-            if not existing:
-                path.chmod(0o600)  # encrypted anyway; still nobody else's business
-            return register
+            return cls._finish_open(path, key, lock_path, creating=not existing)
         except BaseException:
             release_lock(lock_path)
+            if not existing and path.is_file() and path.stat().st_size == 0:
+                path.unlink()
             raise
 
     @classmethod
@@ -134,12 +136,14 @@ class Register:
         self.close()
 
     def change_passphrase(self, new: str) -> None:
-        """Re-key the register (same salt, new scrypt key). Needs every other connection in this process closed."""
+        """Re-key the register with a new salt recording the current KDF parameters (so this also upgrades an
+        older register's key derivation). Needs every other connection in this process closed."""
+        check_new_passphrase(new)
         if lock_holders(self._lock_path) > 1:
             raise RegisterError("close the register's other windows and tasks before changing its passphrase")
-        new_key = derive_key(new, self._key.salt)
+        new_key = derive_key(new, new_salt())
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._conn.execute(f"PRAGMA rekey = {new_key.pragma_value()}")
+        self._conn.execute(f"PRAGMA rekey = {new_key.pragma_value(with_salt=True)}")
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._key = new_key
 
