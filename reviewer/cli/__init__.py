@@ -33,6 +33,10 @@ COMMANDS: dict[str, str] = {
 }
 
 
+PASSWORD_HELP = ("password for password-protected PDFs (other users can see it in ps: prefer REVIEWER_PDF_PASSWORD "
+                 "or the prompt)")
+
+
 class CliArgumentParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, not a usage dump, on bad usage."""
 
@@ -64,11 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="read PDFs and print what was extracted; touches no register")
     p.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
-    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("import", help="import PDFs (files or folders) into the register")
-    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_register_option(p)
 

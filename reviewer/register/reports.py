@@ -38,7 +38,9 @@ ORDER_COLUMNS: dict[str, str] = {
 CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
 CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
-PAGE_ROWID_FACTOR = 100_000  # page_text.rowid = report_id * PAGE_ROWID_FACTOR + page (migration 2)
+# page_text.rowid = page_keys.id, one row per (report, page) with text (migration 5)
+MATCHING_REPORTS = ("SELECT k.report_id FROM page_keys k WHERE k.id IN "
+                    "(SELECT rowid FROM page_text WHERE page_text MATCH ?)")
 
 ROW_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
     r.as_of, r.report_date, r.opinion, r.exceptions_count, rv.status, rv.next_review_date, r.file_name, r.imported_at
@@ -71,12 +73,14 @@ def store_report(
     if vendor_id is None and match.vendor_name:
         vendor_id = vendor_rules.insert_vendor(conn, match.vendor_name, now)
         match.vendor_id = vendor_id
-    cur = conn.execute(
-        """INSERT INTO reports (vendor_id, sha256, file_name, imported_at, document_type, framework, type,
+    cur = conn.execute(  # the id after the highest ever stored: a deleted report's id never comes back
+        """INSERT INTO reports (id, vendor_id, sha256, file_name, imported_at, document_type, framework, type,
             service_organization, system, period_start, period_end, as_of, effective_period_end, report_date,
             bridge_period_end, service_auditor, opinion, categories, exceptions_count, cuecs_count, pages, encrypted,
             text_layer, warnings_count, vendor_score, vendor_certain)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+           VALUES ((SELECT max(coalesce((SELECT last FROM id_high_water WHERE name = 'reports'), 0),
+                               coalesce((SELECT max(id) FROM reports), 0)) + 1),
+                   ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         (
             vendor_id, extraction.file.sha256, file_name, now, extraction.document_type, rep.framework, rep.type,
             rep.service_organization, rep.system, iso(rep.period_start), iso(rep.period_end), iso(rep.as_of),
@@ -91,11 +95,11 @@ def store_report(
     conn.execute(
         "INSERT INTO extractions (report_id, json) VALUES (?, ?)", (report_id, json.dumps(extraction.to_storage()))
     )
-    conn.executemany(
-        "INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
-        [(report_id * PAGE_ROWID_FACTOR + number, report_id, number, text)
-         for number, text in enumerate(page_texts, start=1) if text.strip()],
-    )
+    for number, text in enumerate(page_texts, start=1):
+        if text.strip():
+            key = conn.execute("INSERT INTO page_keys (report_id, page) VALUES (?, ?)", (report_id, number)).lastrowid
+            conn.execute("INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
+                         (key, report_id, number, text))
     conn.executemany(
         "INSERT INTO exceptions (report_id, idx, control_id, description, page) VALUES (?,?,?,?,?)",
         [(report_id, i, e.control_id, e.description, e.page) for i, e in enumerate(rep.exceptions)],
@@ -138,9 +142,8 @@ def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -
         "SELECT id FROM reports WHERE document_type = 'bridge_letter' AND vendor_id IS NULL "
         "AND effective_period_end = ?", (period_end,),
     ).fetchall():
-        first = letter_id * PAGE_ROWID_FACTOR
         text = " ".join(t for (t,) in conn.execute(
-            "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1)))
+            "SELECT text FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (letter_id,)))
         if vendor_rules.vendors_named_in(text, [tuple(vendor)]):
             conn.execute("UPDATE reports SET vendor_id = ?, vendor_score = 90, vendor_certain = 0 WHERE id = ?",
                          (vendor_id, letter_id))
@@ -184,16 +187,16 @@ def link_bridges(conn: Any, report_id: int) -> None:
         )
 
 
-def delete_report(conn: Any, report_id: int) -> tuple[str, str | None]:
+def delete_report(conn: Any, report_id: int) -> tuple[str, str | None, str]:
     """Remove a report and everything read from it (PDF, extraction, page text, findings, CUECs, review); a vendor
-    left without reports goes too. The caller holds the transaction. Returns (file name, vendor name)."""
-    row = conn.execute("SELECT r.file_name, r.vendor_id, v.name FROM reports r "
+    left without reports goes too. The caller holds the transaction. Returns (file name, vendor name, sha256)."""
+    row = conn.execute("SELECT r.file_name, r.vendor_id, v.name, r.sha256 FROM reports r "
                        "LEFT JOIN vendors v ON v.id = r.vendor_id WHERE r.id = ?", (report_id,)).fetchone()
     if row is None:
         raise KeyError(report_id)
-    file_name, vendor_id, vendor = row
-    first = report_id * PAGE_ROWID_FACTOR
-    conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
+    file_name, vendor_id, vendor, sha256 = row
+    conn.execute("DELETE FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (report_id,))
+    conn.execute("DELETE FROM page_keys WHERE report_id = ?", (report_id,))
     for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
     conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
@@ -202,7 +205,7 @@ def delete_report(conn: Any, report_id: int) -> tuple[str, str | None]:
                                                   (vendor_id,)).fetchone():
         conn.execute("UPDATE subservice SET linked_vendor_id = NULL WHERE linked_vendor_id = ?", (vendor_id,))
         conn.execute("DELETE FROM vendors WHERE id = ?", (vendor_id,))
-    return file_name, vendor
+    return file_name, vendor, sha256
 
 
 def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> tuple[str, list[Any]]:
@@ -227,9 +230,7 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
             clauses.append("r.vendor_id = ?")
             params.append(filter.vendor_id)
         if filter.fulltext:
-            clauses.append(
-                f"r.id IN (SELECT rowid / {PAGE_ROWID_FACTOR} FROM page_text WHERE page_text MATCH ?)"
-            )
+            clauses.append(f"r.id IN ({MATCHING_REPORTS})")
             params.append(filter.fulltext)
     if currency_vendors is not None:
         clauses.append("r.vendor_id IN (SELECT value FROM json_each(?))")
