@@ -35,12 +35,23 @@ KEY_BYTES = kdf.KEY_BYTES
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=True)
 class RegisterKey:
-    """The raw SQLCipher key derived from a passphrase, and the database salt it was derived with."""
+    """The raw SQLCipher key derived from a passphrase, and the database salt it was derived with.
 
-    raw: bytes = field(repr=False)
+    `raw` is a bytearray owned by one `Register`, so that closing (and locking the GUI) can overwrite it."""
+
+    raw: bytearray = field(repr=False)
     salt: bytes
+
+    __hash__ = None  # type: ignore[assignment] - mutable contents
+
+    def copy(self) -> RegisterKey:
+        return RegisterKey(bytearray(self.raw), self.salt)
+
+    def wipe(self) -> None:
+        """Overwrite the key in memory (SQLCipher wipes its own copy when the connection closes)."""
+        self.raw[:] = bytes(len(self.raw))
 
     def pragma_value(self, *, with_salt: bool = False) -> str:
         hexed = self.raw.hex() + (self.salt.hex() if with_salt else "")
@@ -49,7 +60,7 @@ class RegisterKey:
 
 def derive_key(passphrase: str, salt: bytes) -> RegisterKey:
     """The slow step: scrypt(passphrase, salt), with the parameters the salt records -> a 32-byte raw key."""
-    return RegisterKey(raw=kdf.scrypt_key(passphrase, salt), salt=salt)
+    return RegisterKey(raw=bytearray(kdf.scrypt_key(passphrase, salt)), salt=salt)
 
 
 def new_salt() -> bytes:

@@ -96,8 +96,8 @@ class Register:
         """Another connection with an already derived key (cheap): for a worker thread."""
         path = Path(path)
         lock_path = acquire_lock(path)
-        try:
-            return cls._finish_open(path, key, lock_path, creating=not file_exists(path))
+        try:  # its own copy of the key, which its close() wipes
+            return cls._finish_open(path, key.copy(), lock_path, creating=not file_exists(path))
         except BaseException:
             release_lock(lock_path)
             raise
@@ -124,9 +124,11 @@ class Register:
         return self._conn
 
     def close(self) -> None:
+        """Close the connection and overwrite this register's copy of the key (the GUI's lock does this)."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            self._key.wipe()
             release_lock(self._lock_path)
 
     def __enter__(self) -> Register:
@@ -145,6 +147,7 @@ class Register:
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.execute(f"PRAGMA rekey = {new_key.pragma_value(with_salt=True)}")
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._key.wipe()
         self._key = new_key
 
     def _changed(self) -> None:

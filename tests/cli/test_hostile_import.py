@@ -18,7 +18,7 @@ from tests.fixtures import hostile
 from .test_register_cli import PASS
 
 PARENT_ADDRESS_SPACE = 3 * 2**30  # the whole command, child included, runs under this cap
-LIMITS = "seconds=4,seconds_per_page=0.5,memory_mib=768"
+LIMITS = "seconds=8,seconds_per_page=0.5,memory_mib=400"
 
 
 def _import(db, *paths):

@@ -36,7 +36,7 @@ def _legacy_register(path, passphrase):
 
 def test_a_new_register_records_owasp_scrypt_parameters(register_path):
     with Register.open(register_path, PASSPHRASE) as reg:
-        key = reg.key
+        key = reg.key.copy()
     params = kdf_parameters(read_salt(register_path))
     assert params == CURRENT
     assert (params.name, params.n, params.r, params.p) == ("scrypt", 2**17, 8, 1)
