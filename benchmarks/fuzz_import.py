@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SEEDS = 8  # reports of the corpus to mutate, spread from the smallest to the largest
 sys.path.insert(0, str(ROOT))
 
 from tests.fixtures.hostile import mutate  # noqa: E402
@@ -34,7 +35,8 @@ def seeds() -> list[bytes]:
 
     corpus = Corpus(build_corpus(CORPUS_DIR))
     docs = sorted((d for d in corpus.readable() if d.password is None), key=lambda d: d.path.stat().st_size)
-    return [d.path.read_bytes() for d in docs[:6]]
+    picked = {docs[round(i * (len(docs) - 1) / (SEEDS - 1))].path for i in range(SEEDS)}  # small to large
+    return [p.read_bytes() for p in sorted(picked)]
 
 
 def run_batch(files: list[bytes], timeout: float) -> dict[str, int]:
