@@ -97,10 +97,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _no_core_dumps() -> None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script."""
-    # everything this process creates (register, -wal, -shm, exports, workpapers) is private from the start
+    # everything this process creates (register, -wal, -shm, exports, workpapers) is private from the start, and a
+    # crash leaves no core dump holding the key or decrypted pages
     os.umask(0o077)
+    _no_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

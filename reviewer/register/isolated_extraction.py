@@ -79,7 +79,11 @@ class IsolatedExtractor:
         if self._child is not None and self._child.alive():
             return
         self._discard()
-        self._child = Child("extract", str(self.limits.memory_mib))
+        try:
+            self._child = Child("extract", str(self.limits.memory_mib))
+        except OSError as err:
+            raise ExtractorCrashed(f"the PDF reader could not be started ({err.strerror or err}); "
+                                   "nothing was stored") from None
 
     def __call__(self, data: bytes, name: str, password: str | None = None, progress: Progress | None = None,
                  cancelled: Cancelled | None = None) -> Extracted:

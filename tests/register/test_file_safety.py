@@ -85,12 +85,12 @@ def test_every_file_is_private_from_creation(tmp_path):
         os.umask(old)
 
 
-def test_the_command_line_creates_with_a_private_umask(tmp_path):
+def test_the_command_line_creates_with_a_private_umask_and_no_core_dumps(tmp_path):
     environ = {k: v for k, v in os.environ.items() if not k.startswith("REVIEWER_")}
     environ["REVIEWER_PASSPHRASE"] = PASSPHRASE
-    script = "import os, sys; os.umask(0o022); from reviewer.cli import main; main(sys.argv[1:]); " \
-             "print(oct(os.umask(0o022)))"
+    script = "import os, resource, sys; os.umask(0o022); from reviewer.cli import main; main(sys.argv[1:]); " \
+             "print(oct(os.umask(0o022)), resource.getrlimit(resource.RLIMIT_CORE)[0])"
     done = subprocess.run([sys.executable, "-c", script, "list", "--register", str(tmp_path / "new" / "r.db")],
                           capture_output=True, text=True, env=environ, timeout=120, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "0o77"
+    assert done.stdout.strip().splitlines()[-1] == "0o77 0"  # private files, and no core dumps
