@@ -1,4 +1,4 @@
-"""The command line: `reviewer [COMMAND] ...`, as `shared/spec/cli.md` fixes it.
+"""The command line: `reviewer [COMMAND] ...`, as `docs/cli.md` fixes it.
 
 This module owns the parser and the dispatch only. Each command lives in its own module and exposes
 `run(args: argparse.Namespace) -> int`; it is imported when the command runs, so that `reviewer --help`
@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reviewer import __version__
 
@@ -40,7 +41,7 @@ PASSWORD_HELP = ("password for password-protected PDFs (other users can see it i
 class CliArgumentParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, not a usage dump, on bad usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"reviewer: {message} (see 'reviewer --help')\n")
 
 

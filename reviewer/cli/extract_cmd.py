@@ -13,11 +13,10 @@ import json
 import sys
 from pathlib import Path
 
+from reviewer.cli import EXIT_BAD_INPUT, EXIT_OK
 from reviewer.cli.pdf_password import pdf_password
 from reviewer.extract import ExtractionResult, PdfReadError
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+from reviewer.extract.fields_table import summary_lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,20 +61,8 @@ def summary(result: ExtractionResult) -> str:
         if value not in (None, "", []):
             out.append(f"  {label:<22}{value}")
 
-    kind = " ".join(x for x in (rep.framework, rep.type) if x)
-    add("report", kind)
-    add("service organization", rep.service_organization)
-    add("system", rep.system)
-    if rep.period_start or rep.period_end:
-        add("period", f"{rep.period_start or '?'} to {rep.period_end or '?'}")
-    add("as of", rep.as_of)
-    add("report date", rep.report_date)
-    add("bridge period end", rep.bridge_period_end)
-    add("service auditor", rep.service_auditor)
-    add("opinion", rep.opinion)
-    add("categories", ", ".join(rep.categories))
-    if rep.criteria:
-        add("criteria", f"{len(rep.criteria)} mapped")
+    for label, value in summary_lines(rep):
+        add(label, value)
     if rep.control_objectives:
         add("control objectives", len(rep.control_objectives))
     add("exceptions", len(rep.exceptions) if result.document_type == "soc_report" else None)

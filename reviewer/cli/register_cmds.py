@@ -1,4 +1,4 @@
-"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see shared/spec/cli.md).
+"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see docs/cli.md).
 
 Each `run(args)` opens the register (passphrase from REVIEWER_PASSPHRASE or a prompt without echo), does one
 thing, and closes it. Errors are one line on stderr; exit 2 for bad input or usage (and a register in use),
@@ -139,7 +139,7 @@ def _period(start: date | None, end: date | None, as_of: date | None) -> str:
 
 
 def reports_table(reg: Register) -> str:
-    rows = reg.list_reports(limit=None)
+    rows = reg.reports.rows(limit=None)
     if not rows:
         return "The register holds no reports yet."
     header = ("ID", "VENDOR", "DOCUMENT", "FRAMEWORK", "TYPE", "PERIOD", "OPINION", "EXC", "CURRENCY", "REVIEW")
@@ -150,7 +150,7 @@ def reports_table(reg: Register) -> str:
 
 
 def currency_table(reg: Register, as_of: date) -> str:
-    rows = reg.currency(as_of)
+    rows = reg.currency.by_vendor(as_of)
     if not rows:
         return "No vendor has a report in the register yet."
     header = ("VENDOR", "LATEST", "FRAMEWORK", "TYPE", "PERIOD END", "BRIDGED TO", "STATUS", "NEXT EXPECTED")
@@ -179,12 +179,12 @@ def import_paths(reg: Register, paths: list[Path], *, password: str | None, ask:
     failed = 0
     with IsolatedExtractor(ExtractionLimits.from_environment()) as extractor:
         for path in paths:
-            outcome = reg.import_file(path, password=password, extractor=extractor)
+            outcome = reg.reports.import_file(path, password=password, extractor=extractor)
             while ask and outcome.status == "password_needed":
                 typed = ask_pdf_password(path.name, wrong="wrong" in outcome.message)
                 if typed is None:
                     break
-                outcome = reg.import_file(path, password=typed, extractor=extractor)
+                outcome = reg.reports.import_file(path, password=typed, extractor=extractor)
             label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
             failed += label == "failed"
             print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)
@@ -198,7 +198,7 @@ def import_paths(reg: Register, paths: list[Path], *, password: str | None, ask:
 def _list(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         if args.json:
-            print(json.dumps([_jsonable(r) for r in reg.list_reports(limit=None)], ensure_ascii=False, indent=1))
+            print(json.dumps([_jsonable(r) for r in reg.reports.rows(limit=None)], ensure_ascii=False, indent=1))
         else:
             print(reports_table(reg))
     return EXIT_OK
@@ -213,7 +213,7 @@ def _currency(args: argparse.Namespace) -> int:
             raise CommandError(f"--as-of {args.as_of!r} is not a date; use YYYY-MM-DD") from None
     with _open(args) as reg:
         if args.json:
-            print(json.dumps([_jsonable(r) for r in reg.currency(as_of)], ensure_ascii=False, indent=1))
+            print(json.dumps([_jsonable(r) for r in reg.currency.by_vendor(as_of)], ensure_ascii=False, indent=1))
         else:
             print(f"Currency as of {as_of.isoformat()}")
             print(currency_table(reg, as_of))
@@ -227,13 +227,13 @@ def _export(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CommandError(f"the folder {out.parent} does not exist")
     with _open(args, create=False) as reg:
-        count = reg.count_reports()
+        count = reg.reports.count()
         try:
             if args.format == "csv":
-                audit_path = reg.export_csv(out)
+                audit_path = reg.exports.csv(out)
                 print(f"exported {count} report(s) to {out}; the audit log is in {audit_path}")
             else:
-                reg.export_xlsx(out)
+                reg.exports.xlsx(out)
                 print(f"exported {count} report(s) to {out} (sheets: Register, Audit log)")
         except OSError as err:
             raise CommandError(f"cannot write {out}: {err.strerror or err}") from None

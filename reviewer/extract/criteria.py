@@ -16,6 +16,7 @@ from collections import Counter
 
 from reviewer.extract.layout import Document, evidence_at, norm
 from reviewer.extract.model import CATEGORIES, ControlObjective, Evidence
+from reviewer.extract.vocabulary import CRITERION
 
 _CAT_WORD = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
 _CAT_LIST = rf"{_CAT_WORD}(?:\s*(?:,|and|&|\s)\s*(?:and\s+)?{_CAT_WORD})*"
@@ -23,15 +24,16 @@ _TITLE_TRAP = re.compile(rf"criteria\s+for\s+{_CAT_LIST}", re.I)
 _RELEVANT = re.compile(rf"\b(?:relevant\s+to|for\s+the|covering|addressing|over)\s+(?:the\s+)?(?P<l>{_CAT_LIST})"
                        r"(?=\s*(?:trust\s+services?\s+)?(?:categor|principle|criteri|\(|,|\.|\s|$))", re.I)
 _SCOPE_LINE = re.compile(rf"(?:categor(?:y|ies)|principles?)\s*(?:in\s+scope)?\s*[:\-]\s*(?P<l>{_CAT_LIST})", re.I)
-_CRIT = re.compile(r"(?<![\w.])(CC[1-9]\.\d{1,2}|A1\.\d|C1\.\d|PI1\.\d|P[1-8]\.\d)(?![\d]|\.\d)")
 _OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|covered|part\s+of)|out\s+of\s+scope|"
                            r"\bexcluded\b|\bN/A\b", re.I)
 _CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
-_OBJECTIVE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)"
+_OBJECTIVE = re.compile(r"\b(?:Control\s+)?Objective\s+"
+                        r"(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])(?![A-Za-z]))"
                         r"(?:\s*[:.\-\u2013\u2014]\s*|[ \t]*\n\s*)"
                         # a title may come first: "Control Objective 1 - Client Setup: Controls provide ...", or
-                        # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ...")
-                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
+                        # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ..."), or
+                        # closed by a full stop ("Objective A \u2013 Trade Settlement. Controls provide ...")
+                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:.\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
                         r"[A-Z][\w&,/'\u2019\- ]{1,60}?[ \t]*\n\s*)?"
                         # a label may stand before the statement ("Objective: Controls provide ...")
                         r"(?:(?:control\s+)?objective(?:\s+statement)?\s*:\s*)?"
@@ -71,7 +73,7 @@ def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evid
             continue
         # one scan of the page's text, then the line of each id (most lines hold none)
         skipped: dict[int, bool] = {}
-        for m in _CRIT.finditer(page.text):
+        for m in CRITERION.finditer(page.text):
             k = page.line_at(m.start())
             if k not in skipped:
                 line = page.lines[k]

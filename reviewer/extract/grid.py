@@ -22,6 +22,7 @@ _THIN = 2.5  # a rule is at most this thick
 _MIN_RULE = 6.0  # and at least this long
 _MIN_MARK, _MAX_MARK = 1.5, 7.0  # a bullet drawn as a shape is this wide and high
 _STRIPE_GAP = 150.0  # shading that resumes within this distance below is striped rows, not a table's end
+_EDGE_SLACK = 8.0  # a row rule may overshoot the header's edges by this much (a header drawn as its own table)
 _ABOVE = 80.0  # a table's vertical rules start at most this far above its header line (a title row above it)
 
 
@@ -127,7 +128,8 @@ def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float
             # (a shaded header, zebra stripes), not borders; where the table ends is unknown from its rules
             table_bottom = None
     # between vertical edges, a rule running past them belongs to something else (a footer's border)
-    inside = (lambda a, b: a >= left - 3 and b <= right + 3) if columns is not None else (lambda a, b: True)
+    inside = ((lambda a, b: a >= left - _EDGE_SLACK and b <= right + _EDGE_SLACK) if columns is not None
+              else (lambda a, b: True))
     rows = _merged([y for y, a, b in horizontal if min(b, right) - max(a, left) >= 0.6 * width and inside(a, b)
                     and y >= top - 40 and (table_bottom is None or y <= table_bottom + 2)])
     if columns is None and len([y for y in rows if y > bottom]) < 2:

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.extract.classify import classify
+from reviewer.extract.confidence import assess
 from reviewer.extract.errors import NotAPdfError
 from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
+from reviewer.extract.parts import Parts
 from reviewer.extract.pdf import PdfContent, read_pdf
 from reviewer.extract.period import read_dates
 
@@ -92,7 +94,9 @@ def _extract(data: bytes, file_name: str, password: str | None, progress: Callab
 
 def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
     doc = Document(content.pages)
+    doc.parts = Parts(doc)
     info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
+                    # the ignore below: text_layer is one of the TextLayer values
                     text_layer=content.text_layer)  # type: ignore[arg-type]
     result = ExtractionResult(file=info, document_type=None, report=Report())
     missing = content.pages_without_text
@@ -100,6 +104,7 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         result.warnings.append(f"no text layer on {_page_list(missing)} (scanned images): "
                                "those pages were not read; run OCR on the PDF to read them")
     cls = classify(doc)
+    # the ignore below: the classifier's type is one of the DocumentType values
     result.document_type = cls.document_type  # type: ignore[assignment]
     if cls.document_type is None:
         result.warnings.append("the document has no readable text, so nothing was extracted")
@@ -108,8 +113,9 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         result.warnings.append("this PDF does not look like a SOC report or a bridge letter; no report fields read")
         return result
     rep = result.report
+    # the ignore below: the classifier's framework is one of the Framework values
     rep.framework = cls.framework  # type: ignore[assignment]
-    rep.type = cls.type  # type: ignore[assignment]
+    rep.type = cls.type  # type: ignore[assignment]  # the classifier's type is one of the ReportType values
     result.evidence.update(cls.evidence or {})
     result.warnings.extend(cls.notes)
     if cls.document_type == "bridge_letter":
@@ -120,6 +126,7 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         setattr(rep, key, getattr(dates, key))
     result.evidence.update(dates.evidence)
     read_fields(doc, result)
+    assess(doc, result)
     _warnings(result)
     return result
 
@@ -129,7 +136,7 @@ def _page_list(pages: list[int]) -> str:
         return f"page {pages[0]}"
     runs: list[str] = []
     start = prev = pages[0]
-    for p in pages[1:] + [None]:  # type: ignore[list-item]
+    for p in pages[1:] + [None]:  # type: ignore[list-item]  # None ends the last run
         if p is not None and p == prev + 1:
             prev = p
             continue

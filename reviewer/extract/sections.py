@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from reviewer.extract.grid import grid_at
 from reviewer.extract.layout import Document, Segment, segments
+from reviewer.extract.parts import role_of
 from reviewer.extract.pdf import Line, Page
+from reviewer.extract.vocabulary import BULLET_GLYPHS
 
-BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7*\-\u2013o\u27a2\u2713]|"
+BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}*\-\u2013o]|"
                     r"\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))$")
-BULLET_GLUED = re.compile(r"^[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\u00b7]\S")
+BULLET_GLUED = re.compile(rf"^[{BULLET_GLYPHS}]\S")
 KNOWN_HEADING = re.compile(
     r"^(?:section\s+(?:[ivx]+|\d+)\b|complementary\s|user\s+(?:entity|control)\s|subservice\s+organi[sz]ations?\b|"
     r"overview|scope\b|control\s+environment|risk\s+assessment|monitoring|information\s+and\s+communication|"
@@ -27,6 +29,8 @@ KNOWN_HEADING = re.compile(
     r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive|"
     r"(?:attachment|appendix|exhibit|schedule|part)\s+[A-Z0-9]{1,4}\b)", re.I)
 _END_PUNCT = re.compile(r"[.:;,]$")
+# a heading that groups list entries or table rows: a control objective or a criterion with its title
+GROUP_HEADING = re.compile(r"^\s*control\s+objective\s+[A-Z0-9][\w.\-]*\s*(?:[:.\u2013\u2014\-]|$)", re.I)
 
 
 @dataclass
@@ -65,12 +69,16 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
         # a title starts the line (after a number or "Section 4 -"); a sentence's line that happens to hold the
         # words ("complementary user entity controls assumed in the design of ...") does not
         if line.text[:1].islower() or len(line.text[:m.start()].split()) > 4 or _continues_paragraph(flat, i) \
-                or _in_band(flat, i):
+                or _in_band(flat, i) or _opens_paragraph(flat, i):
             continue
         body: list[Line] = []
+        part = role_of(doc, line)
         for k in range(i + 1, len(flat)):
             nxt = flat[k]
-            if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)):
+            if role_of(doc, nxt) is not part:
+                break  # the next part of the report ("Section IV ...") ends every passage of this one
+            if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)
+                                                          and not _wraps_header_cell(flat, k)):
                 break
             body.append(nxt)
         out.append(Section(line, body))
@@ -88,7 +96,19 @@ def _in_band(flat: list[Line], k: int) -> bool:
     return (k > 0 and _overlap(flat[k - 1], flat[k])) or (k + 1 < len(flat) and _overlap(flat[k], flat[k + 1]))
 
 
-def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
+def _wraps_header_cell(flat: list[Line], k: int) -> bool:
+    """Whether line k is the wrapped rest of a table header's cell ("Subservice" over "Organization"): it
+    stands just under a line of several cells, aligned with one of them."""
+    if k == 0:
+        return False
+    prev, line = flat[k - 1], flat[k]
+    segs = segments(prev)
+    return (len(segs) >= 2 and all(len(sg.words) <= 4 for sg in segs) and len(line.words) <= 3
+            and prev.page == line.page and 0 <= line.top - prev.bottom < line.height * 0.6
+            and any(abs(sg.x0 - line.x0) < 3 for sg in segs))
+
+
+def header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
     """A staggered header starting at line i: the lines overlapping one another in height, merged into one line
     (words of one column kept top to bottom), and the index after it; None when line i stands alone."""
     end = i + 1
@@ -110,6 +130,15 @@ def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
     return Line(ordered, lines[i].page, " ".join(w.text for w in ordered)), end
 
 
+def _opens_paragraph(flat: list[Line], i: int) -> bool:
+    """Whether line i is a paragraph's first line: the next line reads on in lower case, without a gap."""
+    if i + 1 >= len(flat):
+        return False
+    line, nxt = flat[i], flat[i + 1]
+    return (nxt.page == line.page and 0 <= nxt.top - line.bottom < line.height * 0.5 and nxt.text[:1].islower()
+            and abs(nxt.x0 - line.x0) < 4)
+
+
 def _continues_paragraph(flat: list[Line], i: int) -> bool:
     """Whether line i runs on from the line above it (same page, no paragraph gap, no closing punctuation)."""
     if i == 0:
@@ -125,6 +154,7 @@ class Item:
 
     lines: list[Line]
     cells: list[str] | None = None  # in a table: the text of each column
+    by_paragraph: bool = False  # told apart by paragraph gaps alone (no marker, number or table row)
 
     @property
     def text(self) -> str:
@@ -148,6 +178,8 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
             chunk = [lines[s]]
             for ln in lines[s + 1:end]:
+                if GROUP_HEADING.match(ln.text) or (ln.x0 <= lines[s].x0 + 1 and is_heading_like(ln)):
+                    break  # a heading between groups of entries ("Control Objective 4 - Logical Access")
                 if ln.x0 <= lines[s].x0 + 1:
                     # back at (or left of) the marker: a hanging-indent list has ended; a list that wraps to
                     # the margin has ended when a paragraph gap comes first
@@ -164,7 +196,7 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             paras.append([ln])
         else:
             paras[-1].append(ln)
-    items = [Item(p) for p in paras]
+    items = [Item(p, by_paragraph=True) for p in paras]
     # the introduction ("... assumed that user entities would implement the following controls:"), even when a
     # paragraph gap splits it, ends with a colon or announces what follows
     intro = [k for k, it in enumerate(items[:3]) if it.text.rstrip().endswith(":")
@@ -194,7 +226,7 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
     head_at = next((i for i, ln in enumerate(lines[:6]) if is_head(ln)), None)
     band_end = None
     for i in range(min(6, len(lines)) if head_at is None else head_at):
-        band = _header_band(lines, i)
+        band = header_band(lines, i)
         if band is not None and is_head(band[0]):
             head_at, band_end = i, band[1]
             lines = lines[:i] + [band[0]] + lines[band_end:]
@@ -215,6 +247,8 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
         while end is not None and body_at < len(lines) and lines[body_at].page == head.page \
                 and (lines[body_at].top + lines[body_at].bottom) / 2 < end:
             body_at += 1  # the header's wrapped lines
+    elif body_at < len(lines) and _wraps_header_cell(lines, body_at):
+        body_at += 1  # a header cell wrapped onto a line of its own ("Subservice" over "Organization")
 
     def column(x: float) -> int:
         return max(i for i, b in enumerate(bounds) if x >= b)

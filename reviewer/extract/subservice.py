@@ -16,13 +16,15 @@ from reviewer.extract.model import SubserviceOrganization
 from reviewer.extract.page import Page
 from reviewer.extract.sections import find_sections, list_items
 
-_NAME = r"(?P<name>[A-Z][\w&.,'\u2019\- ]{1,70}?)"
+_NAME = r"(?P<name>[A-Z][\w&.,'\u2019\- \n]{1,70}?)"
+# a services clause runs to the sentence's end; the full stop of "Inc." or "Corp." does not end it
+_SENTENCE = r"(?:[^.;]|(?<=Inc)\.|(?<=Corp)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=L\.L\.C)\.|(?<=N\.A)\.)"
 _ABBR = r"(?:\s*\((?:[\u201c\"]?)(?P<abbr>[A-Za-z0-9&.\- ]{1,20})(?:[\u201d\"]?)\))?"
 _ROLE = r"(?:\s*,\s*(?:a|an|our|its)\s+(?:third[\s-]party\s+)?sub[\s-]?service\s+(?:organi[sz]ation|provider)\s*,)?"
 _USES = re.compile(
     r"\b(?:uses|utilizes|utilises|relies\s+on|engages|outsources\s+\w+(?:\s+\w+)?\s+to|leverages)\s+"
     rf"{_NAME}{_ABBR}{_ROLE}"
-    r"\s+(?:for|to\s+provide|to\s+perform|as\s+(?:its|a|the))\s+(?P<services>[^.;]{3,160})", re.S)
+    rf"\s+(?:for|to\s+provide|to\s+perform|as\s+(?:its|a|the))\s+(?P<services>{_SENTENCE}{{3,200}})", re.S)
 _PROVIDES = re.compile(rf"^{_NAME}{_ABBR}\s+(?:provides|performs|hosts|supplies)\s+(?P<services>[^.;]{{3,160}})", re.S)
 _HEADING = re.compile(r"^\s*(?:use\s+of\s+)?sub[\s-]?service\s+(?:organi[sz]ations?|providers?)\s*$", re.I)
 _CARVE = re.compile(r"carve[\s\-]*out|carved[\s\-]*out|excludes?\s+the\s+(?:relevant\s+)?controls\s+of|"
@@ -40,6 +42,8 @@ _METHOD_CLAUSE = re.compile(r"[,;]?\s*\(?\s*(?:(?:which\s+is\s+|that\s+is\s+)?(?
                             r"according\s+to|in\s+accordance\s+with|through)\s+(?:the\s+|a\s+)?)?"
                             r"(?:carve[\s\-]*out|carved[\s\-]*out|inclusive)(?:\s+(?:method|basis|approach)\b.*|\s*\)?\s*)$",
                             re.I | re.S)
+_ROLE_ONLY = re.compile(r"^(?:a|an|its|the|our)?\s*(?:third[\s-]party\s+)?sub[\s-]?service\s+(?:organi[sz]ation|"
+                        r"provider)s?$", re.I)
 _GENERIC_ORG = re.compile(r"^(?:the|a|an|its|their|our|user|third|other|certain|various|these|those|this|it|we|"
                           r"management|service)\b", re.I)
 
@@ -64,14 +68,64 @@ class _Found:
         if _GENERIC_ORG.match(name) or len(name.split()) > 8 or len(name) < 2:
             return
         services = norm(_METHOD_CLAUSE.sub("", services)).strip(" ,") if services else None
+        if services and _ROLE_ONLY.match(services):
+            services = None  # "uses Ferrous as a subservice organization": a role, not a service
         same = self.find(name, abbr)
         if same is not None:
+            if abbr and same.name == abbr and len(name) > len(same.name):
+                # first named by its short name, now in full: "Ferrous Data Centers, LLC (Ferrous)"
+                self.abbrs[name] = self.abbrs.pop(same.name, abbr)
+                same.name = name
+                same.page, same.bbox = page.number, page.bbox_of(*span)
+                same.services = services or same.services
+                services = None
             same.services = same.services or services
-            same.method = same.method or method  # type: ignore[assignment]
+            same.method = same.method or method  # type: ignore[assignment]  # method is one of the Method values
+            same.abbreviation = same.abbreviation or abbr or None
             return
+        # the ignore below: method is one of the Method values
         self.orgs.append(SubserviceOrganization(name=name, services=services or None, method=method,  # type: ignore
-                                                page=page.number, bbox=page.bbox_of(*span)))
+                                                page=page.number, bbox=page.bbox_of(*span), abbreviation=abbr or None))
         self.abbrs[name] = abbr
+
+
+# "... for hosting and Twilio Inc. (Twilio) for video calls": a second organization in the same sentence
+_AND_ANOTHER = re.compile(r"(?:,\s*|\s+)and\s+" + _NAME + _ABBR + r"\s+(?:for|to\s+provide|to\s+perform)\s+", re.S)
+# the services' clause ends where the sentence goes on about something else ("..., and the description includes")
+_CLAUSE_END = re.compile(r",?\s+(?:and|which|where|whose|while)\s+(?:the|its|their|this|these|our|it)\b|,\s+(?:which|"
+                         r"where|whose)\b")
+
+
+def _named_in_one_sentence(m: re.Match[str]) -> list[tuple[str, str, str, int]]:
+    """(name, abbreviation, services, offset) of each organization a "uses X for Y [and Z for W]" sentence
+    names."""
+    out: list[tuple[str, str, str, int]] = []
+    name, abbr, services, start = m.group("name"), m.group("abbr") or "", m.group("services"), m.start("name")
+    base = m.start("services")
+    while True:
+        nxt = _AND_ANOTHER.search(services)
+        if nxt is None:
+            end = _CLAUSE_END.search(services)
+            out.append((name, abbr, services[:end.start()] if end else services, start))
+            return out
+        out.append((name, abbr, services[:nxt.start()], start))
+        name, abbr, start = nxt.group("name"), nxt.group("abbr") or "", base + nxt.start("name")
+        base += nxt.end()
+        services = services[nxt.end():]
+
+
+# "...; Equinix for colocation; Rackspace Technology (Rackspace) for managed hosting." (a list in one sentence)
+_SEMICOLON_NEXT = re.compile(rf";\s*(?:and\s+)?{_NAME}{_ABBR}\s+(?:for|to\s+provide|to\s+perform)\s+"
+                             rf"(?P<services>{_SENTENCE}{{3,200}})", re.S)
+
+
+def _named_after_semicolons(text: str, pos: int) -> list[tuple[str, str, str, int]]:
+    """The organizations listed after a "uses X for Y" sentence's semicolons, each with its services."""
+    out: list[tuple[str, str, str, int]] = []
+    while (m := _SEMICOLON_NEXT.match(text, pos)) is not None:
+        out.append((m.group("name"), m.group("abbr") or "", m.group("services"), m.start("name")))
+        pos = m.end()
+    return out
 
 
 def _method_in(text: str) -> str | None:
@@ -92,8 +146,9 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
             # the method: in this sentence and the next two, before the next organization's sentence
             stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
             window = text[m.start(): min(m.end() + 400, stop)]
-            found.add(m.group("name"), norm(m.group("abbr") or ""), m.group("services"), _method_in(window), page,
-                      (m.start("name"), m.end()))
+            method = _method_in(window)
+            for name, abbr, services, start in _named_in_one_sentence(m) + _named_after_semicolons(text, m.end()):
+                found.add(name, norm(abbr), services, method, page, (start, m.end()))
     for section in find_sections(doc, _HEADING):
         _from_section(section.lines, found, doc)
     for page in pages:
@@ -110,7 +165,10 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
         method = "inclusive" if inclusive and not carve else "carve-out" if carve and not inclusive else None
         for s in found.orgs:
             if s.method is None:
-                s.method = method  # type: ignore[assignment]
+                s.method = method  # type: ignore[assignment]  # method is one of the Method values
+                s.mark_low("the method (carve-out or inclusive) was read from a statement about all subservice "
+                           "organizations" if method else "the report does not say whether this organization's "
+                           "controls are carved out or included")
     return found.orgs
 
 

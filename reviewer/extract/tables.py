@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, Segment, norm, segments
 from reviewer.extract.pdf import Line, Page, Word
+from reviewer.extract.sections import header_band
+from reviewer.extract.vocabulary import CRITERIA_RUN
 
 RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
                          r"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?|results?\s+of\s+tests?\s+performed|"
@@ -35,6 +37,7 @@ ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|n
                      r"control\s+(?:point|reference))$", re.I)
 CRIT_HEAD = re.compile(r"criteri|^tsc\b|trust\s+services", re.I)
 RESPONSE_HEAD = re.compile(r"management[\u2019']?s?\s+response", re.I)
+RESPONSE_LINE = re.compile(r"^\s*management[\u2019']?s?\s+responses?\s*[:\-\u2013\u2014]", re.I)
 CONTROL_HEAD = re.compile(r"control\s+(?:activit|descri)|controls?\s+specified|description\s+of\s+control|"
                           r"^controls?$|control\s+activities", re.I)
 CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d"
@@ -44,7 +47,7 @@ BAND_START = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trus
 # an id column that holds the criteria too: "Control # Criteria", "Control No. / TSC", "Ref and Criteria"
 _ID_AND_CRIT = re.compile(r"^(?P<id>.+?)\s*(?:/|&|and|,)?\s*(?:trust\s+services\s+)?(?:criteri\w*|tsc)"
                           r"(?:\s*(?:#|ref\.?|reference))?$", re.I)
-CRIT_IDS = re.compile(r"^(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+$")
+CRIT_IDS = re.compile(rf"^{CRITERIA_RUN}$")
 OBJECTIVE_LINE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)\b", re.I)
 
 
@@ -63,6 +66,7 @@ class Row:
     cell_pages: dict[str, int] = field(default_factory=dict)
     boxes: dict[str, list[float]] = field(default_factory=dict)
     context: str | None = None  # the latest band line above the row (e.g. "Control Objective 3: ...")
+    after: list[str] = field(default_factory=list)  # a labelled line printed under the row across the columns
 
     def text(self, column: str) -> str:
         return norm(" ".join(self.cells.get(column, [])))
@@ -132,12 +136,34 @@ def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None
     return segs, used
 
 
+def _split_spanning_cells(segs: list[Segment], starts: Counter[int]) -> list[Segment]:
+    """Header cells printed so close together that they read as one ("Criteria Control Description") are split
+    where the body's cells begin under them: a column of cells starts at a header word's left edge."""
+    out: list[Segment] = []
+    for sg in segs:
+        cut = [k for k, w in enumerate(sg.words) if k and any(abs(w.x0 - x) <= 2 and c >= _COLUMN_SUPPORT
+                                                              for x, c in starts.items())]
+        bounds = [0, *cut, len(sg.words)]
+        out.extend(Segment(sg.words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
+    return out
+
+
+def _header_at(lines: list[Line], i: int) -> tuple[list[Segment], int] | None:
+    """A results table's header starting at line i. A header whose cells wrap to different numbers of lines,
+    centred in their row, comes out as staggered lines: they are merged into one line of `lines` first."""
+    band = header_band(lines, i)
+    if band is not None and _header_cells([band[0]], 0) is not None:
+        lines[i:band[1]] = [band[0]]
+    return _header_cells(lines, i)
+
+
 def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
-    cols = [Column(norm(s.text), s.x0) for s in segs]
     starts: Counter[int] = Counter()
     for line in body[:60]:
         for s in segments(line):
             starts[round(s.x0)] += 1
+    segs = _split_spanning_cells(segs, starts)
+    cols = [Column(norm(s.text), s.x0) for s in segs]
     for k in range(1, len(cols)):
         lo = segs[k - 1].x1 + 2
         hi = cols[k].x0 + 1
@@ -148,6 +174,9 @@ def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
             cols[k].x0 -= 1.5
     cols[0].x0 = -1e9
     return cols
+
+
+_COLUMN_SUPPORT = 3  # body lines whose cells start at one x before it is taken for a column's edge
 
 
 def _column_of(cols: list[Column], x: float) -> int:
@@ -174,7 +203,7 @@ def read_tables(doc: Document) -> list[Table]:
         while i < len(lines):
             if BAND_START.match(lines[i].text) and len(segments(lines[i])) == 1:
                 context = lines[i].text
-            head = _header_cells(lines, i)
+            head = _header_at(lines, i)
             if head is not None:
                 segs, used = head
                 found_header = True
@@ -291,10 +320,11 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     prev_mid = lines[start - 1].bottom if start > 0 else -1e9
     first_on_page = True
     after_text = False
+    under: Row | None = None  # the row whose labelled line under it is being read
     i = start
     while i < len(lines):
         line = lines[i]
-        if _header_cells(lines, i) is not None:
+        if _header_at(lines, i) is not None:
             return i, context
         if grid is not None and grid.bottom is not None and line.top > grid.bottom:
             return i, context  # below the table's rules: the table ends on this page
@@ -313,6 +343,16 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
             i += 1
             continue
         in_band = False
+        if table.rows and (RESPONSE_LINE.match(line.text) or (under is not None and len(segs) == 1
+                                                               and not CONTROL_ID.match(line.words[0].text))):
+            # "Management's Response: ..." printed under a row, across the columns, and its wrapped lines
+            under = table.rows[-1] if under is None else under
+            under.after.append(line.text)
+            row = None
+            after_text = True
+            i += 1
+            continue
+        under = None
         if across and _outside_columns(line, cols):
             # a title or a paragraph over the columns ("Tests of Controls (continued)" atop a continued page,
             # the section after the table): no cell's text; the next line with cells starts a row

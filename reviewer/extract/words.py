@@ -23,6 +23,12 @@ from reviewer.extract.page import Line, Word
 _WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
 _ANGLE_TOLERANCE = 0.15  # radians
 _X0 = attrgetter("x0")
+_FEW_GLYPHS = 2
+_SAMPLE = 15  # words read for the page's direction
+_SAME_LINE_OVERLAP = 0.5  # share of the lower box's height two words of one line have in common
+# and how far apart their centres may be, as a share of the taller box's height: cells of one table row set a few
+# points lower than their neighbours (centred vertically) are lines of their own
+_CENTRE_TOLERANCE = 0.4
 
 
 class _CharBoxes:
@@ -75,7 +81,9 @@ def read_words(textpage: object, width: float, height: float, rotation: int) -> 
         # glyphs much taller than the page's usual text (a watermark's letters, a title) are suspects too
         heights = sorted(w.bottom - w.top for w in out)
         tall = heights[len(heights) // 2] * 1.6
-        suspects = sorted(set(suspects) | {k for k, w in enumerate(out) if w.bottom - w.top > tall})
+        # and so are words of one or two glyphs: a watermark's letters set at an angle each come out on their own
+        suspects = sorted(set(suspects) | {k for k, w in enumerate(out) if w.bottom - w.top > tall
+                                           or len(w.text) <= _FEW_GLYPHS})
     if suspects:
         out = _drop_slanted(textpage, out, sources, suspects)
     return out
@@ -168,37 +176,53 @@ def _word_of(chars: list[tuple[str, tuple[float, float, float, float]]]) -> Word
 
 
 def _drop_slanted(textpage: object, words: list[Word], sources: list[int], suspects: list[int]) -> list[Word]:
-    """Keep the words running in the page's dominant direction, reading the angle of suspects only when most
-    of the page is plain horizontal text."""
+    """Keep the words running in the page's dominant direction. When most of the page is not suspect, the
+    direction is sampled from words that are not, and only the suspects' angles are read."""
     get_angle = raw.FPDFText_GetCharAngle
     if len(suspects) * 2 < len(words):
+        suspect = set(suspects)
+        sample = [round(get_angle(textpage, sources[k]), 1) for k in range(len(words)) if k not in suspect][:_SAMPLE]
+        dominant = Counter(sample).most_common(1)[0][0] if sample else 0.0
         drop = set()
         for k in suspects:
             a = get_angle(textpage, sources[k])
-            if a >= 0 and min(a, 2 * math.pi - a) >= _ANGLE_TOLERANCE:
+            if a >= 0 and _apart(a, dominant) >= _ANGLE_TOLERANCE:
                 drop.add(k)
         return [w for k, w in enumerate(words) if k not in drop]
     angles = [round(get_angle(textpage, s), 1) for s in sources]
     dominant = Counter(angles).most_common(1)[0][0]
-    return [w for w, a in zip(words, angles, strict=True) if abs(a - dominant) < _ANGLE_TOLERANCE]
+    return [w for w, a in zip(words, angles, strict=True) if _apart(a, dominant) < _ANGLE_TOLERANCE]
+
+
+def _apart(a: float, b: float) -> float:
+    """The angle between two directions, in radians (0 and 2 pi are one direction)."""
+    d = abs(a - b) % (2 * math.pi)
+    return min(d, 2 * math.pi - d)
 
 
 def group_lines(words: list[Word], page: int) -> list[Line]:
-    """Cluster words into lines by vertical overlap (one pass over words sorted by their centre)."""
+    """Cluster words into lines (one pass over words sorted by their centre).
+
+    A word joins the line being built when its box shares most of its height with the line's first word. Word
+    boxes run from their first glyph's top to their last glyph's bottom, so "notify" (x-height to descender) and
+    "User" (cap height to baseline) have different centres on one baseline; their boxes still overlap by far
+    more than half, while the next line's words barely touch them.
+    """
     if not words:
         return []
     keyed = sorted(((wd.top + wd.bottom) / 2, wd.x0, k) for k, wd in enumerate(words))
     lines: list[list[int]] = []
-    centre = -1e9
-    half = 0.0
+    top = bottom = centre = -1e9
     for c, _x0, k in keyed:
         wd = words[k]
-        h = (wd.bottom - wd.top) / 2
-        if abs(c - centre) <= (half if half > h else h) * 0.6:
+        h = wd.bottom - wd.top
+        overlap = min(bottom, wd.bottom) - max(top, wd.top)
+        if overlap > 0 and overlap >= _SAME_LINE_OVERLAP * min(bottom - top, h) \
+                and abs(c - centre) <= _CENTRE_TOLERANCE * max(bottom - top, h):
             lines[-1].append(k)  # sorted by centre, then x0: a line's words arrive left to right, mostly
         else:
             lines.append([k])
-            centre, half = c, h
+            top, bottom, centre = wd.top, wd.bottom, c
     out = []
     for ks in lines:
         for run in _overprinted_apart(ks, words):

@@ -11,6 +11,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,29 +19,32 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 PASSPHRASE = "screenshots only, thrown away"
 SIZE = (1400, 860)
 
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
-def _fill(register: object, samples: Path) -> None:
+
+def _fill(register: Register, samples: Path) -> None:
     from reviewer.register import iter_pdf_paths
 
     for path in iter_pdf_paths([samples]):
-        outcome = register.import_file(path)  # type: ignore[attr-defined]
+        outcome = register.reports.import_file(path)
         match = outcome.vendor_match
-        if outcome.status == "imported" and match is not None and not match.certain:
+        report_id = outcome.report_id
+        if outcome.status == "imported" and report_id is not None and match is not None and not match.certain:
             # as a user would: the linked vendor, else the name the report gives, else the nearest vendor
             if match.vendor_id is not None:
-                register.confirm_vendor(outcome.report_id, match.vendor_id, who="screenshots")  # type: ignore
+                register.vendors.confirm(report_id, match.vendor_id, who="screenshots")
             elif match.vendor_name:
-                register.confirm_vendor(outcome.report_id, None, new_name=match.vendor_name,  # type: ignore
-                                        who="screenshots")
+                register.vendors.confirm(report_id, None, new_name=match.vendor_name, who="screenshots")
             elif match.candidates:
-                register.confirm_vendor(outcome.report_id, match.candidates[0][0], who="screenshots")  # type: ignore
+                register.vendors.confirm(report_id, match.candidates[0][0], who="screenshots")
 
 
 def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) -> list[Path]:
     """Write the PNGs into `out_dir`; returns their paths."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
-    from reviewer.gui.app import application
+    from reviewer.gui.launcher import application
     from reviewer.gui.main_window import MainWindow
     from reviewer.gui.settings import AppSettings
     from reviewer.gui.unlock import UnlockDialog
@@ -50,10 +54,10 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
     app = application()
     written: list[Path] = []
 
-    def save(widget: object, name: str) -> None:
+    def save(widget: QWidget, name: str) -> None:
         app.processEvents()
         path = out_dir / f"{name}.png"
-        if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
+        if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
 

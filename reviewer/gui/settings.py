@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
@@ -48,6 +49,16 @@ OPTIONS: dict[str, Option] = {
 
 class AppSettings:
     """Typed access to the settings. Attribute names are the keys of `OPTIONS`."""
+
+    if TYPE_CHECKING:  # what __getattr__ returns for each key of OPTIONS (its Option's kind)
+        fiscal_year_end_month: int
+        fiscal_year_end_day: int
+        stale_after_months: int
+        bridge_due_after_months: int
+        bridge_max_days: int
+        next_report_weeks: int
+        idle_lock_minutes: int
+        reviewer_name: str
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings("reviewer", "reviewer")
@@ -127,10 +138,10 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle("Settings")
 
-        def spin(low: int, high: int, value: object, suffix: str = "") -> QSpinBox:
+        def spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
             box = QSpinBox(self)
             box.setRange(low, high)
-            box.setValue(int(value))  # type: ignore[call-overload]
+            box.setValue(int(value))
             box.setSuffix(suffix)
             return box
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import AuditEntry
 
 
@@ -27,7 +28,7 @@ def as_text(value: Any) -> str | None:
 
 
 def record(
-    conn: Any, *, who: str, report_id: int | None, entity: str, entity_id: int | None, field: str,
+    conn: Connection, *, who: str, report_id: int | None, entity: str, entity_id: int | None, field: str,
     old: Any, new: Any, at: str | None = None,
 ) -> None:
     conn.execute(
@@ -36,7 +37,7 @@ def record(
     )
 
 
-def entries(conn: Any, report_id: int | None = None) -> list[AuditEntry]:
+def entries(conn: Connection, report_id: int | None = None) -> list[AuditEntry]:
     sql = "SELECT at, who, report_id, entity, field, old, new, entity_id FROM audit_log"
     params: tuple[Any, ...] = ()
     if report_id is not None:

@@ -44,8 +44,6 @@ class RegisterKey:
     raw: bytearray = field(repr=False)
     salt: bytes
 
-    __hash__ = None  # type: ignore[assignment] - mutable contents
-
     def copy(self) -> RegisterKey:
         return RegisterKey(bytearray(self.raw), self.salt)
 
@@ -196,6 +194,7 @@ else:
 
     def _ofd(fd: int, kind: int) -> None:
         # struct flock {short l_type; short l_whence; off_t l_start; off_t l_len; pid_t l_pid;} (l_pid 0 for OFD)
+        assert _OFD_SETLK is not None
         fcntl.fcntl(fd, _OFD_SETLK, struct.pack("hhqqi4x", kind, os.SEEK_SET, OFD_LOCK_OFFSET, 1, 0))
 
     def _lock_register(fd: int, db_path: Path) -> int:
@@ -239,8 +238,7 @@ def default_register_path() -> Path:
 class transaction:  # noqa: N801 - used as a context manager, reads like a statement
     """`with transaction(conn):` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception.
 
-    The connection is in autocommit mode, so nothing else (sqlite-utils' helpers included) may commit
-    inside; writers use plain SQL within this block.
+    The connection is in autocommit mode, so nothing else may commit inside; writers use plain SQL within this block.
     """
 
     def __init__(self, conn: Any) -> None:

@@ -20,32 +20,41 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reviewer.extract.fields_table import EXPORTED
+from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.records import AuditEntry
 
 # files that belong to the register at <path>: SQLite's journals and shared memory, and our lock
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 
-REGISTER_COLUMNS: tuple[str, ...] = (
-    "id", "vendor_id", "vendor", "document_type", "framework", "type", "period_start", "period_end", "as_of",
-    "report_date", "bridge_period_end", "bridges_report_id", "opinion", "categories", "service_auditor", "system",
-    "exceptions_count", "cuecs_count", "currency_status", "review_status", "reviewer", "rationale",
-    "next_review_date", "signed_off_by", "signed_off_at", "file_name", "sha256", "pages", "imported_at",
-    "vendor_match_score",
+# (header, SQL expression): the report's own columns, its fields from the table of fields, the review, the file
+_LEAD = (("id", "r.id"), ("vendor_id", "r.vendor_id"), ("vendor", "v.name"), ("document_type", "r.document_type"))
+_TAIL = (
+    ("bridges_report_id", "r.bridges_report_id"), ("exceptions_count", "r.exceptions_count"),
+    ("cuecs_count", "r.cuecs_count"), ("currency_status", "NULL"), ("review_status", "rv.status"),
+    ("reviewer", "rv.reviewer"), ("rationale", "rv.rationale"), ("next_review_date", "rv.next_review_date"),
+    ("signed_off_by", "rv.signed_off_by"), ("signed_off_at", "rv.signed_off_at"), ("file_name", "r.file_name"),
+    ("sha256", "r.sha256"), ("pages", "r.pages"), ("imported_at", "r.imported_at"),
+    ("vendor_match_score", "r.vendor_score"),
 )
+_FIELDS = tuple(
+    (f.export, f"r.{f.column}" if f.column else f"json_extract(e.json, '$.report.{f.key}')")
+    for f in EXPORTED if f.export
+)
+_COLUMNS = _LEAD + _FIELDS + _TAIL
+REGISTER_COLUMNS: tuple[str, ...] = tuple(header for header, _ in _COLUMNS)
 AUDIT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(AuditEntry))
 
-EXPORT_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
-    r.as_of, r.report_date, r.bridge_period_end, r.bridges_report_id, r.opinion, r.categories, r.service_auditor,
-    r.system, r.exceptions_count, r.cuecs_count, NULL, rv.status, rv.reviewer, rv.rationale, rv.next_review_date,
-    rv.signed_off_by, rv.signed_off_at, r.file_name, r.sha256, r.pages, r.imported_at, r.vendor_score
-    FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id
-    ORDER BY v.name COLLATE NOCASE, r.effective_period_end, r.id"""
+EXPORT_SQL = (f"SELECT {', '.join(expr for _, expr in _COLUMNS)} FROM reports r "
+              "LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id "
+              + ("LEFT JOIN extractions e ON e.report_id = r.id " if any(not f.column for f in EXPORTED) else "")
+              + "ORDER BY v.name COLLATE NOCASE, r.effective_period_end, r.id")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def register_rows(conn: Any, currency_of: dict[int, str]) -> list[list[Any]]:
+def register_rows(conn: Connection, currency_of: dict[int, str]) -> list[list[Any]]:
     status_at = REGISTER_COLUMNS.index("currency_status")
     rows = []
     for row in conn.execute(EXPORT_SQL):

@@ -19,6 +19,7 @@ from typing import Any
 from reviewer.extract import ExtractionCancelled, ExtractionResult, PasswordRequiredError, PdfReadError
 from reviewer.register import audit
 from reviewer.register.connection import transaction
+from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterFull
 from reviewer.register.isolated_extraction import extract_in_process
 from reviewer.register.records import ImportOutcome
@@ -45,7 +46,7 @@ def iter_pdf_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _vendor_label(conn: Any, report_id: int) -> str:
+def _vendor_label(conn: Connection, report_id: int) -> str:
     row = conn.execute(
         "SELECT v.name FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id WHERE r.id = ?", (report_id,)
     ).fetchone()
@@ -53,7 +54,7 @@ def _vendor_label(conn: Any, report_id: int) -> str:
 
 
 def import_bytes(
-    conn: Any, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
+    conn: Connection, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
     cancelled: Cancelled | None = None, extractor: Extractor | None = None,
 ) -> ImportOutcome:
     sha = hashlib.sha256(data).hexdigest()
@@ -143,7 +144,7 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
 
 
 def import_file(
-    conn: Any, path: Path, *, password: str | None = None, progress: Progress | None = None,
+    conn: Connection, path: Path, *, password: str | None = None, progress: Progress | None = None,
     cancelled: Cancelled | None = None, extractor: Extractor | None = None,
 ) -> ImportOutcome:
     path = Path(path)

@@ -10,8 +10,10 @@ import json
 from datetime import date
 from typing import Any
 
+from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
 from reviewer.register import vendors as vendor_rules
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
 
 ORDER_COLUMNS: dict[str, str] = {
@@ -42,9 +44,17 @@ CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor
 MATCHING_REPORTS = ("SELECT k.report_id FROM page_keys k WHERE k.id IN "
                     "(SELECT rowid FROM page_text WHERE page_text MATCH ?)")
 
-ROW_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
-    r.as_of, r.report_date, r.opinion, r.exceptions_count, rv.status, rv.next_review_date, r.file_name, r.imported_at
-    FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id"""
+# a report row of the register table: (SQL expression, `ReportRow` attribute), dates as ISO text
+ROW_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("r.id", "id"), ("r.vendor_id", "vendor_id"), ("v.name", "vendor"), ("r.document_type", "document_type"),
+    ("r.framework", "framework"), ("r.type", "type"), ("r.period_start", "period_start"),
+    ("r.period_end", "period_end"), ("r.as_of", "as_of"), ("r.report_date", "report_date"), ("r.opinion", "opinion"),
+    ("r.exceptions_count", "exceptions_count"), ("rv.status", "review_status"),
+    ("rv.next_review_date", "next_review_date"), ("r.file_name", "file_name"), ("r.imported_at", "imported_at"),
+)
+ROW_DATES = frozenset({f.key for f in FIELDS if f.kind == "date"} | {"next_review_date"})
+ROW_SQL = (f"SELECT {', '.join(expr for expr, _ in ROW_COLUMNS)} FROM reports r "
+           "LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id")
 
 
 def day(value: str | None) -> date | None:
@@ -55,13 +65,13 @@ def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def find_by_sha256(conn: Any, sha256: str) -> int | None:
+def find_by_sha256(conn: Connection, sha256: str) -> int | None:
     row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
     return int(row[0]) if row else None
 
 
 def store_report(
-    conn: Any, *, pdf: bytes, extraction: ExtractionResult, page_texts: list[str], file_name: str, now: str,
+    conn: Connection, *, pdf: bytes, extraction: ExtractionResult, page_texts: list[str], file_name: str, now: str,
 ) -> tuple[int, VendorMatch]:
     """Insert one report and everything that belongs to it. The caller holds the transaction."""
     rep = extraction.report
@@ -73,22 +83,20 @@ def store_report(
     if vendor_id is None and match.vendor_name:
         vendor_id = vendor_rules.insert_vendor(conn, match.vendor_name, now)
         match.vendor_id = vendor_id
-    cur = conn.execute(  # the id after the highest ever stored: a deleted report's id never comes back
-        """INSERT INTO reports (id, vendor_id, sha256, file_name, imported_at, document_type, framework, type,
-            service_organization, system, period_start, period_end, as_of, effective_period_end, report_date,
-            bridge_period_end, service_auditor, opinion, categories, exceptions_count, cuecs_count, pages, encrypted,
-            text_layer, warnings_count, vendor_score, vendor_certain)
-           VALUES ((SELECT max(coalesce((SELECT last FROM id_high_water WHERE name = 'reports'), 0),
-                               coalesce((SELECT max(id) FROM reports), 0)) + 1),
-                   ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-        (
-            vendor_id, extraction.file.sha256, file_name, now, extraction.document_type, rep.framework, rep.type,
-            rep.service_organization, rep.system, iso(rep.period_start), iso(rep.period_end), iso(rep.as_of),
-            iso(effective_end), iso(rep.report_date), iso(rep.bridge_period_end), rep.service_auditor, rep.opinion,
-            ", ".join(rep.categories), len(rep.exceptions), len(rep.cuecs), extraction.file.pages,
-            int(extraction.file.encrypted), extraction.file.text_layer, len(extraction.warnings), match.score,
-            int(match.certain),
-        ),
+    row: dict[str, Any] = {f.column: f.to_column(f.value(rep)) for f in STORED if f.column}
+    row.update(
+        vendor_id=vendor_id, sha256=extraction.file.sha256, file_name=file_name, imported_at=now,
+        document_type=extraction.document_type, effective_period_end=iso(effective_end),
+        exceptions_count=len(rep.exceptions), cuecs_count=len(rep.cuecs), pages=extraction.file.pages,
+        encrypted=int(extraction.file.encrypted), text_layer=extraction.file.text_layer,
+        warnings_count=len(extraction.warnings), vendor_score=match.score, vendor_certain=int(match.certain),
+    )
+    # the id after the highest ever stored: a deleted report's id never comes back (migration 5)
+    next_id = ("(SELECT max(coalesce((SELECT last FROM id_high_water WHERE name = 'reports'), 0), "
+               "coalesce((SELECT max(id) FROM reports), 0)) + 1)")
+    cur = conn.execute(
+        f"INSERT INTO reports (id, {', '.join(row)}) VALUES ({next_id}, {', '.join(':' + name for name in row)})",
+        row,
     )
     report_id = int(cur.lastrowid)
     conn.execute("INSERT INTO report_files (report_id, pdf) VALUES (?, ?)", (report_id, pdf))
@@ -121,7 +129,8 @@ def store_report(
     return report_id, match
 
 
-def _letter_vendor(conn: Any, page_texts: list[str], period_end: str | None, fallback: VendorMatch) -> VendorMatch:
+def _letter_vendor(conn: Connection, page_texts: list[str], period_end: str | None,
+                   fallback: VendorMatch) -> VendorMatch:
     """A bridge letter whose service organization was not read: the one vendor it names that has a report
     ending on the letter's stated period end. Not certain: the GUI asks."""
     named = vendor_rules.vendors_named_in(" ".join(page_texts), vendor_rules.all_vendors(conn))
@@ -135,7 +144,7 @@ def _letter_vendor(conn: Any, page_texts: list[str], period_end: str | None, fal
     return VendorMatch(named[0], name, 90.0, certain=False, candidates=[(named[0], name, 90.0)])
 
 
-def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -> None:
+def _adopt_letters(conn: Connection, report_id: int, vendor_id: int, period_end: str) -> None:
     """Letters stored without a vendor that end where this report ends and name its vendor: give them the vendor."""
     vendor = conn.execute("SELECT id, name, normalized_name FROM vendors WHERE id = ?", (vendor_id,)).fetchone()
     for (letter_id,) in conn.execute(
@@ -149,7 +158,7 @@ def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -
                          (vendor_id, letter_id))
 
 
-def link_bridges(conn: Any, report_id: int) -> None:
+def link_bridges(conn: Connection, report_id: int) -> None:
     """Link a bridge letter to the report it bridges, or a report to its waiting letters: same vendor,
     compatible framework and type, and the letter's stated period end equal to the report's."""
     row = conn.execute(
@@ -187,7 +196,7 @@ def link_bridges(conn: Any, report_id: int) -> None:
         )
 
 
-def delete_report(conn: Any, report_id: int) -> tuple[str, str | None, str]:
+def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None, str]:
     """Remove a report and everything read from it (PDF, extraction, page text, findings, CUECs, review); a vendor
     left without reports goes too. The caller holds the transaction. Returns (file name, vendor name, sha256)."""
     row = conn.execute("SELECT r.file_name, r.vendor_id, v.name, r.sha256 FROM reports r "
@@ -239,7 +248,7 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
 
 
 def list_rows(
-    conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
+    conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
     descending: bool = False, offset: int = 0, limit: int | None = 200,
 ) -> list[ReportRow]:
     """Report rows; `currency_of` maps vendor id -> currency status (computed by the caller)."""
@@ -258,7 +267,7 @@ def list_rows(
     return [_row(r, currency_of) for r in conn.execute(sql, params)]
 
 
-def fill_currency_table(conn: Any, currency_of: dict[int, str]) -> None:
+def fill_currency_table(conn: Connection, currency_of: dict[int, str]) -> None:
     """(Re)fill the connection's temp table of vendor currency ranks (in memory: temp_store = MEMORY)."""
     rank = {status: i for i, status in enumerate(CURRENCY_ORDER)}
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS vendor_currency (vendor_id INTEGER PRIMARY KEY, rank INTEGER)")
@@ -267,7 +276,7 @@ def fill_currency_table(conn: Any, currency_of: dict[int, str]) -> None:
                      [(vid, rank.get(status, len(rank))) for vid, status in currency_of.items()])
 
 
-def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
+def count_rows(conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
     wanted = None
     if filter is not None and filter.currency_status:
         wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
@@ -280,15 +289,14 @@ def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int,
 
 
 def _row(r: tuple[Any, ...], currency_of: dict[int, str]) -> ReportRow:
-    return ReportRow(
-        id=r[0], vendor_id=r[1], vendor=r[2], document_type=r[3], framework=r[4], type=r[5],
-        period_start=day(r[6]), period_end=day(r[7]), as_of=day(r[8]), report_date=day(r[9]), opinion=r[10],
-        exceptions_count=r[11], currency_status=currency_of.get(r[1]) if r[1] is not None else None,
-        review_status=r[12] or "new", next_review_date=day(r[13]), file_name=r[14], imported_at=r[15],
-    )
+    values: dict[str, Any] = {name: day(value) if name in ROW_DATES else value
+                              for (_, name), value in zip(ROW_COLUMNS, r, strict=True)}
+    values["review_status"] = values["review_status"] or "new"
+    vendor_id = values["vendor_id"]
+    return ReportRow(**values, currency_status=currency_of.get(vendor_id) if vendor_id is not None else None)
 
 
-def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
+def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
     """FTS5 search over every page of every report, best matches first, with a snippet around the hit."""
     rows = conn.execute(
         """SELECT p.report_id, v.name, p.page, snippet(page_text, 2, '[', ']', '…', 12)
@@ -299,7 +307,7 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
     return [SearchHit(int(a), b, int(c), d) for a, b, c, d in rows]
 
 
-def stored_report(conn: Any, report_id: int) -> StoredReport | None:
+def stored_report(conn: Connection, report_id: int) -> StoredReport | None:
     row = conn.execute(
         """SELECT r.id, r.vendor_id, v.name, e.json, r.file_name, r.sha256, r.imported_at, r.bridges_report_id
            FROM reports r JOIN extractions e ON e.report_id = r.id LEFT JOIN vendors v ON v.id = r.vendor_id

@@ -20,10 +20,10 @@ from .test_register_cli import PASS, one_line_error, reviewer
 def db(tmp_path):
     path = tmp_path / "reg" / "register.db"
     with Register.open(path, PASS) as reg:
-        from tests.register.conftest import store
+        from tests.support.register import store
 
         report_id = store(reg, "Acme Cloud, Inc.")
-        reg.update_review(report_id, "alice", rationale="noted")
+        reg.reviews.update(report_id, "alice", rationale="noted")
     return path
 
 
@@ -38,7 +38,7 @@ def test_the_register_itself_is_refused_by_name_link_and_symlink(db, tmp_path, f
         assert done.returncode == 2, (target, done.stdout, done.stderr)
         assert "is the register" in one_line_error(done)
     with Register.open(db, PASS) as reg:
-        assert reg.count_reports() == 1
+        assert reg.reports.count() == 1
 
 
 @pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal", ".lock"])
@@ -57,7 +57,7 @@ def test_an_audit_file_that_would_land_on_the_register_is_refused(db, tmp_path):
     assert done.returncode == 2
     assert "is the register" in one_line_error(done)
     with Register.open(db, PASS) as reg:
-        assert reg.count_reports() == 1
+        assert reg.reports.count() == 1
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
@@ -76,9 +76,9 @@ def test_a_failed_write_leaves_the_previous_export_whole(db, tmp_path):
     assert reviewer("export", "--register", db, "--format", "csv", "--output", out).returncode == 0
     good = out.read_bytes()
     with Register.open(db, PASS) as reg:
-        report_id = reg.list_reports()[0].id
+        report_id = reg.reports.rows()[0].id
         for n in range(6):
-            reg.update_review(report_id, "alice", rationale=f"{n} " + "x" * 40_000)
+            reg.reviews.update(report_id, "alice", rationale=f"{n} " + "x" * 40_000)
     environ = {k: v for k, v in os.environ.items() if not k.startswith("REVIEWER_")}
     environ["REVIEWER_PASSPHRASE"] = PASS
     limit = 64 * 1024  # files may not grow past 64 KiB: the audit export (240 KB) cannot be written

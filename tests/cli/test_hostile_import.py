@@ -79,6 +79,6 @@ def test_a_hostile_batch_imports_every_good_report_and_one_line_per_bad_file(tmp
         assert by_name[f"fuzzed-{i:02}.pdf"][0] in ("imported", "duplicate", "failed")
     assert done.stderr.strip().splitlines()[-1].endswith("the register is unchanged for them")
     with Register.open(db, PASS) as reg:
-        names = {r.file_name for r in reg.list_reports(limit=None)}
+        names = {r.file_name for r in reg.reports.rows(limit=None)}
         assert {d.path.name for d in good} <= names
         assert reg.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -10,7 +10,7 @@ import pytest
 
 from reviewer.extract import PasswordRequiredError, extract_document
 from reviewer.extract.passwords import password_candidates, saslprep
-from tests.register.conftest import make_pdf
+from tests.support.pdfs import text_pdf as make_pdf
 
 pikepdf = pytest.importorskip("pikepdf")
 

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from reviewer.register import Register, RegisterInUse
-from tests.register.conftest import PASSPHRASE, store
+from tests.support.register import PASSPHRASE, store
 
 HOLD = textwrap.dedent("""
     import sys, time
@@ -57,7 +57,7 @@ def test_another_name_of_the_register_is_locked_too(register_path, tmp_path, ali
     finally:
         holder.communicate("", timeout=60)
     with Register.open(other, PASSPHRASE) as reg:
-        assert reg.count_reports() == 1
+        assert reg.reports.count() == 1
 
 
 def test_a_second_name_in_the_same_process_is_refused(register_path, tmp_path):
@@ -68,7 +68,7 @@ def test_a_second_name_in_the_same_process_is_refused(register_path, tmp_path):
         with pytest.raises(RegisterInUse, match="already open in this app"):
             Register.open_with_key(other, reg.key)
         with Register.open_with_key(register_path, reg.key) as second:
-            assert second.count_reports() == 0
+            assert second.reports.count() == 0
 
 
 def test_every_file_is_private_from_creation(tmp_path):

@@ -16,7 +16,7 @@ import sqlcipher3
 from reviewer.register import Register, RegisterError
 from reviewer.register.connection import derive_key, read_salt
 from reviewer.register.kdf import CURRENT, LEGACY, MIN_PASSPHRASE_LENGTH, kdf_parameters
-from tests.register.conftest import PASSPHRASE, store
+from tests.support.register import PASSPHRASE, store
 
 
 def _legacy_register(path, passphrase):
@@ -58,7 +58,7 @@ def test_a_legacy_register_opens_and_passwd_upgrades_it(register_path):
     new_salt = read_salt(register_path)
     assert kdf_parameters(new_salt) == CURRENT and new_salt != salt
     with Register.open(register_path, PASSPHRASE) as reg:
-        assert reg.report(report_id).vendor == "Legacy Vendor Corp"
+        assert reg.reports.get(report_id).vendor == "Legacy Vendor Corp"
         assert reg.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert derive_key(PASSPHRASE, new_salt).raw != derive_key(PASSPHRASE, salt).raw
 

@@ -15,8 +15,9 @@ from reviewer.register.audit import utc_now
 from reviewer.register.connection import transaction
 from reviewer.register.records import ReportFilter
 from reviewer.register.reports import store_report
-from tests.register.conftest import make_pdf, store
 from tests.register.test_delete import decrypted_pages
+from tests.support.pdfs import text_pdf as make_pdf
+from tests.support.register import store
 
 MARKER = "Xylobranch"
 
@@ -30,7 +31,6 @@ def _store_long(reg, pages: dict[int, str], count: int) -> int:
     with transaction(reg.connection) as conn:
         report_id, _ = store_report(conn, pdf=pdf, extraction=result, page_texts=texts, file_name="long.pdf",
                                     now=utc_now())
-    reg._changed()
     return report_id
 
 
@@ -38,45 +38,45 @@ def test_page_text_of_a_100001_page_report_neither_collides_nor_survives_deletio
     long_id = _store_long(reg, {1: "first page words", 100_000: f"{MARKER} page", 100_001: "last quasarflute"},
                           100_001)
     after = store(reg, "Acme Cloud, Inc.", pages=["acme page one", "acme page two"])  # collided before
-    assert reg.search(MARKER)[0].report_id == long_id and reg.search(MARKER)[0].page == 100_000
-    assert reg.search("quasarflute")[0].page == 100_001
-    assert [r.id for r in reg.list_reports(ReportFilter(fulltext="acme"))] == [after]
-    reg.delete_report(long_id, "Dana")
-    assert reg.search(MARKER) == [] and reg.search("quasarflute") == []
-    assert [h.report_id for h in reg.search("acme")] == [after, after]
+    assert reg.search.pages(MARKER)[0].report_id == long_id and reg.search.pages(MARKER)[0].page == 100_000
+    assert reg.search.pages("quasarflute")[0].page == 100_001
+    assert [r.id for r in reg.reports.rows(ReportFilter(fulltext="acme"))] == [after]
+    reg.reports.delete(long_id, "Dana")
+    assert reg.search.pages(MARKER) == [] and reg.search.pages("quasarflute") == []
+    assert [h.report_id for h in reg.search.pages("acme")] == [after, after]
     assert reg.connection.execute("SELECT count(*) FROM page_text").fetchone()[0] == 2
 
 
 def test_report_ids_are_never_reused(reg):
     first = store(reg, "Acme Cloud, Inc.", salt="1")
     newest = store(reg, "Bramble Vendor LLC", salt="2")
-    reg.update_review(newest, "Dana", rationale="Bramble's notes")
-    reg.delete_report(newest, "Dana")
+    reg.reviews.update(newest, "Dana", rationale="Bramble's notes")
+    reg.reports.delete(newest, "Dana")
     again = store(reg, "Corvid Hosting Ltd", salt="3")
     assert again > newest > first
-    assert [e.field for e in reg.audit_log(again)] == []  # no deleted vendor's notes on the new report
+    assert [e.field for e in reg.audit.entries(again)] == []  # no deleted vendor's notes on the new report
 
 
 def test_deletion_removes_the_reviewers_words_about_the_report_and_keeps_who_when_and_what(reg):
     keep = store(reg, "Acme Cloud, Inc.", pages=["acme keeps this"])
     gone = store(reg, "Quillmoor Vantage Ltd", pages=[f"the {MARKER} engine"], exceptions=[f"{MARKER} job"],
                  cuecs=[f"review {MARKER} exports"])
-    reg.update_review(gone, "Dana", rationale=f"{MARKER} rationale", status="in_review")
-    reg.update_triage(reg.exceptions(gone)[0].id, "Dana", follow_up=f"{MARKER} follow-up")
-    control = reg.add_own_control("IT-7", "Access reviews", None, "Dana")
-    reg.map_cuec(reg.cuecs(gone)[0].id, control.id, "Dana", note=f"{MARKER} mapping note")
-    reg.update_review(keep, "Dana", rationale="kept words")
-    before = [(e.at, e.who, e.entity, e.field) for e in reg.audit_log(gone)]
+    reg.reviews.update(gone, "Dana", rationale=f"{MARKER} rationale", status="in_review")
+    reg.reviews.update_triage(reg.reviews.exceptions(gone)[0].id, "Dana", follow_up=f"{MARKER} follow-up")
+    control = reg.reviews.add_own_control("IT-7", "Access reviews", None, "Dana")
+    reg.reviews.map_cuec(reg.reviews.cuecs(gone)[0].id, control.id, "Dana", note=f"{MARKER} mapping note")
+    reg.reviews.update(keep, "Dana", rationale="kept words")
+    before = [(e.at, e.who, e.entity, e.field) for e in reg.audit.entries(gone)]
 
-    reg.delete_report(gone, "Erin")
+    reg.reports.delete(gone, "Erin")
 
-    entries = reg.audit_log(gone)
+    entries = reg.audit.entries(gone)
     assert [(e.at, e.who, e.entity, e.field) for e in entries[:len(before)]] == before
     assert all(e.old is None and e.new is None for e in entries[:len(before)])
     deleted = entries[-1]
     assert (deleted.who, deleted.field) == ("Erin", "deleted")
     assert "Quillmoor" not in (deleted.old or "") and MARKER not in (deleted.old or "")
-    assert [e.new for e in reg.audit_log(keep) if e.field == "rationale"] == ["kept words"]
+    assert [e.new for e in reg.audit.entries(keep) if e.field == "rationale"] == ["kept words"]
     assert MARKER.lower().encode() not in decrypted_pages(reg).lower()
     # still append-only for anything else
     with pytest.raises(sqlcipher3.IntegrityError):

@@ -1,31 +1,36 @@
-"""The viewer's text search (`ViewerSearch`, mixed into `PdfPageViewer`): next and previous match across pages,
-in slices of `search_budget_s` so a long miss never freezes the window; hits come from the render child."""
+"""`TextSearch`: the viewer's text search, a base of `PdfPageViewer`: the query, its hits page by page (cached),
+and a scan for the next or previous match that yields to the event loop on long documents."""
 
 from __future__ import annotations
 
 import time
-from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from reviewer.extract.model import BBox
+from reviewer.gui.viewer.render import PdfPages
 
 
-class ViewerSearch:
-    """Search over the viewer's pages; the viewer provides the pages, the widgets and the drawing."""
+class TextSearch(QWidget):
+    """Search over the pages of `_pages`; the viewer builds `search_field` and `search_status` and draws the hit."""
 
-    _pages: Any
+    search_finished = Signal(bool)  # after find_next/find_previous settles: a match was shown, or none exists
+    search_budget_s = 0.03  # GUI-thread time one search slice may take before letting events through
+
+    _pages: PdfPages | None
     _page: int
-    _search_hit: tuple[int, BBox] | None
-    _search_query: str
-    _search_cache: dict[int, list[BBox]]
-    _search_generation: int
-    search_budget_s: float
-    search_field: Any
-    search_status: Any
-    search_finished: Any
+    search_field: QLineEdit
+    search_status: QLabel
 
-    # provided by the viewer (its own definitions come first in its method order)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search_hit: tuple[int, BBox] | None = None
+        self._search_query = ""
+        self._search_cache: dict[int, list[BBox]] = {}
+        self._search_generation = 0
+
+    # what the viewer provides
     def show_page(self, page: int) -> None:
         raise NotImplementedError
 
@@ -82,7 +87,7 @@ class ViewerSearch:
             page = (start_page - 1 + (step if forward else -step)) % count + 1
             hits = self._hits(page)
             if step == 0:
-                first = index + 1 if forward else (len(hits) if index is None else index) - 1
+                first = (-1 if index is None else index) + 1 if forward else (len(hits) if index is None else index) - 1
             else:
                 first = 0 if forward else len(hits) - 1
             if 0 <= first < len(hits):

@@ -1,6 +1,5 @@
 """`PdfPageViewer`: one page at a time in a scroll area, with page navigation, zoom, text search and the
-evidence highlight (a translucent box at an `Evidence.bbox`, scaled with the zoom and scrolled into view). The
-search lives in `search.py`, the drawing of pages in the render child (`render.py`).
+evidence highlight (a translucent box at an `Evidence.bbox`, scaled with the zoom and scrolled into view).
 
 Keys (while the viewer has focus): PgUp/PgDn scroll a screen, then turn the page; Ctrl+plus/minus zoom;
 Ctrl+0 fits the width; Ctrl+F, F3 and Shift+F3 search. A host that wants the search keys everywhere inside
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from reviewer.extract.model import BBox
 from reviewer.gui.viewer.canvas import PageCanvas
 from reviewer.gui.viewer.render import PdfOpenError, PdfPages, RenderError
-from reviewer.gui.viewer.search import ViewerSearch
+from reviewer.gui.viewer.search import TextSearch
 
 MIN_ZOOM = 0.25
 MAX_ZOOM = 6.0
@@ -36,12 +35,12 @@ ZOOM_STEP = 1.25
 BOX_MARGIN = 4.0  # points around an evidence box, so the highlight does not touch the glyphs
 
 
-class PdfPageViewer(ViewerSearch, QWidget):
+class PdfPageViewer(TextSearch):
     """Shows the pages of one PDF held in memory. Pages are 1-based, boxes in PDF points from the top-left."""
 
     page_changed = Signal(int)
-    search_finished = Signal(bool)  # after find_next/find_previous settles: a match was shown, or none exists
-    search_budget_s = 0.03  # GUI-thread time one search slice may take before letting events through
+    # the page's scroll area; the name hides QWidget.scroll(dx, dy), which nothing calls on the viewer
+    scroll: QScrollArea  # type: ignore[assignment]  # an attribute where QWidget has a method (see above)
 
     def __init__(self, parent: QWidget | None = None, *, own_find_keys: bool = True) -> None:
         super().__init__(parent)
@@ -51,10 +50,6 @@ class PdfPageViewer(ViewerSearch, QWidget):
         self._zoom = 1.0
         self._fit_width = True
         self._evidence: tuple[int, BBox] | None = None
-        self._search_hit: tuple[int, BBox] | None = None
-        self._search_query = ""
-        self._search_cache: dict[int, list[BBox]] = {}
-        self._search_generation = 0
         self._build()
         self._install_shortcuts(own_find_keys)
 
@@ -131,7 +126,7 @@ class PdfPageViewer(ViewerSearch, QWidget):
         self._set_controls_enabled(False)
 
     def _install_shortcuts(self, own_find_keys: bool) -> None:
-        def shortcut(host: QWidget, keys: QKeySequence | str, slot: object) -> None:
+        def shortcut(host: QWidget, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object) -> None:
             s = QShortcut(QKeySequence(keys), host)
             s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             s.activated.connect(slot)
@@ -360,7 +355,8 @@ class PdfPageViewer(ViewerSearch, QWidget):
     # ---- highlight ------------------------------------------------------------------------------------
     def highlight(self, page: int, bbox: BBox | None) -> None:
         """Show `page` and draw the evidence box over `bbox` (None: just show the page), scrolled into view."""
-        self._evidence = (page, tuple(bbox)) if bbox is not None else None  # type: ignore[assignment]
+        # a box from JSON may be a list: as a tuple it compares equal to the same box read again
+        self._evidence = (page, (bbox[0], bbox[1], bbox[2], bbox[3])) if bbox is not None else None
         self._search_hit = None
         if page == self._page:
             self._render()

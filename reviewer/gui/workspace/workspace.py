@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.extract.model import BBox
 from reviewer.gui.dialog_history import private_dialog
 from reviewer.gui.text import plain_label
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
@@ -58,7 +59,7 @@ class ReviewWorkspace(QWidget):
         self.register = register
         self.report_id = report_id
         self.settings = settings
-        self.stored = register.report(report_id)
+        self.stored = register.reports.get(report_id)
         extraction = self.stored.extraction
         self.session = EditSession(self)
         self.session.saved.connect(self._after_write)  # edits, undos and redos alike
@@ -143,7 +144,7 @@ class ReviewWorkspace(QWidget):
 
     def _load_pdf(self) -> None:
         try:
-            self.viewer.load(self.register.pdf_bytes(self.report_id))
+            self.viewer.load(self.register.reports.pdf_bytes(self.report_id))
         except PdfOpenError:
             pass  # the viewer says why (and asks for a password when that is the reason)
 
@@ -179,21 +180,21 @@ class ReviewWorkspace(QWidget):
     def refresh(self) -> None:
         """Re-read the report's review data from the register into every tab."""
         reg, rid = self.register, self.report_id
-        self.exceptions_tab.set_records(reg.exceptions(rid))
-        self.cuecs_tab.set_records(reg.cuecs(rid), reg.own_controls())
-        vendor_names = {v.id: v.name for v in reg.vendors()}
-        self.subservice_tab.set_records(reg.subservice(rid), self.stored.extraction.report.subservice_organizations,
-                                        vendor_names)
-        self.review_tab.set_review(reg.review(rid))
-        self.audit_tab.set_entries(reg.audit_log(rid))
+        self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
+        self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
+        vendor_names = {v.id: v.name for v in reg.vendors.all()}
+        self.subservice_tab.set_records(reg.reports.subservice(rid),
+                                        self.stored.extraction.report.subservice_organizations, vendor_names)
+        self.review_tab.set_review(reg.reviews.get(rid))
+        self.audit_tab.set_entries(reg.audit.entries(rid))
 
     def show_page(self, page: int) -> None:
         """Show `page` of the PDF (the shell calls this when a full-text search hit opens the report)."""
         self.viewer.show_page(page)
 
-    def show_evidence(self, page: int, bbox: object) -> None:
+    def show_evidence(self, page: int, bbox: BBox | None) -> None:
         """Jump the viewer to `page` and highlight `bbox` (None: the page alone)."""
-        self.viewer.highlight(page, bbox)  # type: ignore[arg-type]
+        self.viewer.highlight(page, bbox)
 
     # ---- writing --------------------------------------------------------------------------------------
     def _after_write(self) -> None:
@@ -207,13 +208,13 @@ class ReviewWorkspace(QWidget):
 
     def _triage_edited(self, exception_id: int, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.update_triage(exception_id, self.who(), **{name: value})
+            self.register.reviews.update_triage(exception_id, self.who(), **{name: value})
 
         self.session.edit(f"exception triage: {TRIAGE_LABELS[name]}", write, old, new)
 
     def _mapping_edited(self, cuec_id: int, old: int | None, new: int | None) -> None:
         def write(value: int | None) -> None:
-            self.register.map_cuec(cuec_id, value, self.who())
+            self.register.reviews.map_cuec(cuec_id, value, self.who())
 
         self.session.edit("CUEC mapping", write, old, new)
 
@@ -222,7 +223,7 @@ class ReviewWorkspace(QWidget):
         created: list[int] = []
 
         def create() -> None:
-            created.append(self.register.add_own_control(ref, title, owner, self.who()).id)
+            created.append(self.register.reviews.add_own_control(ref, title, owner, self.who()).id)
 
         if not self.session.act(create):
             return
@@ -232,7 +233,7 @@ class ReviewWorkspace(QWidget):
 
     def _review_edited(self, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.update_review(self.report_id, self.who(), **{name: value})
+            self.register.reviews.update(self.report_id, self.who(), **{name: value})
 
         self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
 
@@ -242,11 +243,11 @@ class ReviewWorkspace(QWidget):
         if not name:
             self._show_error("Set your name in Settings before signing off.")
             return
-        self.session.act(lambda: self.register.sign_off(self.report_id, name))
+        self.session.act(lambda: self.register.reviews.sign_off(self.report_id, name))
 
     # ---- export ---------------------------------------------------------------------------------------
     def export_workpaper(self, path: Path) -> Path:
-        from reviewer.gui.workpaper import export_workpaper
+        from reviewer.gui.workspace.workpaper import export_workpaper
 
         return export_workpaper(self.register, self.report_id, path)
 

@@ -8,8 +8,9 @@ import sys
 
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 
-from reviewer.gui.app import ErrorHook, badge_colours
+from reviewer.gui.errors import ErrorHook
 from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.theme import badge_colours
 from reviewer.register import CurrencyThresholds
 
 
@@ -48,7 +49,7 @@ def test_window_geometry_is_restored_on_restart(qtbot, filled_register, settings
     first.close()
     assert settings.window_state()[0] is not None
     from reviewer.register import Register
-    from tests.gui.shell.conftest import PASSPHRASE
+    from tests.support.register import PASSPHRASE
 
     register = Register.open(filled_register.path, PASSPHRASE, create=False)
     second = MainWindow(register, settings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.shell.conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 
 def _arrange_view(qtbot, window):

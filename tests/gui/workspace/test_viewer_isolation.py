@@ -12,7 +12,7 @@ import pytest
 
 from reviewer.gui.viewer import PdfPageViewer
 from reviewer.gui.viewer.render import RenderService
-from tests.gui.workspace.pdfs import make_pdf
+from tests.support.viewer_pdf import make_pdf
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

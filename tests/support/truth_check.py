@@ -1,5 +1,5 @@
 """Where each truth value is printed in a converted PDF: the generator uses it to find pages and to refuse a
-truth it cannot see, tests/test_office_holdout.py to catch drift between the committed truth and PDFs."""
+truth it cannot see, the committed-holdout tests to catch drift between the committed truth and PDFs."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def page_texts(path: Path) -> list[str]:
-    pdf = pdfium.PdfDocument(str(path))
+def page_texts(path: Path, password: str | None = None) -> list[str]:
+    """Each page's text, whitespace-normalised."""
+    pdf = pdfium.PdfDocument(str(path), password=password)
     try:
         return [norm(page.get_textpage().get_text_range()) for page in pdf]
     finally:

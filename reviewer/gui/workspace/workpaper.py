@@ -50,9 +50,9 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 def workpaper_html(register: Register, report_id: int, *, generated_at: str | None = None) -> str:
     """The workpaper as HTML (what the PDF prints)."""
-    stored = register.report(report_id)
+    stored = register.reports.get(report_id)
     extraction = stored.extraction
-    review = register.review(report_id)
+    review = register.reviews.get(report_id)
     generated_at = generated_at or datetime.now(UTC).isoformat(timespec="seconds")
     parts: list[str] = [f"<html><head><style>{STYLE}</style></head><body>"]
     title = stored.vendor or extraction.report.service_organization or stored.file_name
@@ -76,7 +76,7 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
         parts.append("<p><b>Extraction warnings:</b></p><ul>"
                      + "".join(f"<li>{e(w)}</li>" for w in extraction.warnings) + "</ul>")
 
-    exceptions = register.exceptions(report_id)
+    exceptions = register.reviews.exceptions(report_id)
     parts.append(f"<h2>Exceptions ({len(exceptions)})</h2>")
     if exceptions:
         rows = []
@@ -91,20 +91,20 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
     else:
         parts.append("<p>No exceptions reported.</p>")
 
-    cuecs = register.cuecs(report_id)
+    cuecs = register.reviews.cuecs(report_id)
     mapped = sum(1 for c in cuecs if c.mapping)
     parts.append(f"<h2>Complementary user entity controls ({mapped} of {len(cuecs)} mapped)</h2>")
     if cuecs:
         rows = []
-        for rec in cuecs:
-            m = rec.mapping
+        for cuec in cuecs:
+            m = cuec.mapping
             ours = (f"{e(m.own_control.ref)} {e(m.own_control.title)}" if m else '<span class="flag">not mapped</span>')
-            rows.append([e(rec.index + 1), e(rec.cuec.text), ours, e(m.own_control.owner if m else None)])
+            rows.append([e(cuec.index + 1), e(cuec.cuec.text), ours, e(m.own_control.owner if m else None)])
         parts.append(table(["#", "CUEC", "Our control", "Owner"], rows))
     else:
         parts.append("<p>The report lists no CUECs.</p>")
 
-    subservice = register.subservice(report_id)
+    subservice = register.reports.subservice(report_id)
     parts.append(f"<h2>Subservice organizations ({len(subservice)})</h2>")
     if subservice:
         rows = [[e(s.name), e(s.services), e(s.method or "not stated"),
@@ -114,7 +114,7 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
     else:
         parts.append("<p>None named.</p>")
 
-    log = register.audit_log(report_id)
+    log = register.audit.entries(report_id)
     parts.append(f"<h2>Audit log ({len(log)} entries)</h2>")
     if log:
         rows = [[e(a.at), e(a.who), e(a.entity), e(a.field), e(a.old), e(a.new)] for a in log]
