@@ -56,8 +56,15 @@ def _variation() -> list[CorpusDocument]:
     return variation_documents()
 
 
+def _variation_committed() -> list[CorpusDocument]:
+    from tests.variation import committed_variation_documents
+
+    return committed_variation_documents()
+
+
 SETS: dict[str, Callable[[], list[CorpusDocument]]] = {
     "corpus": _corpus, "holdout": _holdout, "office": _office, "chromium": _chromium, "variation": _variation,
+    "variation-committed": _variation_committed,
 }
 
 

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "export": "register_cmds",
     "passwd": "register_cmds",
     "demo": "register_cmds",
+    "show": "show_cmd",
 }
 
 
@@ -89,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export the register for procurement and audit")
     p.add_argument("--format", choices=["csv", "xlsx"], required=True)
     p.add_argument("--output", metavar="PATH", required=True)
+    _add_register_option(p)
+
+    p = sub.add_parser("show", help="one report as the register holds it: values, evidence, confidence, corrections")
+    p.add_argument("report", metavar="REPORT", help="the report's id (see 'reviewer list') or its file name")
+    p.add_argument("--json", action="store_true", help="one JSON object")
     _add_register_option(p)
 
     p = sub.add_parser("passwd", help="change the register's passphrase")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from reviewer.extract.layout import Document, norm, segments
 from reviewer.extract.page import Line
 from reviewer.extract.tables import BAND_START, OBJECTIVE_LINE
-from reviewer.extract.vocabulary import CRITERION
+from reviewer.extract.vocabulary import CRITERION, RESPONSE_TO, RESPONSE_WORDS
 
 _ID = r"(?:(?:[A-Z]{1,5}[\-.])?[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})"
 _COLON = r"\s*[:\uff1a]\s*"
@@ -36,13 +36,12 @@ _COLUMN_LABEL = re.compile(r"^(?:control(?:\s*(?:number|no\.?|#|id|ref(?:erence)
                            r"tests?\s+(?:performed|procedures?|applied|of\s+operating\s+effectiveness)|testing\s+"
                            r"(?:performed|procedures?)|procedures?\s+performed|frequency|sample\s+size|population|"
                            r"test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing)(?:\s+performed)?)?|"
-                           r"management[\u2019']?s?\s+responses?)\s*[:\uff1a]?$", re.I)
+                           rf"{RESPONSE_WORDS})\s*[:\uff1a]?$", re.I)
 # "CC6.1.3 – Logical access reviews": the id opening a short heading, a dash or colon before its title
 _ID_HEADING = re.compile(rf"^(?P<id>{_ID})\s*[\u2013\u2014:\-]\s+\S")
 _RESULT_LABEL = re.compile(rf"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing)(?:\s+performed)?)?|"
                            rf"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?){_COLON}", re.I)
-_RESPONSE_LABEL = re.compile(rf"^management[\u2019']?s?\s+responses?(?:\s+to\s+(?:the\s+)?(?:exceptions?|"
-                             rf"deviations?))?{_COLON}", re.I)
+_RESPONSE_LABEL = re.compile(rf"^{RESPONSE_WORDS}{RESPONSE_TO}{_COLON}", re.I)
 _CRITERIA_LABEL = re.compile(rf"^(?:(?:trust\s+services\s+|related\s+|applicable\s+)?criteri(?:on|a)|tsc){_COLON}",
                              re.I)
 # any other label ends the paragraph before it: "Control Activity:", "Tests of Operating Effectiveness:"

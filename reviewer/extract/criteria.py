@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reviewer.extract.layout import Document, evidence_at, norm
+from reviewer.extract.layout import Document, evidence_at, norm, segments
 from reviewer.extract.model import CATEGORIES, ControlObjective, Evidence
+from reviewer.extract.page import Line
+from reviewer.extract.parts import Role, role_of
 from reviewer.extract.vocabulary import CRITERION
 
 _CAT_WORD = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
@@ -65,9 +67,24 @@ def read_categories(doc: Document) -> tuple[list[str], Evidence | None]:
     return list(best), where[best]
 
 
+def _out_of_scope(line: Line, offset: int) -> bool:
+    """Whether the cell (or sentence) holding the id at `offset` of the line says it is out of scope or not
+    applicable; another cell of the row saying "Not applicable" (a response column) does not."""
+    pos = 0
+    for seg in segments(line):
+        end = pos + len(seg.text)
+        if pos <= offset <= end:
+            return bool(_OUT_OF_SCOPE.search(seg.text))
+        pos = end + 1
+    return bool(_OUT_OF_SCOPE.search(line.text))
+
+
 def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evidence | None]:
+    """The criteria the report maps its controls to: those printed in its tests of controls when it has that
+    part (a CUEC or CSOC list's related criteria are not the report's), else anywhere in its body."""
     found: set[str] = set()
     first: Evidence | None = None
+    tests_only = doc.parts is not None and doc.parts.has(Role.TESTS)
     for page in doc.text_pages:
         if page.number in doc.toc_pages:
             continue
@@ -77,8 +94,8 @@ def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evid
             k = page.line_at(m.start())
             if k not in skipped:
                 line = page.lines[k]
-                skipped[k] = line.furniture or bool(_OUT_OF_SCOPE.search(line.text))
-            if skipped[k]:
+                skipped[k] = line.furniture or (tests_only and role_of(doc, line) is not Role.TESTS)
+            if skipped[k] or _out_of_scope(page.lines[k], m.start() - page.lines[k].start):
                 continue
             cid = m.group(1)
             prefix = "CC" if cid.startswith("CC") else cid.split(".")[0]

@@ -21,18 +21,24 @@ from reviewer.extract.page import Line
 from reviewer.extract.results import is_exception
 from reviewer.extract.sections import is_heading_like
 from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
-from reviewer.extract.vocabulary import CRITERIA_RUN, CRITERION, response_or_none, without_bullets
+from reviewer.extract.vocabulary import (
+    CRITERIA_RUN,
+    CRITERION,
+    RESPONSE_LABEL,
+    RESPONSE_WORDS,
+    response_or_none,
+    without_bullets,
+)
 
 __all__ = ["is_exception", "read_exceptions"]
 
-_RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to\s+(?:the\s+)?(?:exceptions?|"
-                             r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
+_RESPONSE_LABEL = RESPONSE_LABEL
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
 _RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+information\s+provided\s+by", re.I)
 _RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)(?:[.:]|\s+[\u2013\u2014\-])?\s+)?"
                              rf"(?:{_RESPONSE_SECTION.pattern})", re.I)
 # "CV-07 — Management's response. Provisioning tickets ..." in the later section: the label before the text
-_LEADING_LABEL = re.compile(r"^[\s:\-\u2013\u2014]*management[\u2019']?s?\s+responses?\s*[.:\-\u2013\u2014]\s*", re.I)
+_LEADING_LABEL = re.compile(rf"^[\s:\-\u2013\u2014]*{RESPONSE_WORDS}\s*[.:\-\u2013\u2014]\s*", re.I)
 
 
 def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]:
@@ -82,7 +88,7 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 control_id=cid or None,
                 description=description,
                 page=page,
-                criteria=criteria,
+                criteria=list(dict.fromkeys(criteria)),  # an id printed twice in its cell is one criterion
                 control_objective=objective,
                 management_response=response,
                 bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers
@@ -116,7 +122,7 @@ def _findings_from_blocks(doc: Document) -> list[ExceptionFinding]:
     return out
 
 
-_LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s)")
+_LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s|$)")
 
 
 def _leading_id(first_cell: str) -> str | None:

@@ -58,18 +58,23 @@ _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.
 _LEGAL_FORM_END = re.compile(r"(?:,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|Ltd\.?|CPAs?))$")
 _ENTITY_END = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|GmbH|AG|S\.A|N\.V|B\.V|Limited|"
                          r"Corporation|Incorporated|Company))\.?$")
+# the words a firm's name goes on with past "CPA" or "CPAs" ("Marlow Tench CPA Group")
+_FIRM_WORDS = re.compile(r"(?:\s+(?:Group|Partners|Associates|Advisors|Advisory|Assurance|Consulting|Company|"
+                         r"Services)){1,2}")
+_BY_LABEL = re.compile(r"^(?:prepared|issued|signed|audited|examined|performed)\s+by\s*:?\s+", re.I)
 _SURE_VOTES = 3  # votes (weighted mentions) for a name to be sure of it
 _RIVAL_SHARE = 1.5  # a rival name with two thirds of the winner's votes makes it unsure
 _EXAMINED = re.compile(r"\bwe\s+have\s+examined\b", re.I)
 _FORMAL_WEIGHT = 3
 _AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
 _OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
-_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
+_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
 _BAD_ORG = re.compile(r"^(?:the|our|its|this|management|service|user|each|an?|that)\b|\b(?:we|our)\b", re.I)
 
 
 def _clean_org(name: str) -> str:
     name = norm(name).strip(" ,\u201c\u201d\"'")
+    name = _BY_LABEL.sub("", name)
     name = re.sub(r"^(?:the\s+)", "", name)
     if name.endswith(".") and not _ABBREV_END.search(name):
         name = name[:-1].rstrip()
@@ -148,7 +153,8 @@ def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | Non
                 # a signature stands on its own line; a firm named inside a sentence is not the signer
                 if ok(firm) and len(line.text) <= len(firm) + 30:
                     whole = _clean_org(line.text)
-                    if whole.startswith(firm) and _LEGAL_FORM_END.search(whole):
+                    if whole.startswith(firm) and (_LEGAL_FORM_END.search(whole)
+                                                   or _FIRM_WORDS.fullmatch(whole[len(firm):])):
                         firm = whole  # "Brantley Fenwick CPA Group, PLLC": the name goes on past "CPA"
                     return firm, evidence_at(pg, offset + fm.start("firm"), offset + fm.end("firm"))
         break

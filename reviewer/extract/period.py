@@ -17,6 +17,7 @@ from datetime import date
 from reviewer.extract.dates import DATE, DATE_RE, PeriodMatch, find_as_of, find_periods, parse_date
 from reviewer.extract.layout import Document, evidence_at, evidence_lines
 from reviewer.extract.model import Evidence
+from reviewer.extract.page import Line
 
 DATE_LINE = re.compile(rf"^\s*(?:(?:report\s+)?dated?\s*:?\s*|issued\s*:?\s*)?(?P<d>{DATE})\s*\.?\s*$", re.I)
 _LETTERHEAD_LINES = 8  # a letterhead's date stands within this many lines under the report's title
@@ -126,17 +127,21 @@ def _report_date(doc: Document, out: Dates) -> None:
 
 
 def _letterhead_date(doc: Document, out: Dates) -> None:
-    """The date a firm prints at the top of its report, under the letterhead and above the addressee, when the
-    signature carries none."""
+    """The date a firm prints at the top of its report (in the letterhead above the report's title, or under the
+    title above the addressee), when the signature carries none."""
     parts = getattr(doc.parts, "parts", None) or []
     title = next((p.title for p in parts if p.role.name == "AUDITOR_REPORT"), None)
     if title is None:
         return
     page = doc.pages[title.page - 1]
-    below = [ln for ln in doc.body_lines(page) if ln.top > title.top][:_LETTERHEAD_LINES]
-    for line in below:
-        if _ADDRESSEE.match(line.text):
+    body = doc.body_lines(page)
+    above = [ln for ln in body if ln.top < title.top][-_LETTERHEAD_LINES:]
+    below: list[Line] = []
+    for line in (ln for ln in body if ln.top > title.top):
+        if _ADDRESSEE.match(line.text) or len(below) >= _LETTERHEAD_LINES:
             break
+        below.append(line)
+    for line in below + above[::-1]:  # under the title first, then the letterhead above it
         dm = DATE_LINE.match(line.text)
         if dm:
             d = parse_date(dm.group("d"))

@@ -29,6 +29,7 @@ KNOWN_HEADING = re.compile(
     r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive|"
     r"(?:attachment|appendix|exhibit|schedule|part)\s+[A-Z0-9]{1,4}\b)", re.I)
 _END_PUNCT = re.compile(r"[.:;,]$")
+_SUBHEADING_STEP = 0.8  # points: a heading this much smaller than a passage's title is one of its sub-headings
 # a heading that groups list entries or table rows: a control objective or a criterion with its title
 GROUP_HEADING = re.compile(r"^\s*control\s+objective\s+[A-Z0-9][\w.\-]*\s*(?:[:.\u2013\u2014\-]|$)", re.I)
 
@@ -78,7 +79,8 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
             if role_of(doc, nxt) is not part:
                 break  # the next part of the report ("Section IV ...") ends every passage of this one
             if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)
-                                                          and not _wraps_header_cell(flat, k)):
+                                                          and not _wraps_header_cell(flat, k)
+                                                          and not _subheading(nxt, line)):
                 break
             body.append(nxt)
         out.append(Section(line, body))
@@ -128,6 +130,12 @@ def header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
             col.append(sg)
     ordered = [w for col in columns for sg in sorted(col, key=lambda sg: sg.words[0].top) for w in sg.words]
     return Line(ordered, lines[i].page, " ".join(w.text for w in ordered)), end
+
+
+def _subheading(line: Line, heading: Line) -> bool:
+    """Whether a heading-like line is set smaller than the passage's own title: it groups the passage's entries
+    ("Logical Access" under "User Control Considerations") rather than starting a passage of its own."""
+    return line.height < heading.height - _SUBHEADING_STEP
 
 
 def _opens_paragraph(flat: list[Line], i: int) -> bool:
@@ -190,9 +198,13 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             items.append(Item(chunk))
         return items
     # paragraphs, separated by vertical gaps; the first one introduces the list when it ends with ':'
+    # a paragraph break, or a sentence that ends a line followed by one that starts the next line at the
+    # entries' margin (entries set without markers or space between them), starts an entry
     paras: list[list[Line]] = [[lines[0]]]
     for prev, ln in zip(lines, lines[1:], strict=False):
-        if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page:
+        sentence_break = (prev.text.rstrip().endswith((".", ";")) and ln.text[:1].isupper()
+                          and abs(ln.x0 - paras[-1][0].x0) < 2)
+        if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page or sentence_break:
             paras.append([ln])
         else:
             paras[-1].append(ln)
@@ -203,7 +215,9 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
              or re.search(r"\bfollowing\b", it.text, re.I)]
     if intro:
         items = items[intro[-1] + 1:]
-    return [it for it in items if not it.text.rstrip().endswith(":")]
+    # a heading that groups the entries ("Logical Access") is no entry
+    return [it for it in items if not it.text.rstrip().endswith(":")
+            and not (len(it.lines) == 1 and is_heading_like(it.lines[0]))]
 
 
 def _usual_gap(lines: list[Line]) -> float:

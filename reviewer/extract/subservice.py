@@ -28,13 +28,15 @@ _USES = re.compile(
 _PROVIDES = re.compile(rf"^{_NAME}{_ABBR}\s+(?:provides|performs|hosts|supplies)\s+(?P<services>[^.;]{{3,160}})", re.S)
 _HEADING = re.compile(r"^\s*(?:use\s+of\s+)?sub[\s-]?service\s+(?:organi[sz]ations?|providers?)\s*$", re.I)
 _CARVE = re.compile(r"carve[\s\-]*out|carved[\s\-]*out|excludes?\s+the\s+(?:relevant\s+)?controls\s+of|"
-                    r"did\s+not\s+extend\s+to\s+(?:the\s+)?(?:policies|controls)|not\s+included\s+in\s+the\s+scope",
+                    r"(?:does|do|did)\s+not\s+include\s+(?:the\s+)?(?:relevant\s+)?controls|"
+                    r"(?:does|do|did)\s+not\s+extend\s+to\s+(?:them|these|those|such|their)\b|"
+                    r"(?:does|do|did)\s+not\s+extend\s+to\s+(?:the\s+)?(?:policies|controls)|not\s+included\s+in\s+the\s+scope",
                     re.I)
 _INCLUSIVE = re.compile(r"inclusive\s+method|controls\s+of\s+[^.]{1,60}\s+are\s+(?:included|presented)|"
                         r"(?:are|is)\s+(?:included|presented)\s+in\s+(?:this|the)\s+description|includes\s+the\s+"
                         r"(?:relevant\s+)?controls\s+of", re.I)
-_NOT_EXTEND = re.compile(r"did\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+(?P<names>[^.]{2,160})",
-                         re.I)
+_NOT_EXTEND = re.compile(r"(?:does|do|did)\s+not\s+extend\s+to\s+(?:the\s+)?[^.]*?controls\s+(?:of|at)\s+"
+                         r"(?P<names>[^.]{2,160})", re.I)
 # the method told inside the services' clause ("for hosting, under the carve-out method", "for hosting using the
 # inclusive method", "for hosting (carved out)"): the method is read separately, the services end before it
 _METHOD_CLAUSE = re.compile(r"[,;]?\s*\(?\s*(?:(?:which\s+is\s+|that\s+is\s+)?(?:presented\s+|accounted\s+for\s+|"
@@ -54,6 +56,7 @@ class _Found:
     def __init__(self) -> None:
         self.orgs: list[SubserviceOrganization] = []
         self.abbrs: dict[str, str] = {}
+        self.in_section: set[str] = set()  # names read under a subservice heading, or carved out or included
 
     def find(self, name: str, abbr: str) -> SubserviceOrganization | None:
         for s in self.orgs:
@@ -61,6 +64,12 @@ class _Found:
             if s.name == name or (abbr and abbr in (known, s.name)) or (known and known == name):
                 return s
         return None
+
+    def mark_in_section(self, name: str, abbr: str) -> None:
+        """Note that an organization was read under a subservice heading."""
+        org = self.find(norm(name).strip(" ,"), abbr)
+        if org is not None:
+            self.in_section.add(org.name)
 
     def add(self, name: str, abbr: str, services: str | None, method: str | None, page: Page,
             span: tuple[int, int]) -> None:
@@ -147,10 +156,18 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
             stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
             window = text[m.start(): min(m.end() + 400, stop)]
             method = _method_in(window)
+            # "... and Stripe, Inc. for payment processing. The description does not include the controls at
+            # these organizations": the next sentence may carve them out
+            following = _SENTENCES.split(text[m.end():m.end() + _FOLLOWING], maxsplit=2)
+            about_them = len(following) > 1 and bool(_CONTEXT.search(following[1])) and bool(
+                _BACK_REFERENCE.search(following[1]))
             for name, abbr, services, start in _named_in_one_sentence(m) + _named_after_semicolons(text, m.end()):
                 found.add(name, norm(abbr), services, method, page, (start, m.end()))
+                if about_them:
+                    found.mark_in_section(name, norm(abbr))
     for section in find_sections(doc, _HEADING):
         _from_section(section.lines, found, doc)
+    _keep_subservice_organizations(found, pages)
     for page in pages:
         for m in _NOT_EXTEND.finditer(page.text):
             named = m.group("names")
@@ -172,6 +189,32 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
     return found.orgs
 
 
+_CONTEXT = re.compile(r"sub[\s-]?service|carve[\s\-]*out|carved[\s\-]*out|inclusive\s+method|excludes?\s+(?:the\s+)?"
+                      r"(?:relevant\s+)?(?:control|service)|(?:included|presented)\s+in\s+(?:this|the)\s+description|"
+                      r"controls\s+(?:of|at)\b|did\s+not\s+extend\s+to|complementary\s+subservice", re.I)
+_SENTENCES = re.compile(r"(?<=\.)\s+")
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|such|them|their|both|each)\b", re.I)
+_FOLLOWING = 400  # characters after a "uses X for Y" sentence where the next sentence is looked for
+
+
+def _keep_subservice_organizations(found: _Found, pages: list[Page]) -> None:
+    """Keep the organizations the report treats as subservice organizations: named under a subservice heading or
+    in a sentence about carving out or including controls ("The description excludes the controls of AWS"). Tools
+    the vendor runs itself ("uses Jira for change tickets") are named only in "uses X for Y" sentences. A sentence
+    naming an organization without a method of its own gives it the method it states."""
+    sentences = [" ".join(t.split()) for p in pages for t in _SENTENCES.split(p.text) if _CONTEXT.search(t)]
+    kept: list[SubserviceOrganization] = []
+    for org in found.orgs:
+        forms = [f for f in (org.name, org.abbreviation) if f]
+        naming = [t for t in sentences if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", t) for f in forms)]
+        if naming or org.name in found.in_section:
+            kept.append(org)
+            if org.method is None:
+                stated = next((m for m in map(_method_in, naming) if m), None)
+                org.method = stated  # type: ignore[assignment]  # _method_in gives one of the Method values
+    found.orgs = kept
+
+
 def _from_section(lines: list, found: _Found, doc: Document) -> None:
     """Under a subservice heading: a table (organization, services, method) or "X (ABBR) provides ..." paragraphs."""
     by_page = {p.number: p for p in doc.pages}
@@ -189,6 +232,7 @@ def _from_section(lines: list, found: _Found, doc: Document) -> None:
             page = by_page[item.lines[0].page]
             start = item.lines[0].start
             found.add(cells[0], "", services, method, page, (start, start + len(item.lines[0].text)))
+            found.mark_in_section(cells[0], "")
         return
     paragraphs = _paragraphs(lines)
     for k, para in enumerate(paragraphs):
@@ -205,6 +249,7 @@ def _from_section(lines: list, found: _Found, doc: Document) -> None:
         page = by_page[para[0].page]
         found.add(m.group("name"), norm(m.group("abbr") or ""), m.group("services"), _method_in(window), page,
                   (para[0].start, para[0].start + len(para[0].text)))
+        found.mark_in_section(m.group("name"), norm(m.group("abbr") or ""))
 
 
 def _paragraphs(lines: list) -> list[list]:

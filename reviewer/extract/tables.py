@@ -25,7 +25,7 @@ from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, Segment, norm, segments
 from reviewer.extract.pdf import Line, Page, Word
 from reviewer.extract.sections import header_band
-from reviewer.extract.vocabulary import CRITERIA_RUN
+from reviewer.extract.vocabulary import CRITERIA_RUN, RESPONSE_AT_START, RESPONSE_WORDS
 
 RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
                          r"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?|results?\s+of\s+tests?\s+performed|"
@@ -36,8 +36,8 @@ OTHER_HEAD = re.compile(r"control|test(?:s|ing)?\s+(?:performed|procedures?|appl
 ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|no\.?|id|ref\.?|ref(?:erence)?\s*#?|"
                      r"control\s+(?:point|reference))$", re.I)
 CRIT_HEAD = re.compile(r"criteri|^tsc\b|trust\s+services", re.I)
-RESPONSE_HEAD = re.compile(r"management[\u2019']?s?\s+response", re.I)
-RESPONSE_LINE = re.compile(r"^\s*management[\u2019']?s?\s+responses?\s*[:\-\u2013\u2014]", re.I)
+RESPONSE_HEAD = re.compile(RESPONSE_WORDS, re.I)
+RESPONSE_LINE = RESPONSE_AT_START
 CONTROL_HEAD = re.compile(r"control\s+(?:activit|descri)|controls?\s+specified|description\s+of\s+control|"
                           r"^controls?$|control\s+activities", re.I)
 CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d"
@@ -141,11 +141,28 @@ def _split_spanning_cells(segs: list[Segment], starts: Counter[int]) -> list[Seg
     where the body's cells begin under them: a column of cells starts at a header word's left edge."""
     out: list[Segment] = []
     for sg in segs:
-        cut = [k for k, w in enumerate(sg.words) if k and any(abs(w.x0 - x) <= 2 and c >= _COLUMN_SUPPORT
-                                                              for x, c in starts.items())]
+        # a cut falls between two words of one header line (a wrapped header's next line starts at its edge)
+        cut = [k for k, w in enumerate(sg.words) if k and abs(w.top - sg.words[k - 1].top) < 2
+               and w.x0 > sg.words[k - 1].x1 and any(abs(w.x0 - x) <= 2 and c >= _COLUMN_SUPPORT
+                                                     for x, c in starts.items())]
         bounds = [0, *cut, len(sg.words)]
         out.extend(Segment(sg.words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
     return out
+
+
+def _with_repeated_header(page_lines: list[Line]) -> list[Line]:
+    """A page's body lines and its results table's header, even when the header repeats at one height on every
+    page and so reads as furniture: the line naming the results and the header lines just above it."""
+    keep = [not ln.furniture for ln in page_lines]
+    for k, ln in enumerate(page_lines):
+        if ln.furniture and _header_cells([ln], 0) is not None:
+            keep[k] = True
+            j = k - 1
+            while j >= 0 and page_lines[j].furniture and len(segments(page_lines[j])) >= 2 \
+                    and page_lines[j + 1].top - page_lines[j].bottom < page_lines[j].height:
+                keep[j] = True  # the header's first line ("Control | Description | ...") above it
+                j -= 1
+    return [ln for ln, kept in zip(page_lines, keep, strict=True) if kept]
 
 
 def _header_at(lines: list[Line], i: int) -> tuple[list[Segment], int] | None:
@@ -176,6 +193,7 @@ def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
     return cols
 
 
+_FIT_SLACK = 10.0  # points: a continued table's cells start this close to its columns' edges (rows may be inset)
 _COLUMN_SUPPORT = 3  # body lines whose cells start at one x before it is taken for a column's edge
 
 
@@ -197,7 +215,7 @@ def read_tables(doc: Document) -> list[Table]:
         if page.number in doc.toc_pages:
             continue
         # a header row repeated at the top of each page can look like a running header: keep it
-        lines = [ln for ln in page.lines if not ln.furniture or _header_cells([ln], 0) is not None]
+        lines = _with_repeated_header(page.lines)
         i = 0
         found_header = False
         while i < len(lines):
@@ -259,7 +277,7 @@ def _bound_index(bounds: list[float], x: float) -> int:
 
 def _fits(table: Table, lines: list[Line]) -> bool:
     starts = [c.x0 for c in table.columns[1:]]
-    hits = sum(1 for ln in lines for s in segments(ln)[1:] if any(abs(s.x0 - x) < 6 for x in starts))
+    hits = sum(1 for ln in lines for s in segments(ln)[1:] if any(abs(s.x0 - x) < _FIT_SLACK for x in starts))
     return hits >= 2
 
 

@@ -64,6 +64,13 @@ NOT_TESTED = re.compile(r"\bdid\s+not\s+(?:occur|operate)\b|\bno\s+testing\s+(?:
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"\u201c\u2022\uf0b7\uf0a7-])")
 
 # --- management responses ------------------------------------------------------------------------------------
+# the label a response stands under: "Management's Response", "Management Response", "Response from Management",
+# "Response of Management", "Management's Comments", "Service Organization's Response", "Corrective Action Plan"
+RESPONSE_WORDS = (rf"(?:management{APOS}?s?\s+(?:responses?|comments?)|responses?\s+(?:from|of|by)\s+(?:the\s+)?"
+                  rf"management|service\s+organi[sz]ation{APOS}?s?\s+responses?|corrective\s+action\s+plan)")
+RESPONSE_TO = r"(?:\s+to\s+(?:the\s+)?(?:testing\s+)?(?:exceptions?|deviations?|results?))?"
+RESPONSE_LABEL = re.compile(rf"\b{RESPONSE_WORDS}{RESPONSE_TO}\s*[:\-\u2013\u2014]\s*", re.I)
+RESPONSE_AT_START = re.compile(rf"^\s*{RESPONSE_WORDS}{RESPONSE_TO}\s*[:\uff1a\-\u2013\u2014]\s*", re.I)
 NO_RESPONSE = re.compile(r"^\s*(?:none(?:\s+provided)?|n/?a|not\s+applicable|no\s+response(?:\s+provided)?|"
                          r"management\s+(?:did\s+not|has\s+not|declined\s+to)\s+provide[d]?\s+(?:a\s+)?"
                          r"(?:management\s+)?response)\s*\.?\s*$", re.I)

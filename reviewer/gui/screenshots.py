@@ -40,6 +40,28 @@ def _fill(register: Register, samples: Path) -> None:
                 register.vendors.confirm(report_id, match.candidates[0][0], who="screenshots")
 
 
+def _correct_for_the_shot(register: Register, report_id: int) -> None:
+    """A reviewer's correction, as the workspace screenshot shows one: the system's full name, with a reason."""
+    extraction = register.reports.get(report_id).extraction
+    system = extraction.report.system or "the system"
+    register.corrections.correct(report_id, "system", f"{system} (production)", who="Alex Example",
+                                 reason="full name from the system description")
+
+
+def _show_check_tab(workspace: object) -> None:
+    """The Check tab on screen, the corrected value selected (or the first value left to check)."""
+    from reviewer.gui.workspace import ReviewWorkspace
+
+    if not isinstance(workspace, ReviewWorkspace):
+        return
+    tab = workspace.corrections_tab
+    workspace.tabs.setCurrentWidget(tab)
+    if tab.left:
+        tab.next_unsure()
+    else:
+        tab.select_target("system")
+
+
 def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) -> list[Path]:
     """Write the PNGs into `out_dir`; returns their paths."""
     from PySide6.QtWidgets import QApplication, QWidget
@@ -100,8 +122,11 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
 
         window.tabs.setCurrentWidget(window.register_view)
         if window.register_view.model.rowCount():
-            workspace = window.open_report(window.register_view.model.report_id(0))
+            report_id = window.register_view.model.report_id(0)
+            _correct_for_the_shot(register, report_id)
+            workspace = window.open_report(report_id)
             if workspace is not None:
+                _show_check_tab(workspace)
                 save(window, "workspace")
         window.close()
         QApplication.processEvents()

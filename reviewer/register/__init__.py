@@ -19,6 +19,12 @@ is reached through its parts, each owning its SQL (`reviewer.register.parts`):
   no readable period end, or who has only bridge letters or other documents; `reason` says which; precedence:
   `reviewer.register.currency`, the later milestone wins), `soc1_coverage(fiscal_year_end)` (one row per vendor:
   its SOC 1 report overlapping the fiscal year most).
+- `reg.corrections`: `correct(report_id, target, value, who=, reason=, evidence=)`, `add_item`, `remove_item`,
+  `confirm`, `undo`/`redo(correction_id, who)`, `reread(report_id, who=)`, `reread_all(who=)`, `all(report_id)`,
+  `of(report_ids)`, `corrected` (the report as corrected, with item keys), `as_read`, `to_check`, `disagreements`.
+  Corrections are materialized (`correction_store`): `reg.reports.get`, the rows, currency, coverage, exports and
+  item rows all give corrected values. `reg.reviews.sign_off(..., accept_unconfirmed=False)` raises
+  `UnconfirmedValues` while low-confidence values are left to check.
 - `reg.audit.entries(report_id=None)`, `reg.search.pages(query)`, `reg.exports.csv(path)` (returns the audit file
   written beside it, `<name>-audit.csv`) and `reg.exports.xlsx(path)`.
 
@@ -33,6 +39,7 @@ stated period end (uncertain, so the GUI asks).
 """
 
 from reviewer.register.connection import RegisterKey, default_register_path
+from reviewer.register.corrections import Correction, Disagreement, ToCheck, apply_corrections
 from reviewer.register.coverage import Soc1Coverage, fiscal_coverage
 from reviewer.register.currency import (
     CURRENCY_STATUSES,
@@ -44,6 +51,7 @@ from reviewer.register.currency import (
 from reviewer.register.errors import RegisterError, RegisterFull, RegisterInUse, WrongPassphrase
 from reviewer.register.importer import iter_pdf_paths
 from reviewer.register.isolated_extraction import ExtractorCrashed, IsolatedExtractor, extract_in_process
+from reviewer.register.parts import UnconfirmedValues
 from reviewer.register.records import (
     REVIEW_STATUSES,
     AuditEntry,
@@ -70,10 +78,12 @@ __all__ = [
     "CURRENCY_STATUSES",
     "REVIEW_STATUSES",
     "AuditEntry",
+    "Correction",
     "CuecMapping",
     "CuecRecord",
     "CurrencyStatus",
     "CurrencyThresholds",
+    "Disagreement",
     "ExceptionRecord",
     "ExtractorCrashed",
     "FourthPartyGap",
@@ -93,11 +103,14 @@ __all__ = [
     "Soc1Coverage",
     "StoredReport",
     "SubserviceRecord",
+    "ToCheck",
     "Triage",
+    "UnconfirmedValues",
     "VendorCurrency",
     "VendorMatch",
     "VendorRecord",
     "WrongPassphrase",
+    "apply_corrections",
     "default_register_path",
     "extract_in_process",
     "fiscal_coverage",

@@ -164,7 +164,36 @@ MIGRATIONS.append([
     "INSERT INTO page_text (page_text, rank) VALUES ('secure-delete', 1)",
 ])
 
-# 5: (issue 10) page text keyed by (report, page) in `page_keys`, whose id SQLite assigns and is the FTS row id (the
+# 5: reviewer corrections (`correction_store`): each correction of a value or item, undone ones kept inactive; the
+#    extraction as read (`readings`, once a report is corrected or read again: `extractions` then holds the
+#    corrected one, which every reader sees); each item row's key, so triage and mappings follow their item
+MIGRATIONS.append([
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        target TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('set', 'add', 'remove', 'confirm')),
+        original TEXT,
+        value TEXT,
+        evidence TEXT,
+        reason TEXT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        kept TEXT
+    )""",
+    "CREATE INDEX corrections_report ON corrections(report_id, active)",
+    """CREATE TABLE readings (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+        json TEXT NOT NULL,
+        read_at TEXT NOT NULL
+    )""",
+    "ALTER TABLE exceptions ADD COLUMN item_key TEXT",
+    "ALTER TABLE cuecs ADD COLUMN item_key TEXT",
+    "ALTER TABLE subservice ADD COLUMN item_key TEXT",
+])
+
+# 6: (issue 10) page text keyed by (report, page) in `page_keys`, whose id SQLite assigns and is the FTS row id (the
 #    old rowid arithmetic collided at 100,000 pages); "which reports match" still reads the FTS index and this small
 #    table only. Report ids are never reused: `id_high_water` remembers the highest ever stored (the insert path takes
 #    the next one). A deleted report's audit entries may be scrubbed (their old and new values emptied, once), and

@@ -3,8 +3,8 @@
 One `Register` is one SQLCipher connection, used on the thread that opened it. A worker thread opens its own
 with `Register.open_with_key(path, register.key)` (no slow key derivation). Writes are each one transaction.
 What a register holds is reached through its parts, each owning its subject's SQL (as anki's `Collection` has
-its managers): `reg.reports`, `reg.reviews`, `reg.vendors`, `reg.currency`, `reg.audit`, `reg.search` and
-`reg.exports`.
+its managers): `reg.reports`, `reg.reviews`, `reg.vendors`, `reg.currency`, `reg.audit`, `reg.search`, `reg.exports` and
+`reg.corrections`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.kdf import check_new_passphrase
 from reviewer.register.migrations import migrate
-from reviewer.register.parts import Audit, Currency, Exports, Reports, Reviews, Search, Vendors
+from reviewer.register.parts import Audit, Corrections, Currency, Exports, Reports, Reviews, Search, Vendors
 
 
 class Register:
@@ -41,7 +41,8 @@ class Register:
         self._lock_path = lock_path
         self.currency = Currency(self)
         self.reports = Reports(self, self.currency)
-        self.reviews = Reviews(self)
+        self.corrections = Corrections(self)
+        self.reviews = Reviews(self, self.corrections)
         self.vendors = Vendors(self)
         self.audit = Audit(self)
         self.search = Search(self)

@@ -40,7 +40,7 @@ ORDER_COLUMNS: dict[str, str] = {
 CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
 CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
-# page_text.rowid = page_keys.id, one row per (report, page) with text (migration 5)
+# page_text.rowid = page_keys.id, one row per (report, page) with text (migration 6)
 MATCHING_REPORTS = ("SELECT k.report_id FROM page_keys k WHERE k.id IN "
                     "(SELECT rowid FROM page_text WHERE page_text MATCH ?)")
 
@@ -91,7 +91,7 @@ def store_report(
         encrypted=int(extraction.file.encrypted), text_layer=extraction.file.text_layer,
         warnings_count=len(extraction.warnings), vendor_score=match.score, vendor_certain=int(match.certain),
     )
-    # the id after the highest ever stored: a deleted report's id never comes back (migration 5)
+    # the id after the highest ever stored: a deleted report's id never comes back (migration 6)
     next_id = ("(SELECT max(coalesce((SELECT last FROM id_high_water WHERE name = 'reports'), 0), "
                "coalesce((SELECT max(id) FROM reports), 0)) + 1)")
     cur = conn.execute(
@@ -103,11 +103,7 @@ def store_report(
     conn.execute(
         "INSERT INTO extractions (report_id, json) VALUES (?, ?)", (report_id, json.dumps(extraction.to_storage()))
     )
-    for number, text in enumerate(page_texts, start=1):
-        if text.strip():
-            key = conn.execute("INSERT INTO page_keys (report_id, page) VALUES (?, ?)", (report_id, number)).lastrowid
-            conn.execute("INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
-                         (key, report_id, number, text))
+    store_page_texts(conn, report_id, page_texts)
     conn.executemany(
         "INSERT INTO exceptions (report_id, idx, control_id, description, page) VALUES (?,?,?,?,?)",
         [(report_id, i, e.control_id, e.description, e.page) for i, e in enumerate(rep.exceptions)],
@@ -127,6 +123,20 @@ def store_report(
     conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, 'new')", (report_id,))
     link_bridges(conn, report_id)
     return report_id, match
+
+
+def store_page_texts(conn: Connection, report_id: int, page_texts: list[str]) -> None:
+    """A report's pages into the full-text index, each keyed by (report, page) in `page_keys` (migration 6)."""
+    for number, text in enumerate(page_texts, start=1):
+        if text.strip():
+            key = conn.execute("INSERT INTO page_keys (report_id, page) VALUES (?, ?)", (report_id, number)).lastrowid
+            conn.execute("INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
+                         (key, report_id, number, text))
+
+
+def delete_page_texts(conn: Connection, report_id: int) -> None:
+    conn.execute("DELETE FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (report_id,))
+    conn.execute("DELETE FROM page_keys WHERE report_id = ?", (report_id,))
 
 
 def _letter_vendor(conn: Connection, page_texts: list[str], period_end: str | None,
@@ -204,9 +214,9 @@ def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None, st
     if row is None:
         raise KeyError(report_id)
     file_name, vendor_id, vendor, sha256 = row
-    conn.execute("DELETE FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (report_id,))
-    conn.execute("DELETE FROM page_keys WHERE report_id = ?", (report_id,))
-    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice"):
+    delete_page_texts(conn, report_id)
+    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "corrections",
+                  "readings"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
     conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))

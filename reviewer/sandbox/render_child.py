@@ -3,7 +3,8 @@ the register's key (a hostile PDF that takes PDFium over finds no key, no passph
 
 Requests (JSON, with the PDF's bytes in a second frame for "open"): open a document under an id, the page sizes
 back; render a page at a scale, its pixels back as one raw RGBX frame; find a text on a page, its boxes back
-(top-left origin, PDF points); close a document. Answers are JSON (and the raw pixel frame), one per request.
+(top-left origin, PDF points); the text inside a box; close a document. Answers are JSON (and the raw pixel
+frame), one per request.
 """
 
 from __future__ import annotations
@@ -87,13 +88,28 @@ def _answer(pdfium: Any, candidates: Any, docs: dict[int, Any], header: dict[str
         return reply, pixels
     if op == "find":
         return {"kind": "boxes", "boxes": _find(doc, textpages, index, str(header["query"]))}, None
+    if op == "text":
+        return {"kind": "text", "text": _text_in(doc, textpages, index, [float(v) for v in header["bbox"]])}, None
     return {"kind": "error", "message": f"unknown request {op!r}"}, None
 
 
-def _find(doc: Any, textpages: dict[int, Any], index: int, query: str) -> list[list[float]]:
+def _textpage(doc: Any, textpages: dict[int, Any], index: int) -> Any:
     textpage = textpages.get(index)
     if textpage is None:
         textpage = textpages[index] = doc[index].get_textpage()
+    return textpage
+
+
+def _text_in(doc: Any, textpages: dict[int, Any], index: int, bbox: list[float]) -> str:
+    textpage = _textpage(doc, textpages, index)
+    height = doc.get_page_size(index)[1]
+    x0, top, x1, bottom = bbox
+    text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+    return " ".join(text.split())
+
+
+def _find(doc: Any, textpages: dict[int, Any], index: int, query: str) -> list[list[float]]:
+    textpage = _textpage(doc, textpages, index)
     height = doc.get_page_size(index)[1]
     hits: list[list[float]] = []
     searcher = textpage.search(query, match_case=False)

@@ -1,5 +1,6 @@
 """Register helpers: the passphrase tests use, and reports stored through the real insert path.
 
+`mark_low(reg, report_id, field, reason)` makes one stored value low-confidence, as the extractor would.
 `store(reg, ...)` builds an ExtractionResult with exactly the facts a test needs, plus a real one-page-per-text PDF,
 and stores it with `reports.store_report` inside one transaction of the register (its public `transaction()`), as an
 import does.
@@ -8,6 +9,7 @@ import does.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date
 
 from reviewer.extract.model import Cuec, ExceptionFinding, ExtractionResult, FileInfo, Report, SubserviceOrganization
@@ -54,3 +56,13 @@ def store(
         report_id, _ = store_report(conn, pdf=pdf, extraction=result, page_texts=texts,
                                     file_name=result.file.name, now=utc_now())
     return report_id
+
+
+def mark_low(reg: Register, report_id: int, field: str, reason: str) -> None:
+    """One value of a stored extraction read with low confidence, for `reason` (its evidence kept, or page 1)."""
+    conn = reg.connection
+    assert conn is not None
+    data = json.loads(conn.execute("SELECT json FROM extractions WHERE report_id = ?", (report_id,)).fetchone()[0])
+    evidence = data["evidence"].get(field) or {"page": 1, "text": "x"}
+    data["evidence"][field] = {**evidence, "confidence": "low", "confidence_reason": reason}
+    conn.execute("UPDATE extractions SET json = ? WHERE report_id = ?", (json.dumps(data), report_id))

@@ -1,5 +1,5 @@
 """Building the variation corpus: one document per (seed, index) from its axis draw, written with its truth to a
-cache folder under tests/.corpus/variation/ keyed by a hash of the generator's sources, in a process pool.
+cache folder under tests/.corpus/variation/ keyed by a hash of the generator's sources, by 2 worker subprocesses.
 
 `variation_documents(n, seed)` returns CorpusDocument objects; `axes_of(doc)` the axis values that shaped it.
 """
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import random
-from concurrent.futures import ProcessPoolExecutor
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from .render_rl import render
 from .truth import truth
 
 SOURCE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = SOURCE_DIR.parent.parent
+NOT_HASHED = {"make_committed.py", "render_docx.py", "render_html.py", "committed.py"}  # not used to build
 CACHE_ROOT = SOURCE_DIR.parent / ".corpus" / "variation"
 DEFAULT_N = 300
 DEFAULT_SEED = 20261201
@@ -32,6 +35,8 @@ DEFAULT_SEED = 20261201
 def source_hash() -> str:
     h = hashlib.sha256()
     for p in sorted(SOURCE_DIR.glob("*.py")):
+        if p.name in NOT_HASHED:
+            continue
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:16]
 
@@ -49,14 +54,36 @@ def make_document(index: int, seed: int) -> dict[str, Any]:
             "axes": dict(sorted(axes.applied.items()))}
 
 
-def _build(args: tuple[int, int, str]) -> dict[str, Any]:
-    index, seed, out_dir = args
+def _build(index: int, seed: int, out_dir: Path) -> dict[str, Any]:
     doc = make_document(index, seed)
-    path = Path(out_dir) / f"{doc['id']}.pdf"
+    path = out_dir / f"{doc['id']}.pdf"
     write_atomic(path, doc.pop("data"))
-    (Path(out_dir) / f"{doc['id']}.axes.json").write_text(json.dumps(doc["axes"], indent=1))
+    (out_dir / f"{doc['id']}.axes.json").write_text(json.dumps(doc["axes"], indent=1))
     doc["file"] = path.name
     return doc
+
+
+def build_slice(n: int, seed: int, out_dir: Path, worker: int, workers: int) -> None:
+    """A worker's share of the documents (every workers-th index), its entries written to worker-<k>.json."""
+    entries = [_build(i, seed, out_dir) for i in range(worker, n, workers)]
+    write_atomic(out_dir / f"worker-{worker}.json", json.dumps(entries, ensure_ascii=False).encode())
+
+
+def build_all(n: int, seed: int, out_dir: Path, workers: int) -> list[dict[str, Any]]:
+    """Every document, built by `workers` subprocesses (python -m tests.variation.worker: no re-import of the
+    caller's __main__, unlike multiprocessing)."""
+    if workers <= 1:
+        return [_build(i, seed, out_dir) for i in range(n)]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]))
+    procs = [subprocess.Popen([sys.executable, "-m", "tests.variation.worker", str(n), str(seed), str(out_dir),
+                               str(k), str(workers)], cwd=REPO_ROOT, env=env) for k in range(workers)]
+    codes = [p.wait() for p in procs]
+    if any(codes):
+        raise RuntimeError(f"variation corpus workers failed: exit codes {codes}")
+    entries: list[dict[str, Any]] = []
+    for k in range(workers):
+        entries += json.loads((out_dir / f"worker-{k}.json").read_text())
+    return sorted(entries, key=lambda e: e["id"])
 
 
 def variation_documents(n: int = DEFAULT_N, seed: int = DEFAULT_SEED, out_root: Path | None = None,
@@ -69,19 +96,19 @@ def variation_documents(n: int = DEFAULT_N, seed: int = DEFAULT_SEED, out_root: 
         if manifest.exists():
             entries = json.loads(manifest.read_text())["documents"]
         else:
-            jobs = [(i, seed, str(out_dir)) for i in range(n)]
-            workers = workers or min(2, os.cpu_count() or 1)
-            if workers > 1:
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["tests.variation.build"])  # not __main__: it may be a script
-                with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                    entries = list(pool.map(_build, jobs, chunksize=8))
-            else:
-                entries = [_build(j) for j in jobs]
+            entries = build_all(n, seed, out_dir, workers or min(2, os.cpu_count() or 1))
             write_atomic(manifest, json.dumps({"source_hash": source_hash(), "seed": seed, "documents": entries},
                                               ensure_ascii=False).encode())
+            prune(out_dir)
     return [CorpusDocument(id=e["id"], path=out_dir / e["file"], template="variation", truth=e["truth"],
                            kind=e["kind"], printed_dates=e["printed_dates"]) for e in entries]
+
+
+def prune(current: Path) -> None:
+    """Remove the cache folders of older generator sources next to `current` (about 11 MB each)."""
+    for sibling in current.parent.iterdir():
+        if sibling.is_dir() and not sibling.name.startswith(source_hash()):
+            shutil.rmtree(sibling, ignore_errors=True)
 
 
 def axes_of(doc: CorpusDocument) -> dict[str, str]:

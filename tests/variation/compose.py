@@ -24,8 +24,10 @@ def compose(plan: Plan) -> Composed:
     furniture = Furniture()
     f = axes["furniture"]
     if f in ("running", "running_page_x_of_y", "all"):
-        furniture.header = f"{plan.vendor_short} – {report_kind_words(plan)} Report" if plan.kind != "bridge" \
-            else f"{plan.vendor}"
+        headers = [f"{plan.vendor} | {plan.system}", f"Confidential – {plan.vendor_short}"]
+        if plan.kind != "bridge" and axes.applied.get("title_form") != "long_no_type_word":
+            headers.append(f"{plan.vendor_short} – {report_kind_words(plan)} Report")
+        furniture.header = plan.rng.choice(headers)
         furniture.footer = "Proprietary and Confidential"
         furniture.page_number = f == "running"
         furniture.page_x_of_y = f != "running"
@@ -291,6 +293,9 @@ def description(plan: Plan, title: str) -> list[Block]:
                         Heading("Infrastructure", 2),
                         Para(f"The {plan.system} runs on virtual servers, managed databases and storage services. "
                              f"{v}'s production environment is separated from development and test environments.")]
+    if plan.axes["trap_description_list"] == "yes":
+        out.append(Para("The system is comprised of the following components:"))
+        out.append(ListBlock([f"{a} – {b}" for a, b in COMPONENTS]))
     out += own_software_passage(plan)
     out += other_reports_note(plan)
     out += subservice_passage(plan)
@@ -299,6 +304,13 @@ def description(plan: Plan, title: str) -> list[Block]:
     out += csoc_passage(plan)
     out += cuec_passage(plan)
     return out
+
+
+COMPONENTS = (("Infrastructure", "the physical and virtual hardware, networks and hosting services."),
+              ("Software", "the application programs and system software that support the services."),
+              ("People", "the personnel involved in the governance, operation and use of the system."),
+              ("Procedures", "the automated and manual procedures of the system."),
+              ("Data", "the information used and supported by the system."))
 
 
 def other_reports_note(plan: Plan) -> list[Block]:

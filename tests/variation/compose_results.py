@@ -60,6 +60,7 @@ def tests_part(plan: Plan, title: str) -> list[Block]:
         out.append(Para(f"The tests of operating effectiveness performed by {plan.firm} included inquiry of "
                         "appropriate personnel, observation of the application of the control, inspection of "
                         "documents and reports, and reperformance of the control."))
+        out += stated_counts(plan)
     drawing = axes["table_drawing"]
     placement = axes["response_placement"] if plan.tested and plan.exceptions() else None
     if drawing == "labelled_blocks" and placement == "column":
@@ -156,14 +157,50 @@ def table(plan: Plan, drawing: str, placement: str | None) -> Table:
     v = plan.index % 3
     total = sum(WIDTHS[r] for r in roles)
     rows = [Row([Cell.of(HEADERS[r][v].format(vendor=plan.vendor_short)) for r in roles], kind="header")]
+    split = plan.tested and bool(plan.exceptions()) and plan.axes.peek("row_continuation") == "yes"
+    plan.axes.use("row_continuation", "yes" if split else "no")
     for key, controls in groups(plan):
         rows.append(Row([Cell.of(group_title(plan, key))], kind="group"))
         for c in controls:
             tag = f"exc:{c.id}" if c.exception else None
-            rows.append(Row([cell(plan, c, r, placement) for r in roles], tag=tag))
+            cells = [cell(plan, c, r, placement) for r in roles]
+            if split and c.exception:
+                split = False
+                rows += continued(roles, cells, tag)
+            else:
+                rows.append(Row(cells, tag=tag))
             if placement == "extra_row" and c.exception and c.response_printed:
                 rows.append(Row([Cell.of(f"{RESPONSE_LABELS[v]} {c.response_printed}")], kind="note"))
     return Table([WIDTHS[r] / total for r in roles], rows, drawing=drawing)
+
+
+def continued(roles: list[str], cells: list[Cell], tag: str | None) -> list[Row]:
+    """A row broken by a page break: the result's first part, then on the next page a continuation row whose id
+    and other cells are empty."""
+    i = roles.index("result")
+    parts = cells[i].parts
+    if len(parts) >= 2:
+        cut = 2 if parts[1][0] == "li" and len(parts) > 2 else 1
+        head, tail = parts[:cut], parts[cut:]
+    else:
+        first, _, rest = parts[0][1].partition(". ")
+        head, tail = [("p", first + ".")], [("p", rest)]
+    top = [*cells[:i], Cell(head), *cells[i + 1:]]
+    bottom = [Cell([]) for _ in roles]
+    bottom[i] = Cell(tail)
+    return [Row(top, tag=tag), Row([], kind="break"), Row(bottom)]
+
+
+def stated_counts(plan: Plan) -> list[Block]:
+    """A sentence stating how many exceptions the tests found (a count a reader can reconcile)."""
+    if plan.axes["stated_counts"] == "no":
+        return []
+    word = "deviations" if plan.is_soc1 else "exceptions"
+    k, n = len(plan.exceptions()), len(plan.controls)
+    if not k:
+        return [Para(f"No {word} were noted in the tests of the {n} controls tested.")]
+    return [Para(f"We noted {word} in the tests of {k} of the {n} controls tested; they are described in the results "
+                 "below.")]
 
 
 def responses_part(plan: Plan, sections_title: str | None) -> list[Block]:

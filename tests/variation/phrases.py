@@ -89,7 +89,10 @@ def title(plan: Plan) -> tuple[str, str | None]:
                 categories_words(plan).title().replace(" And ", " and "))
     if plan.framework == "SOC 3":
         main = {"soc_type_arabic": "System and Organization Controls (SOC) 3 Report"}.get(form, "SOC 3® Report")
-        return main, f"Report on {plan.vendor}'s {plan.system} Relevant to {relevant}"
+        sub = f"Report on {plan.vendor}'s {plan.system} Relevant to {relevant}"
+        if plan.axes["period_location"] == "long_title_only":
+            sub += " " + period_words(plan)
+        return main, sub
     if form == "soc_type_roman":
         main, sub = f"{report_kind_words(plan, roman=True).replace('SOC 1', 'SOC 1®').replace('SOC 2', 'SOC 2®')} " \
                     f"Report", None

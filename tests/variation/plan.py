@@ -126,8 +126,8 @@ def make_plan(index: int, seed: int, axes: AxisDraw) -> Plan:
     start = as_of = None
     if rtype == "Type 2" or framework == "SOC 3":
         months = 12 if axes.peek("period_phrase") == "twelve_months_ended" else int(axes["period_months"])
-        first = dt.date(end.year - (end.month <= months), (end.month - months - 1) % 12 + 1, 1)
-        start = first
+        idx = end.year * 12 + end.month - months  # the first month of the period, counted from year 0
+        start = dt.date(idx // 12, idx % 12 + 1, 1)
     else:
         as_of = end
     report_date = end + dt.timedelta(days=rng.randint(18, 80))
@@ -149,6 +149,8 @@ def make_plan(index: int, seed: int, axes: AxisDraw) -> Plan:
         draw_soc1_controls(plan)
     else:
         draw_soc2_controls(plan)
+    ids = [c.id for c in plan.controls]
+    assert len(set(ids)) == len(ids), ids
     if plan.tested:
         draw_results(plan)
     draw_cuecs(plan)
@@ -173,7 +175,8 @@ def draw_subservice(plan: Plan) -> None:
 
 def control_id(plan: Plan, scheme: str, domain: str, criterion: str, objective: str | None, i: int,
                seen: dict[str, int]) -> str:
-    key = objective or criterion
+    group = objective or str(int(criterion[2]) if criterion.startswith("CC") else 10 + "APCP".index(criterion[0]))
+    key = group if scheme == "dotted" else objective or criterion
     seen[key] = seen.get(key, 0) + 1
     n = seen[key]
     if scheme == "criterion":
@@ -181,7 +184,6 @@ def control_id(plan: Plan, scheme: str, domain: str, criterion: str, objective: 
     if scheme == "prefix":
         return f"{SHORT_PREFIX[domain]}-{i:02d}"
     if scheme == "dotted":
-        group = objective or str(int(criterion[2]) if criterion.startswith("CC") else 10 + "APCP".index(criterion[0]))
         return f"{group}.{n}"
     if scheme == "c_number":
         return f"C-{100 + i}"

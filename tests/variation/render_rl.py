@@ -74,6 +74,7 @@ class Tagged(Flowable):
     def __init__(self, inner: Flowable, tag: str, sink: dict[str, int]) -> None:
         super().__init__()
         self.inner, self.tag, self.sink = inner, tag, sink
+        self.hAlign = getattr(inner, "hAlign", "LEFT")
         self.keepWithNext = getattr(inner, "keepWithNext", 0) or getattr(getattr(inner, "style", None),
                                                                           "keepWithNext", 0)
 
@@ -249,6 +250,9 @@ class Renderer:
         widths = [w * width for w in t.widths]
         data_index = 0
         for row in t.rows:
+            if row.kind == "break":
+                out.append(RLPageBreak())
+                continue
             if row.kind in ("group", "note"):
                 cells = [self.cell(row.cells[0], header=row.kind == "group")]
                 tbl = Table([cells], colWidths=[width])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from reviewer.gui.register_view.corrected import MARK, CorrectionMarks
 from reviewer.gui.text import tooltip_text
 from reviewer.gui.theme import STATUS_LABELS
 from reviewer.register import ReportFilter, ReportRow
@@ -98,6 +99,7 @@ class ReportTableModel(QAbstractTableModel):
         self._total = 0
         # the currency thresholds the badges follow (the window gives the settings'; None: the register's default)
         self.thresholds = thresholds
+        self.marks = CorrectionMarks()  # reviewer corrections: a pencil, the original on hover
         self._reload()
 
     # what the model shows
@@ -126,6 +128,7 @@ class ReportTableModel(QAbstractTableModel):
     def _reload(self) -> None:
         self._rows = []
         self._total = 0
+        self.marks.clear()
         if self._register is None:
             return
         self._total = self._register.reports.count(self._filter, thresholds=self._thresholds())
@@ -138,6 +141,7 @@ class ReportTableModel(QAbstractTableModel):
             self._filter, order_by=self._order_by, descending=self._descending,
             offset=len(self._rows), limit=PAGE_SIZE, thresholds=self._thresholds(),
         )
+        self.marks.load(self._register, page)
         if not page:
             # the register shrank under us (a report deleted): stop asking for more
             self._total = len(self._rows)
@@ -193,7 +197,9 @@ class ReportTableModel(QAbstractTableModel):
         rec = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(rec)
+            return column.display(rec) + (MARK if self.marks.tooltip(rec.id, index.column()) else "")
+        if role == Qt.ItemDataRole.ToolTipRole and (corrected := self.marks.tooltip(rec.id, index.column())):
+            return tooltip_text(corrected)
         if role == REPORT_ID_ROLE:
             return int(rec.id)
         if role == RAW_ROLE:

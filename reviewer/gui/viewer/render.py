@@ -157,6 +157,14 @@ class PdfPages:
             return []
         return [tuple(float(v) for v in box) for box in reply["boxes"]]  # type: ignore[misc]
 
+    def text_in(self, page: int, bbox: BBox) -> str:
+        """The text of 1-based `page` inside `bbox` (top-left points), as PDFium reads it ("" if it cannot)."""
+        try:
+            reply, _ = self._request({"op": "text", "page": page, "bbox": [float(v) for v in bbox]})
+        except RenderError:
+            return ""
+        return str(reply.get("text") or "")
+
     def close(self) -> None:
         self._images.clear()
         if self._generation == self._service.generation:

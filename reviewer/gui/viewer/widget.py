@@ -225,6 +225,12 @@ class PdfPageViewer(TextSearch):
     def search_rect(self) -> QRectF | None:
         return self.canvas.search_rect
 
+    def text_in(self, page: int, bbox: BBox) -> str:
+        """The text inside `bbox` on `page` (what a selection on the page holds); "" when nothing is loaded."""
+        if self._pages is None or not 1 <= page <= self._pages.page_count:
+            return ""
+        return self._pages.text_in(page, bbox)
+
     # ---- pages ----------------------------------------------------------------------------------------
     def show_page(self, page: int) -> None:
         if self._pages is None or not 1 <= page <= self._pages.page_count:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from reviewer.gui.workspace.fields import field_values
 from reviewer.gui.workspace.review_tab import status_label
 from reviewer.gui.workspace.subservice_tab import GAP_TEXT, is_gap
+from reviewer.gui.workspace.workpaper_corrections import corrections_html, fact_notes
 
 if TYPE_CHECKING:
     from reviewer.register.register import Register
@@ -69,8 +70,9 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
     parts.append(f"<p><b>Rationale:</b> {e(review.rationale)}</p>")
 
     parts.append("<h2>Report facts</h2>")
-    rows = [[e(label), e(value), e(f"p. {ev.page}") if ev else "\u2014"]
-            for _key, label, value, ev in field_values(extraction)]
+    notes = fact_notes(register, report_id)
+    rows = [[e(label), e(value) + notes.get(key, ""), e(f"p. {ev.page}") if ev else "\u2014"]
+            for key, label, value, ev in field_values(extraction)]
     parts.append(table(["Fact", "Value", "Evidence"], rows))
     if extraction.warnings:
         parts.append("<p><b>Extraction warnings:</b></p><ul>"
@@ -113,6 +115,8 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
         parts.append(table(["Organization", "Services", "Method", "Our assurance"], rows))
     else:
         parts.append("<p>None named.</p>")
+
+    parts.append(corrections_html(register, report_id, table))
 
     log = register.audit.entries(report_id)
     parts.append(f"<h2>Audit log ({len(log)} entries)</h2>")

@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
 
 from reviewer.extract.model import BBox
 from reviewer.gui.dialog_history import private_dialog
-from reviewer.gui.text import plain_label
+from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
+from reviewer.gui.viewer.selection import AreaSelection
 from reviewer.gui.workspace.audit_tab import AuditTab
+from reviewer.gui.workspace.corrections_marks import correction_tooltip, mark_fields
+from reviewer.gui.workspace.corrections_tab import CorrectionsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
@@ -85,16 +88,20 @@ class ReviewWorkspace(QWidget):
         self.subservice_tab = SubserviceTab(self)
         self.review_tab = ReviewTab(str(settings.reviewer_name or ""), self)
         self.audit_tab = AuditTab(self)
+        self.selection = AreaSelection(self.viewer)
+        self.corrections_tab = CorrectionsTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.exceptions_tab, f"Exceptions ({len(extraction.report.exceptions)})")
         self.tabs.addTab(self.cuecs_tab, f"CUECs ({len(extraction.report.cuecs)})")
         subservice_count = len(extraction.report.subservice_organizations)
         self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
+        self.tabs.addTab(self.corrections_tab, "Check")
         self.tabs.addTab(self.review_tab, "Review")
         self.tabs.addTab(self.audit_tab, "Audit log")
 
-        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab):
+        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.corrections_tab):
             source.evidence_requested.connect(self.show_evidence)
+        self.selection.selected.connect(self.corrections_tab.show_selection)
         self.exceptions_tab.triage_edited.connect(self._triage_edited)
         self.cuecs_tab.mapping_edited.connect(self._mapping_edited)
         self.cuecs_tab.own_control_requested.connect(self._add_own_control)
@@ -135,10 +142,22 @@ class ReviewWorkspace(QWidget):
         self.undo_action.setToolTip("Undo the last saved change (Ctrl+Z)")
         self.redo_action.setToolTip("Redo (Ctrl+Shift+Z)")
         self.export_action.setToolTip("Export this review as a PDF workpaper")
-        for action in (self.undo_action, self.redo_action, self.export_action):
+        self.to_check_label = plain_label("", self)
+        self.next_unsure_action = QAction("Next to check", self)
+        self.next_unsure_action.setShortcut(QKeySequence("F8"))
+        self.next_unsure_action.setToolTip("The next low-confidence value nobody checked (F8)")
+        self.next_unsure_action.triggered.connect(self.next_unsure)
+        self.correct_action = QAction("Correct\u2026", self)
+        self.correct_action.setShortcut(QKeySequence("F2"))
+        self.correct_action.setToolTip("Correct the value selected in the Check tab (F2)")
+        self.correct_action.triggered.connect(self.correct_selected)
+        for action in (self.undo_action, self.redo_action, self.export_action, self.next_unsure_action,
+                       self.correct_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.to_check_label)
         self.undo_keys = SavedUndoKeys(self.undo_action.shortcuts() + self.redo_action.shortcuts(), self)
         self.undo_keys.watch(self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit))
 
@@ -180,6 +199,7 @@ class ReviewWorkspace(QWidget):
     def refresh(self) -> None:
         """Re-read the report's review data from the register into every tab."""
         reg, rid = self.register, self.report_id
+        self.stored = reg.reports.get(rid)  # corrections change what the register holds
         self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
         self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
         vendor_names = {v.id: v.name for v in reg.vendors.all()}
@@ -187,6 +207,46 @@ class ReviewWorkspace(QWidget):
                                         self.stored.extraction.report.subservice_organizations, vendor_names)
         self.review_tab.set_review(reg.reviews.get(rid))
         self.audit_tab.set_entries(reg.audit.entries(rid))
+        self._refresh_corrections()
+
+    def _refresh_corrections(self) -> None:
+        """The corrected facts (marked), the Check tab, its count and the tab counts, after any write."""
+        reg, rid = self.register, self.report_id
+        rep = self.stored.extraction.report
+        panel = FieldsPanel(self.stored.extraction, self)
+        panel.evidence_requested.connect(self.show_evidence)
+        mark_fields(panel.links, panel.values, reg.corrections.all(rid), reg.corrections.to_check(rid))
+        parent = self.fields.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.replaceWidget(self.fields, panel)
+        self.fields.deleteLater()
+        self.fields = panel
+        self.corrections_tab.refresh()
+        left = self.corrections_tab.left
+        self.to_check_label.setText(f"  {left} left to check (F8)  " if left else "  nothing left to check  ")
+        corrections = reg.corrections.all(rid)
+        for tab, text, list_name in (
+                (self.corrections_tab, f"Check ({left})" if left else "Check", None),
+                (self.exceptions_tab, f"Exceptions ({len(rep.exceptions)})", "exceptions"),
+                (self.cuecs_tab, f"CUECs ({len(rep.cuecs)})", "cuecs"),
+                (self.subservice_tab, f"Subservice organizations ({len(rep.subservice_organizations)})",
+                 "subservice_organizations")):
+            changed = [c for c in corrections if list_name and c.list_name == list_name and c.kind != "confirm"]
+            index = self.tabs.indexOf(tab)
+            self.tabs.setTabText(index, text + (" \u270e" if changed else ""))
+            self.tabs.setTabToolTip(index, tooltip_text("\n\n".join(correction_tooltip(c) for c in changed)
+                                                        if changed else ""))
+
+    def next_unsure(self) -> None:
+        """F8: the Check tab's next value to check, its evidence on the page."""
+        self.tabs.setCurrentWidget(self.corrections_tab)
+        self.corrections_tab.next_unsure()
+
+    def correct_selected(self) -> None:
+        """F2: correct the value selected in the Check tab."""
+        self.tabs.setCurrentWidget(self.corrections_tab)
+        self.corrections_tab.correct_selected()
 
     def show_page(self, page: int) -> None:
         """Show `page` of the PDF (the shell calls this when a full-text search hit opens the report)."""
@@ -243,7 +303,7 @@ class ReviewWorkspace(QWidget):
         if not name:
             self._show_error("Set your name in Settings before signing off.")
             return
-        self.session.act(lambda: self.register.reviews.sign_off(self.report_id, name))
+        self.corrections_tab.sign_off(name)  # asks first when low-confidence values are left to check
 
     # ---- export ---------------------------------------------------------------------------------------
     def export_workpaper(self, path: Path) -> Path:

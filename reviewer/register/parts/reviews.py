@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.register import mapping, reviews
-from reviewer.register.parts.base import Part
-from reviewer.register.records import CuecRecord, ExceptionRecord, OwnControl, Review, Triage
+from reviewer.register.parts.base import Host, Part
+from reviewer.register.parts.corrections import Corrections, UnconfirmedValues
+from reviewer.register.records import DECIDED_STATUSES, CuecRecord, ExceptionRecord, OwnControl, Review, Triage
 
 
 class Reviews(Part):
+    def __init__(self, register: Host, corrections: Corrections) -> None:
+        super().__init__(register)
+        self._corrections = corrections
+
     # -- the review ----------------------------------------------------------------------------------------
     def get(self, report_id: int) -> Review:
         return reviews.get_review(self._conn, report_id)
@@ -17,8 +22,18 @@ class Reviews(Part):
     def update(self, report_id: int, who: str, **changes: Any) -> Review:
         return reviews.update_review(self._conn, report_id, who, changes)
 
-    def sign_off(self, report_id: int, who: str) -> Review:
-        return reviews.sign_off(self._conn, report_id, who)
+    def sign_off(self, report_id: int, who: str, *, accept_unconfirmed: bool = False) -> Review:
+        """Sign off a decided review. While low-confidence values are left to check (`reg.corrections.to_check`):
+        `UnconfirmedValues`, unless `accept_unconfirmed` (the reviewer confirmed that choice, which the audit log
+        records with the values left unconfirmed)."""
+        decided = reviews.get_review(self._conn, report_id).status in DECIDED_STATUSES
+        unsure = self._corrections.to_check(report_id) if decided else []  # undecided: the sign-off says why not
+        if unsure and not accept_unconfirmed:
+            raise UnconfirmedValues(unsure)
+        review = reviews.sign_off(self._conn, report_id, who)
+        if unsure:
+            self._corrections.log_unconfirmed_sign_off(report_id, who, unsure)
+        return review
 
     # -- exceptions and their triage -----------------------------------------------------------------------
     def exceptions(self, report_id: int) -> list[ExceptionRecord]:
