@@ -30,8 +30,11 @@ COMMANDS: dict[str, str] = {
     "currency": "register_cmds",
     "export": "register_cmds",
     "passwd": "register_cmds",
-    "demo": "register_cmds",
+    "demo": "history_cmds",  # register_cmds' demo, then a vendor's history and the signals
     "show": "show_cmd",
+    "history": "history_cmds",
+    "signals": "history_cmds",
+    "firms": "history_cmds",
 }
 
 
@@ -98,6 +101,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_register_option(p)
 
     p = sub.add_parser("passwd", help="change the register's passphrase")
+    _add_register_option(p)
+
+    p = sub.add_parser("history", help="a vendor's reports oldest first and what changed between each pair")
+    p.add_argument("vendor", metavar="VENDOR", help="the vendor's name (or part of it) or id")
+    p.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    _add_register_option(p)
+
+    p = sub.add_parser("signals", help="trust signals: near-copied reports, implausible timelines, unknown auditors")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    _add_register_option(p)
+
+    p = sub.add_parser("firms", help="the accepted audit firms that 'signals' checks auditors against")
+    p.add_argument("action", nargs="?", choices=["list", "add", "remove"], default="list")
+    p.add_argument("names", nargs="*", metavar="NAME")
+    p.add_argument("--who", default="cli", help="the name written into the audit log (default: cli)")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of lines")
     _add_register_option(p)
 
     sub.add_parser("demo", help="import the fictional sample reports into a throwaway register and print it")

@@ -15,7 +15,7 @@ import secrets
 import sys
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -46,8 +46,9 @@ class CommandError(Exception):
         self.status = status
 
 
-def run(args: argparse.Namespace) -> int:
-    handler = {
+def run(args: argparse.Namespace, handler: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """Run the command (or `handler`, another module's command) with the register commands' error handling."""
+    handler = handler or {
         "import": _import, "list": _list, "currency": _currency, "export": _export, "passwd": _passwd,
         "demo": _demo,
     }[args.command]
@@ -234,7 +235,7 @@ def _export(args: argparse.Namespace) -> int:
                 print(f"exported {count} report(s) to {out}; the audit log is in {audit_path}")
             else:
                 reg.exports.xlsx(out)
-                print(f"exported {count} report(s) to {out} (sheets: Register, Audit log)")
+                print(f"exported {count} report(s) to {out} (sheets: Register, Audit log, History, Signals)")
         except OSError as err:
             raise CommandError(f"cannot write {out}: {err.strerror or err}") from None
     return EXIT_OK
@@ -255,19 +256,25 @@ def samples_dir() -> Path:
     return base / "resources" / "samples"
 
 
-def _reference_date(folder: Path) -> str | None:
+def _manifest(folder: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    if isinstance(manifest, dict):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _reference_date(folder: Path) -> str | None:
+    manifest = _manifest(folder)
+    if manifest:
         for key in ("reference_date", "as_of", "reference_as_of"):
             if manifest.get(key):
                 return str(manifest[key])
     return None
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _demo(args: argparse.Namespace, after: Callable[[Register, dict[str, Any]], None] | None = None) -> int:
+    """The demo; `after(reg, manifest)` prints more before the throwaway register goes (the history, the signals)."""
     folder = samples_dir()
     pdfs = sorted(folder.glob("*.pdf"))
     if not pdfs:
@@ -296,6 +303,8 @@ def _demo(args: argparse.Namespace) -> int:
                         print(currency_table(reg, date.fromisoformat(reference)))
                     except ValueError:
                         print(f"(the manifest's reference date {reference!r} is not a date)")
+            if after is not None:
+                after(reg, _manifest(folder))
         finally:
             reg.close()
     return status

@@ -32,9 +32,9 @@ def _count(m: re.Match[str]) -> int:
     return int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
 
 
-def _stated(doc: Document, pattern: re.Pattern[str]) -> int | None:
-    """The count a report states for a list, when it states one count."""
-    counts = {_count(m) for p in doc.text_pages for m in pattern.finditer(" ".join(p.text.split()))}
+def _stated(texts: list[str], pattern: re.Pattern[str]) -> int | None:
+    """The count a report states for a list (in the pages' `texts`), when it states one count."""
+    counts = {_count(m) for text in texts for m in pattern.finditer(text)}
     return counts.pop() if len(counts) == 1 else None
 
 
@@ -49,8 +49,9 @@ def _reconcile(items: list[Unsure], stated: int | None, what: str, warnings: lis
 def assess(doc: Document, result: ExtractionResult) -> None:
     """Lower the confidence of values and items whose reading the whole extraction puts in doubt."""
     rep = result.report
-    _reconcile(list(rep.cuecs), _stated(doc, _STATED_CUECS), "user entity controls", result.warnings)
-    _reconcile(list(rep.exceptions), _stated(doc, _STATED_EXCEPTIONS), "exceptions", result.warnings)
+    texts = [" ".join(p.text.split()) for p in doc.text_pages]  # one space between words, made once for both
+    _reconcile(list(rep.cuecs), _stated(texts, _STATED_CUECS), "user entity controls", result.warnings)
+    _reconcile(list(rep.exceptions), _stated(texts, _STATED_EXCEPTIONS), "exceptions", result.warnings)
     for f in rep.exceptions:
         if not f.control_id:
             f.mark_low("no control id was found beside this result")

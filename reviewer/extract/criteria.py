@@ -18,7 +18,7 @@ from reviewer.extract.layout import Document, evidence_at, norm, segments
 from reviewer.extract.model import CATEGORIES, ControlObjective, Evidence
 from reviewer.extract.page import Line
 from reviewer.extract.parts import Role, role_of
-from reviewer.extract.vocabulary import CRITERION
+from reviewer.extract.vocabulary import CRITERION, CRITERION_ID
 
 _CAT_WORD = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
 _CAT_LIST = rf"{_CAT_WORD}(?:\s*(?:,|and|&|\s)\s*(?:and\s+)?{_CAT_WORD})*"
@@ -67,6 +67,15 @@ def read_categories(doc: Document) -> tuple[list[str], Evidence | None]:
     return list(best), where[best]
 
 
+# a control numbered under its criterion ("CC6.1.2" is the second control for CC6.1) names that criterion
+_CONTROL_OF_CRITERION = re.compile(rf"(?<![\w.])({CRITERION_ID})\.\d{{1,2}}(?![\d.])")
+
+
+def _criteria_on(text: str) -> list[re.Match[str]]:
+    """The criteria ids printed in a text, and those its control ids are numbered under."""
+    return sorted([*CRITERION.finditer(text), *_CONTROL_OF_CRITERION.finditer(text)], key=lambda m: m.start())
+
+
 def _out_of_scope(line: Line, offset: int) -> bool:
     """Whether the cell (or sentence) holding the id at `offset` of the line says it is out of scope or not
     applicable; another cell of the row saying "Not applicable" (a response column) does not."""
@@ -90,7 +99,7 @@ def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evid
             continue
         # one scan of the page's text, then the line of each id (most lines hold none)
         skipped: dict[int, bool] = {}
-        for m in CRITERION.finditer(page.text):
+        for m in _criteria_on(page.text):
             k = page.line_at(m.start())
             if k not in skipped:
                 line = page.lines[k]

@@ -70,7 +70,28 @@ class Document:
         self.pages = pages
         self._mark_furniture()
         self.toc_pages = self._find_toc_pages()
+        self.number_lines()
         self.parts: Any = None  # the report's parts by role (`parts.Parts`), set by the pipeline once found
+        self._content: list[Line] | None = None  # content_lines, made on first use
+
+    def content_lines(self) -> list[Line]:
+        """Every page's lines in reading order, without contents pages and entries or running headers/footers.
+
+        Made once per document: the section finder scans it for each heading pattern. Callers do not change it.
+        """
+        if self._content is None:
+            self._content = [ln for page in self.text_pages if page.number not in self.toc_pages
+                             for ln in self.body_lines(page) if not self.is_toc_line(ln)]
+        return self._content
+
+    def number_lines(self) -> None:
+        """Number every line in reading order (pages in turn, each page's lines as read: down the left column
+        first on a two-column page), so that "after" means later in the reading, not lower on the page."""
+        n = 0
+        for page in self.pages:
+            for line in page.lines:
+                line.order = n
+                n += 1
 
     @property
     def text_pages(self) -> list[Page]:

@@ -139,7 +139,7 @@ class Parts:
 
     def __init__(self, doc: Document) -> None:
         self.parts: list[Part] = []
-        self._starts: list[tuple[int, float]] = []
+        self._starts: list[float] = []  # the reading order at which each role starts
         self._roles: list[Role | None] = []
         usual = _usual_height(doc)
         role: Role | None = None
@@ -176,14 +176,13 @@ class Parts:
                 opinion_seen = False
 
     def _mark(self, role: Role | None, line: Line, after: bool = False) -> None:
-        self._starts.append((line.page, line.bottom + 0.01 if after else line.top))
+        self._starts.append(line.order + 0.5 if after else line.order)
         self._roles.append(role)
 
     def role_of(self, line: Line) -> Role | None:
         """The role of the part holding `line` (None before the first part's title, or after the auditor's
         signature until the next title)."""
-        key = (line.page, line.top)
-        i = bisect_right(self._starts, key) - 1
+        i = bisect_right(self._starts, line.order) - 1
         return self._roles[i] if i >= 0 else None
 
     def has(self, role: Role) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from reviewer.extract.columns import read_columns
 from reviewer.extract.errors import DamagedPdfError, ExtractionCancelled, NotAPdfError, PasswordRequiredError
 from reviewer.extract.grid import may_hold_table, read_rules
 from reviewer.extract.page import Line, Page, Word
@@ -126,7 +127,7 @@ def _read_page(doc: pdfium.PdfDocument, index: int) -> Page:
             textpage.close()
         if not words:
             result.image_only = _has_images(page)
-        result.lines = group_lines(words, index + 1)
+        result.lines = read_columns(group_lines(words, index + 1), disp_w, disp_h, index + 1)
         result.finish()
         if may_hold_table(result.text):
             result.rules = read_rules(page.raw, w, h, rotation)

@@ -56,11 +56,7 @@ def is_heading_like(line: Line) -> bool:
 def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -> list[Section]:
     """Every section whose heading line matches `heading`, with its body lines (across pages)."""
     out: list[Section] = []
-    flat: list[Line] = []
-    for page in doc.text_pages:
-        if page.number in doc.toc_pages:
-            continue
-        flat.extend(ln for ln in doc.body_lines(page) if not doc.is_toc_line(ln))
+    flat = doc.content_lines()
     for i, line in enumerate(flat):
         m = heading.search(line.text)
         if not m or len(line.text.split()) > 14 or _END_PUNCT.search(line.text.strip()):

@@ -128,6 +128,27 @@ _SEMICOLON_NEXT = re.compile(rf";\s*(?:and\s+)?{_NAME}{_ABBR}\s+(?:for|to\s+prov
                              rf"(?P<services>{_SENTENCE}{{3,200}})", re.S)
 
 
+# "uses Amazon Web Services (AWS), Instructure, Inc. (Instructure), and SendGrid (a Twilio company) for hosting,
+# learning management integration, and email delivery, respectively"
+_RESPECTIVELY = re.compile(rf"\b(?:uses|utilizes|relies\s+on|engages)\s+(?P<names>[A-Z]{_SENTENCE}{{3,300}}?\))"
+                           rf"\s+for\s+(?P<services>{_SENTENCE}{{3,300}}?),?\s+respectively", re.S)
+_NAMED_WITH_ABBR = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][\w&.,'\u2019\- ]*?)\s*"
+                              r"\((?P<abbr>[^)]{1,40})\)")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _respectively(m: re.Match[str]) -> list[tuple[str, str, str]]:
+    """(name, abbreviation, services) of each organization a "X (A), Y (B) and Z (C) for s1, s2 and s3,
+    respectively" sentence pairs with its service; nothing when the counts do not match."""
+    named = [(n.group("name"), n.group("abbr")) for n in _NAMED_WITH_ABBR.finditer(" ".join(m.group("names").split()))]
+    services = [x for x in _LIST_SPLIT.split(" ".join(m.group("services").split())) if x]
+    if len(named) < 2 or len(named) != len(services):
+        return []
+    # "(a Twilio company)" says who owns it; it is no short name
+    return [(name, abbr if len(abbr.split()) == 1 else "", svc)
+            for (name, abbr), svc in zip(named, services, strict=True)]
+
+
 def _named_after_semicolons(text: str, pos: int) -> list[tuple[str, str, str, int]]:
     """The organizations listed after a "uses X for Y" sentence's semicolons, each with its services."""
     out: list[tuple[str, str, str, int]] = []
@@ -159,12 +180,16 @@ def read_subservice(doc: Document) -> list[SubserviceOrganization]:
             # "... and Stripe, Inc. for payment processing. The description does not include the controls at
             # these organizations": the next sentence may carve them out
             following = _SENTENCES.split(text[m.end():m.end() + _FOLLOWING], maxsplit=2)
-            about_them = len(following) > 1 and bool(_CONTEXT.search(following[1])) and bool(
-                _BACK_REFERENCE.search(following[1]))
+            nxt = following[1] if len(following) > 1 else ""
+            about_them = bool(_CONTEXT.search(nxt)) and (bool(_BACK_REFERENCE.search(nxt)) or (
+                _method_in(nxt) is not None and not _USES.search(nxt)))
             for name, abbr, services, start in _named_in_one_sentence(m) + _named_after_semicolons(text, m.end()):
                 found.add(name, norm(abbr), services, method, page, (start, m.end()))
                 if about_them:
                     found.mark_in_section(name, norm(abbr))
+        for m in _RESPECTIVELY.finditer(text):
+            for name, abbr, services in _respectively(m):
+                found.add(name, abbr, services, _method_in(text[m.start():m.end() + 200]), page, m.span())
     for section in find_sections(doc, _HEADING):
         _from_section(section.lines, found, doc)
     _keep_subservice_organizations(found, pages)

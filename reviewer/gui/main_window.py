@@ -31,8 +31,10 @@ from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
 from reviewer.gui.register_view import RegisterView
 from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.signals_view import SignalsView
 from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
+from reviewer.gui.vendor_view import VendorView
 from reviewer.gui.view import View
 from reviewer.gui.viewer.render import RenderService
 from reviewer.gui.workspace import ReviewWorkspace
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from reviewer.register import Register
 
 log = logging.getLogger("reviewer.gui")
-FIXED_TABS = 3  # register, procurement, finance: never closed
+FIXED_TABS = 5  # register, procurement, finance, vendors, signals: never closed
 
 
 class MainWindow(QMainWindow):
@@ -72,16 +74,25 @@ class MainWindow(QMainWindow):
         self.register_view = RegisterView(register, self, thresholds=lambda: settings.thresholds)
         self.procurement = ProcurementView(register, settings, self)
         self.finance = FinanceView(register, settings, self)
+        self.vendor_view = VendorView(register, self)
+        self.signals_view = SignalsView(register, settings, self)
         # the fixed views, listed once: the window drives them only through the `View` protocol
         self.views: dict[str, View] = {"register": self.register_view, "procurement": self.procurement,
-                                       "finance": self.finance}
+                                       "finance": self.finance, "vendors": self.vendor_view,
+                                       "signals": self.signals_view}
+        # the views that read the whole register: refreshed when shown
+        self.whole_register_views: tuple[View, ...] = (self.procurement, self.finance, self.vendor_view,
+                                                       self.signals_view)
         for view, title in ((self.register_view, "Register"), (self.procurement, "Procurement"),
-                            (self.finance, "Finance")):
+                            (self.finance, "Finance"), (self.vendor_view, "Vendors"), (self.signals_view, "Signals")):
             self.tabs.addTab(view, title)
             self.tabs.tabBar().setTabButton(self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.register_view.open_report.connect(self.open_report)
         self.procurement.vendor_activated.connect(self._show_vendor)
+        self.vendor_view.open_report.connect(self.open_report)
+        self.signals_view.open_report.connect(self.open_report)
+        self.signals_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.importer = ImportController(register, self, who=lambda: str(settings.reviewer_name) or "unknown")
         self._refresh_soon = QTimer(self)
@@ -138,7 +149,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(False)
         self.register_view.selection_changed.connect(self._selection_changed)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
-        for i, title in enumerate(("&Register", "&Procurement", "&Finance")):
+        for i, title in enumerate(("&Register", "&Procurement", "&Finance", "&Vendors", "&Signals")):
             self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
 
         menu = self.menuBar().addMenu("&File")
@@ -233,10 +244,11 @@ class MainWindow(QMainWindow):
         if self.register is None:
             return
         self.register_view.refresh()
-        # the procurement and finance views read the whole register: refreshed when shown
+        # the procurement, finance, vendor and signals views read the whole register: refreshed when shown
         current = self.tabs.currentWidget()
-        if current is self.procurement or current is self.finance:
-            current.refresh()
+        for view in self.whole_register_views:
+            if current is view:
+                view.refresh()
 
     def _import_finished(self) -> None:
         self.statusBar().showMessage(self.importer.summary_line(), 10_000)
@@ -245,8 +257,10 @@ class MainWindow(QMainWindow):
         self.close_tab_action.setEnabled(index >= FIXED_TABS)
         # the procurement and finance views read the whole register: only when shown
         shown = self.tabs.widget(index)
-        if self.register is not None and (shown is self.procurement or shown is self.finance):
-            shown.refresh()
+        if self.register is not None:
+            for view in self.whole_register_views:
+                if shown is view:
+                    view.refresh()
 
     def _show_vendor(self, vendor_id: int) -> None:
         self.register_view.show_vendor(vendor_id)
@@ -300,7 +314,7 @@ class MainWindow(QMainWindow):
         self.close_tab(self.tabs.currentIndex())
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, register=self.register)
         dialog.accepted.connect(self._settings_changed)
         dialog.open()
         return dialog

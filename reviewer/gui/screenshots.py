@@ -40,6 +40,16 @@ def _fill(register: Register, samples: Path) -> None:
                 register.vendors.confirm(report_id, match.candidates[0][0], who="screenshots")
 
 
+def _accepted_firms(samples: Path) -> list[str]:
+    """The audit firms the samples' manifest says the demo accepts (Settings), so one signature is flagged."""
+    import json
+
+    try:
+        return [str(f) for f in json.loads((samples / "manifest.json").read_text()).get("accepted_firms", [])]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
 def _correct_for_the_shot(register: Register, report_id: int) -> None:
     """A reviewer's correction, as the workspace screenshot shows one: the system's full name, with a reason."""
     extraction = register.reports.get(report_id).extraction
@@ -97,6 +107,7 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
 
         register = Register.open(register_path, PASSPHRASE)
         _fill(register, samples)
+        register.insights.set_accepted_firms(_accepted_firms(samples), who="screenshots")
         window = MainWindow(register, settings)
         window.procurement.today = today
         window.resize(*SIZE)
@@ -119,6 +130,13 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
             if first is not None:
                 window.finance.show_details(first)
         save(window, "finance")
+
+        window.tabs.setCurrentWidget(window.vendor_view)
+        window.vendor_view.refresh()  # opens on the vendor with the most reports: a history to show
+        save(window, "vendor")
+        window.tabs.setCurrentWidget(window.signals_view)
+        window.signals_view.refresh()
+        save(window, "signals")
 
         window.tabs.setCurrentWidget(window.register_view)
         if window.register_view.model.rowCount():

@@ -26,7 +26,12 @@ is reached through its parts, each owning its SQL (`reviewer.register.parts`):
   item rows all give corrected values. `reg.reviews.sign_off(..., accept_unconfirmed=False)` raises
   `UnconfirmedValues` while low-confidence values are left to check.
 - `reg.audit.entries(report_id=None)`, `reg.search.pages(query)`, `reg.exports.csv(path)` (returns the audit file
-  written beside it, `<name>-audit.csv`) and `reg.exports.xlsx(path)`.
+  written beside it, `<name>-audit.csv`) and `reg.exports.xlsx(path)` (also the "History" and "Signals" sheets).
+- `reg.insights`: `find_vendors(text)`, `vendor_history(vendor_id)` (a vendor's SOC reports oldest first and what
+  changed between each consecutive pair of a framework), `carried_forward(report_id)` (last year's verdict,
+  conditions, repeat findings with their triage, CUEC mappings) and `reuse_cuec_mappings(report_id, who)`,
+  `signals()` (near copies across vendors, implausible timelines, auditors off the list), `accepted_firms()` and
+  `set_accepted_firms(names, who)`.
 
 Lists, counts and exports take `thresholds=` (default `CurrencyThresholds()`): the currency shown, filtered and
 ordered follows them. `change_passphrase` raises RegisterError while other connections to the register are open in

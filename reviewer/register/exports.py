@@ -1,8 +1,9 @@
 """Exports for procurement and audit: every register column plus the audit log, as CSV or XLSX.
 
-XLSX: two sheets, "Register" and "Audit log". CSV: the register in the given file, the audit log in
-`<name>-audit.csv` beside it. Text read from vendors' PDFs is untrusted: cells that a spreadsheet would run as a
-formula (starting with = + - @) are written as text (a leading apostrophe in CSV, a string cell in XLSX).
+XLSX: the sheets "Register" and "Audit log", then "History" and "Signals" (insight_sheets.py). CSV: the register
+in the given file, the audit log in `<name>-audit.csv` beside it. Text read from vendors' PDFs is untrusted: cells
+that a spreadsheet would run as a formula (starting with = + - @) are written as text (a leading apostrophe in CSV,
+a string cell in XLSX).
 
 Exports are plaintext, so they are written the safe way: never onto the register or its companion files (compared by
 file identity, so a hard link or a symlink to the register is refused too), always atomically (a private temporary
@@ -14,7 +15,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -155,13 +156,16 @@ def write_csv(path: Path, register: list[list[Any]], audit: list[list[Any]]) -> 
     return audit_path
 
 
-def write_xlsx(path: Path, register: list[list[Any]], audit: list[list[Any]]) -> None:
+def write_xlsx(path: Path, register: list[list[Any]], audit: list[list[Any]],
+               extra_sheets: Sequence[tuple[str, tuple[str, ...], list[list[Any]]]] = ()) -> None:
+    """The register and audit sheets, then `extra_sheets` (title, header, rows): the history and the signals."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheets = [(book.active, "Register", REGISTER_COLUMNS, register)]
     sheets.append((book.create_sheet(), "Audit log", AUDIT_COLUMNS, audit))
+    sheets += [(book.create_sheet(), title, header, rows) for title, header, rows in extra_sheets]
     for sheet, title, header, rows in sheets:
         sheet.title = title
         sheet.append(list(header))

@@ -193,7 +193,26 @@ MIGRATIONS.append([
     "ALTER TABLE subservice ADD COLUMN item_key TEXT",
 ])
 
-# 6: (issue 10) page text keyed by (report, page) in `page_keys`, whose id SQLite assigns and is the FTS row id (the
+# 6: the user's accepted audit firms (the Signals' auditor check, shared by the app and the CLI), and each report's
+#    fingerprints (one-permutation MinHash sketches of its description and tests sections: near copies across vendors)
+MIGRATIONS.append([
+    """CREATE TABLE accepted_firms (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        normalized_name TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE report_fingerprints (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+        version INTEGER NOT NULL,
+        description_shingles INTEGER NOT NULL,
+        description BLOB NOT NULL,
+        tests_shingles INTEGER NOT NULL,
+        tests BLOB NOT NULL
+    )""",
+])
+
+# 7: (issue 10) page text keyed by (report, page) in `page_keys`, whose id SQLite assigns and is the FTS row id (the
 #    old rowid arithmetic collided at 100,000 pages); "which reports match" still reads the FTS index and this small
 #    table only. Report ids are never reused: `id_high_water` remembers the highest ever stored (the insert path takes
 #    the next one). A deleted report's audit entries may be scrubbed (their old and new values emptied, once), and

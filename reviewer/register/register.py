@@ -3,8 +3,8 @@
 One `Register` is one SQLCipher connection, used on the thread that opened it. A worker thread opens its own
 with `Register.open_with_key(path, register.key)` (no slow key derivation). Writes are each one transaction.
 What a register holds is reached through its parts, each owning its subject's SQL (as anki's `Collection` has
-its managers): `reg.reports`, `reg.reviews`, `reg.vendors`, `reg.currency`, `reg.audit`, `reg.search`, `reg.exports` and
-`reg.corrections`.
+its managers): `reg.reports`, `reg.reviews`, `reg.vendors`, `reg.currency`, `reg.audit`, `reg.search`, `reg.exports`,
+`reg.corrections` and `reg.insights` (a vendor's history, carried-forward reviews, trust signals).
 """
 
 from __future__ import annotations
@@ -28,7 +28,17 @@ from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.kdf import check_new_passphrase
 from reviewer.register.migrations import migrate
-from reviewer.register.parts import Audit, Corrections, Currency, Exports, Reports, Reviews, Search, Vendors
+from reviewer.register.parts import (
+    Audit,
+    Corrections,
+    Currency,
+    Exports,
+    Insights,
+    Reports,
+    Reviews,
+    Search,
+    Vendors,
+)
 
 
 class Register:
@@ -46,6 +56,7 @@ class Register:
         self.vendors = Vendors(self)
         self.audit = Audit(self)
         self.search = Search(self)
+        self.insights = Insights(self)
         self.exports = Exports(self, self.currency)
 
     # -- opening -------------------------------------------------------------------------------------------

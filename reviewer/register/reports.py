@@ -12,6 +12,7 @@ from typing import Any
 
 from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
+from reviewer.register import fingerprints
 from reviewer.register import vendors as vendor_rules
 from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
@@ -40,7 +41,7 @@ ORDER_COLUMNS: dict[str, str] = {
 CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
 CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
-# page_text.rowid = page_keys.id, one row per (report, page) with text (migration 6)
+# page_text.rowid = page_keys.id, one row per (report, page) with text (migration 7)
 MATCHING_REPORTS = ("SELECT k.report_id FROM page_keys k WHERE k.id IN "
                     "(SELECT rowid FROM page_text WHERE page_text MATCH ?)")
 
@@ -91,7 +92,7 @@ def store_report(
         encrypted=int(extraction.file.encrypted), text_layer=extraction.file.text_layer,
         warnings_count=len(extraction.warnings), vendor_score=match.score, vendor_certain=int(match.certain),
     )
-    # the id after the highest ever stored: a deleted report's id never comes back (migration 6)
+    # the id after the highest ever stored: a deleted report's id never comes back (migration 7)
     next_id = ("(SELECT max(coalesce((SELECT last FROM id_high_water WHERE name = 'reports'), 0), "
                "coalesce((SELECT max(id) FROM reports), 0)) + 1)")
     cur = conn.execute(
@@ -121,12 +122,15 @@ def store_report(
         ],
     )
     conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, 'new')", (report_id,))
+    if extraction.document_type == "soc_report":
+        fingerprints.store_fingerprint(conn, report_id, page_texts,
+                                       [rep.service_organization, rep.system, rep.service_auditor, match.vendor_name])
     link_bridges(conn, report_id)
     return report_id, match
 
 
 def store_page_texts(conn: Connection, report_id: int, page_texts: list[str]) -> None:
-    """A report's pages into the full-text index, each keyed by (report, page) in `page_keys` (migration 6)."""
+    """A report's pages into the full-text index, each keyed by (report, page) in `page_keys` (migration 7)."""
     for number, text in enumerate(page_texts, start=1):
         if text.strip():
             key = conn.execute("INSERT INTO page_keys (report_id, page) VALUES (?, ?)", (report_id, number)).lastrowid
@@ -216,7 +220,7 @@ def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None, st
     file_name, vendor_id, vendor, sha256 = row
     delete_page_texts(conn, report_id)
     for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "corrections",
-                  "readings"):
+                  "readings", "report_fingerprints"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
     conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))

@@ -122,7 +122,7 @@ def test_export_csv_and_xlsx(db, reports, tmp_path):
     done = reviewer("export", "--register", db, "--format", "xlsx", "--output", xlsx)
     assert done.returncode == 0
     book = openpyxl.load_workbook(xlsx)
-    assert book.sheetnames == ["Register", "Audit log"]
+    assert book.sheetnames == ["Register", "Audit log", "History", "Signals"]
     assert book["Register"].max_row == 4 and book["Audit log"].max_row == 2
     nowhere = reviewer("export", "--register", db, "--format", "csv", "--output", tmp_path / "no" / "x.csv")
     assert nowhere.returncode == 2

@@ -47,12 +47,12 @@ def test_csv_export_has_the_register_and_the_audit_log_beside_it(reg, tmp_path):
     assert len(audit) == len(reg.audit.entries())
 
 
-def test_xlsx_export_has_two_sheets(reg, tmp_path):
+def test_xlsx_export_has_the_register_audit_history_and_signals_sheets(reg, tmp_path):
     a, b = _fill(reg)
     out = tmp_path / "register.xlsx"
     reg.exports.xlsx(out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Register", "Audit log"]
+    assert book.sheetnames == ["Register", "Audit log", "History", "Signals"]
     sheet = book["Register"]
     header = [c.value for c in sheet[1]]
     assert header == list(REGISTER_COLUMNS)

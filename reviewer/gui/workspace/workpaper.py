@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from reviewer.gui.workspace.carried_tab import carried_forward_html, repeat_labels
 from reviewer.gui.workspace.fields import field_values
 from reviewer.gui.workspace.review_tab import status_label
 from reviewer.gui.workspace.subservice_tab import GAP_TEXT, is_gap
@@ -68,6 +69,9 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
                        [[f"<b>{e(status_label(review.status))}</b>", e(review.reviewer),
                          e(review.next_review_date.isoformat() if review.next_review_date else None), signed]]))
     parts.append(f"<p><b>Rationale:</b> {e(review.rationale)}</p>")
+    carried = register.insights.carried_forward(report_id)
+    parts.append(carried_forward_html(carried, e, table))
+    repeats = repeat_labels(carried)
 
     parts.append("<h2>Report facts</h2>")
     notes = fact_notes(register, report_id)
@@ -85,7 +89,9 @@ def workpaper_html(register: Register, report_id: int, *, generated_at: str | No
         for rec in exceptions:
             f, t = rec.finding, rec.triage
             scope = ", ".join(f.criteria + ([f"CO {f.control_objective}"] if f.control_objective else []))
-            rows.append([e(f.control_id), e(scope), e(f.description) + f' <span class="muted">(p. {f.page})</span>',
+            repeat = f'<br><span class="flag">{e(repeats[rec.id])}</span>' if rec.id in repeats else ""
+            rows.append([e(f.control_id) + repeat, e(scope),
+                         e(f.description) + f' <span class="muted">(p. {f.page})</span>',
                          e(f.management_response or "none printed"), e(t.relevance), e(t.nature),
                          e(t.compensating_control), e(t.follow_up)])
         parts.append(table(["Control", "Criteria", "Test result", "Management response", "Relevance",

@@ -30,6 +30,7 @@ from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.viewer.selection import AreaSelection
 from reviewer.gui.workspace.audit_tab import AuditTab
+from reviewer.gui.workspace.carried_tab import CarriedForwardTab, repeat_labels
 from reviewer.gui.workspace.corrections_marks import correction_tooltip, mark_fields
 from reviewer.gui.workspace.corrections_tab import CorrectionsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
@@ -97,6 +98,10 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
         self.tabs.addTab(self.corrections_tab, "Check")
         self.tabs.addTab(self.review_tab, "Review")
+        self.carried_tab = CarriedForwardTab(self)
+        self.carried_tab.reuse_requested.connect(self.reuse_mappings)
+        if register.insights.carried_forward(report_id) is not None:
+            self.tabs.addTab(self.carried_tab, "Last year")
         self.tabs.addTab(self.audit_tab, "Audit log")
 
         for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.corrections_tab):
@@ -200,6 +205,9 @@ class ReviewWorkspace(QWidget):
         """Re-read the report's review data from the register into every tab."""
         reg, rid = self.register, self.report_id
         self.stored = reg.reports.get(rid)  # corrections change what the register holds
+        carried = reg.insights.carried_forward(rid)
+        self.carried_tab.set_carried(carried)
+        self.exceptions_tab.model.repeats = repeat_labels(carried)
         self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
         self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
         vendor_names = {v.id: v.name for v in reg.vendors.all()}
@@ -296,6 +304,10 @@ class ReviewWorkspace(QWidget):
             self.register.reviews.update(self.report_id, self.who(), **{name: value})
 
         self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
+
+    def reuse_mappings(self) -> None:
+        """Map this report's recurring CUECs as last year's were (each mapping logged; not undoable as one)."""
+        self.session.act(lambda: self.register.insights.reuse_cuec_mappings(self.report_id, self.who()))
 
     def sign_off(self) -> None:
         """Record the sign-off by the settings' reviewer name, now (kept out of undo: it is a signature)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.register import audit, exports
+from reviewer.register import audit, exports, insight_sheets
 from reviewer.register.currency import CurrencyThresholds
 from reviewer.register.parts.base import Host, Part
 from reviewer.register.parts.currency import Currency
@@ -23,8 +23,8 @@ class Exports(Part):
                                  exports.audit_rows(audit.entries(self._conn)))
 
     def xlsx(self, path: Path, thresholds: CurrencyThresholds | None = None) -> None:
-        """Write the register and its audit log as two sheets of one workbook."""
+        """Write the register, its audit log, the vendors' histories and the trust signals as sheets of one workbook."""
         exports.refuse_register_files([Path(path)], self._register.path)
         currency_of = self._currency.status_of(thresholds)
         exports.write_xlsx(Path(path), exports.register_rows(self._conn, currency_of),
-                           exports.audit_rows(audit.entries(self._conn)))
+                           exports.audit_rows(audit.entries(self._conn)), insight_sheets.sheets(self._conn))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from reviewer.gui.main_window import FIXED_TABS
 from tests.support.register import PASSPHRASE
 
 
@@ -17,8 +18,8 @@ def _arrange_view(qtbot, window):
     view.select_reports([view.model.report_id(1)], view.model.report_id(1))
     selected = view.selected_report_ids()
     opened = window.open_report(view.model.report_id(0))
-    assert opened is not None and window.tabs.count() == 4
-    window.tabs.setCurrentIndex(3)
+    assert opened is not None and window.tabs.count() == FIXED_TABS + 1
+    window.tabs.setCurrentIndex(FIXED_TABS)
     return selected, window.view_state()
 
 
@@ -39,7 +40,7 @@ def test_ctrl_l_locks_and_unlocking_restores_the_view(qtbot, window):
     assert not window.isVisible()
     assert window.unlock_dialog is not None and window.unlock_dialog.isVisible()
     assert window.register_view.model.rowCount() == 0  # nothing of the register stays on screen
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == FIXED_TABS
 
     dialog = _unlock(window, "wrong passphrase here")
     assert dialog.message.text() == "Wrong passphrase. Try again." and window.is_locked()
@@ -48,7 +49,7 @@ def test_ctrl_l_locks_and_unlocking_restores_the_view(qtbot, window):
     assert window.register_view.selected_report_ids() == selected
     assert window.view_state() == before
     assert window.register_view.filter_bar.framework.currentData() == "SOC 2"
-    assert window.tabs.currentIndex() == 3
+    assert window.tabs.currentIndex() == FIXED_TABS
 
 
 def test_idle_timer_locks_and_input_postpones_it(qtbot, window):
