@@ -87,7 +87,6 @@ def build(path: Path, n: int, passphrase: str) -> Register:
             print(f"  {i} reports stored ({time.perf_counter() - started:.1f} s)", flush=True)
     for report_id in range(1, n + 1, 3):
         reg.reviews.update(report_id, "bench", status=rng.choice(["in_review", "accepted", "rejected"]))
-    reg._changed()
     print(f"built {n} reports in {time.perf_counter() - started:.1f} s", flush=True)
     return reg
 

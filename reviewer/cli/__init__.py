@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -35,6 +36,10 @@ COMMANDS: dict[str, str] = {
     "signals": "history_cmds",
     "firms": "history_cmds",
 }
+
+
+PASSWORD_HELP = ("password for password-protected PDFs (other users can see it in ps: prefer REVIEWER_PDF_PASSWORD "
+                 "or the prompt)")
 
 
 class CliArgumentParser(argparse.ArgumentParser):
@@ -68,11 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="read PDFs and print what was extracted; touches no register")
     p.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
-    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("import", help="import PDFs (files or folders) into the register")
-    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_register_option(p)
 
@@ -118,8 +123,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _no_core_dumps() -> None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script."""
+    # everything this process creates (register, -wal, -shm, exports, workpapers) is private from the start, and a
+    # crash leaves no core dump holding the key or decrypted pages
+    os.umask(0o077)
+    _no_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

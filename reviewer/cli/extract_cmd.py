@@ -1,6 +1,7 @@
 """`reviewer extract [--json] [--password PW] FILE...`: read PDFs and print what was extracted.
 
-Touches no register. With --json, one `ExtractionResult.to_json()` object per line (JSON Lines); without, a
+Touches no register. Each file goes through the same sandbox child and limits as an import (a hostile file costs
+one line, never the batch). With --json, one `ExtractionResult.to_json()` object per line (JSON Lines); without, a
 short readable summary per file. A file that cannot be read gets one line on stderr naming it; the other
 files are still read, and the exit status is 2.
 """
@@ -13,33 +14,38 @@ import sys
 from pathlib import Path
 
 from reviewer.cli import EXIT_BAD_INPUT, EXIT_OK
-from reviewer.extract import ExtractionResult, PdfReadError, extract_pdf
+from reviewer.cli.pdf_password import pdf_password
+from reviewer.extract import ExtractionResult, PdfReadError
 from reviewer.extract.fields_table import summary_lines
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer.register import IsolatedExtractor
+    from reviewer.register.importer import FileRefused, read_regular_file
+    from reviewer.sandbox.limits import ExtractionLimits
+
     status = EXIT_OK
-    for name in args.files:
-        path = Path(name)
-        try:
-            if not path.exists():
-                raise PdfReadError("no such file")
-            if path.is_dir():
-                raise PdfReadError("is a folder, not a PDF file")
-            result = extract_pdf(path, password=args.password)
-        except PdfReadError as err:
-            print(f"reviewer: {name}: {err}", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        except OSError as err:
-            print(f"reviewer: {name}: cannot read the file ({err.strerror or err})", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        if args.json:
-            sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(summary(result) + "\n")
-        sys.stdout.flush()
+    password = pdf_password(args)
+    with IsolatedExtractor(ExtractionLimits.from_environment()) as extractor:
+        for name in args.files:
+            path = Path(name)
+            try:
+                data = read_regular_file(path, extractor.limits.max_file_bytes)
+                result, _ = extractor(data, path.name, password)
+            except FileRefused as err:
+                message = "no such file" if str(err) == "no such file or folder" else str(err)
+                print(f"reviewer: {name}: {message}", file=sys.stderr)
+                status = EXIT_BAD_INPUT
+                continue
+            except PdfReadError as err:
+                print(f"reviewer: {name}: {err}", file=sys.stderr)
+                status = EXIT_BAD_INPUT
+                continue
+            if args.json:
+                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(summary(result) + "\n")
+            sys.stdout.flush()
     return status
 
 

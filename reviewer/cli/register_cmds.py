@@ -22,13 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_WRONG_PASSPHRASE
+from reviewer.cli.pdf_password import ask_pdf_password, has_terminal, pdf_password
 from reviewer.register import (
+    IsolatedExtractor,
     Register,
     RegisterError,
     WrongPassphrase,
     default_register_path,
     iter_pdf_paths,
 )
+from reviewer.register.kdf import passphrase_problem
+from reviewer.sandbox.limits import ExtractionLimits
 
 ENV_PASSPHRASE = "REVIEWER_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "REVIEWER_NEW_PASSPHRASE"
@@ -63,16 +67,7 @@ def run(args: argparse.Namespace, handler: Callable[[argparse.Namespace], int] |
 
 # -- passphrase and opening ------------------------------------------------------------------------------------
 def _has_terminal() -> bool:
-    if sys.stdin is not None and sys.stdin.isatty():
-        return True
-    if sys.platform == "win32":
-        return False
-    try:
-        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
-    except OSError:
-        return False
-    os.close(fd)
-    return True
+    return has_terminal()
 
 
 def _ask(prompt: str) -> str:
@@ -93,8 +88,9 @@ def _new_passphrase(env: str, what: str) -> str:
         value = _ask(f"{what}: ")
         if _ask(f"{what} again: ") != value:
             raise CommandError("the two passphrases differ; nothing was changed")
-    if not value:
-        raise CommandError("the passphrase cannot be empty")
+    problem = passphrase_problem(value)
+    if problem:
+        raise CommandError(f"{problem}; nothing was changed")
     return value
 
 
@@ -175,16 +171,24 @@ def _import(args: argparse.Namespace) -> int:
     if not paths:
         raise CommandError(f"no PDF files found in {', '.join(args.paths)}")
     with _open(args) as reg:
-        return import_paths(reg, paths, password=args.password)
+        return import_paths(reg, paths, password=pdf_password(args), ask=True)
 
 
-def import_paths(reg: Register, paths: list[Path], *, password: str | None) -> int:
+def import_paths(reg: Register, paths: list[Path], *, password: str | None, ask: bool = False) -> int:
+    """Each file through the same sandbox child as the GUI's import, under `ExtractionLimits` (defaults, tuned by
+    REVIEWER_EXTRACT_LIMITS); one line per file, and a bad file never stops the batch."""
     failed = 0
-    for path in paths:
-        outcome = reg.reports.import_file(path, password=password)
-        label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
-        failed += label == "failed"
-        print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)
+    with IsolatedExtractor(ExtractionLimits.from_environment()) as extractor:
+        for path in paths:
+            outcome = reg.reports.import_file(path, password=password, extractor=extractor)
+            while ask and outcome.status == "password_needed":
+                typed = ask_pdf_password(path.name, wrong="wrong" in outcome.message)
+                if typed is None:
+                    break
+                outcome = reg.reports.import_file(path, password=typed, extractor=extractor)
+            label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
+            failed += label == "failed"
+            print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)
     if failed:
         print(f"reviewer: {failed} of {len(paths)} file(s) failed to import; the register is unchanged for them",
               file=sys.stderr)

@@ -19,6 +19,7 @@ from reviewer.extract.columns import read_columns
 from reviewer.extract.errors import DamagedPdfError, ExtractionCancelled, NotAPdfError, PasswordRequiredError
 from reviewer.extract.grid import may_hold_table, read_rules
 from reviewer.extract.page import Line, Page, Word
+from reviewer.extract.passwords import password_candidates
 from reviewer.extract.words import group_lines, read_words
 
 __all__ = ["Line", "Page", "PdfContent", "Word", "group_lines", "read_pdf"]
@@ -61,6 +62,17 @@ def _open(data: bytes, password: str | None) -> pdfium.PdfDocument:
         raise DamagedPdfError("the PDF is damaged or truncated and cannot be read") from None
 
 
+def _open_with(data: bytes, password: str) -> pdfium.PdfDocument:
+    """The password as typed, then as PDF 2.0 prepares it (SASLprep, for AES-256 revision 6)."""
+    *first, last = password_candidates(password)
+    for candidate in first:
+        try:
+            return _open(data, candidate)
+        except PasswordRequiredError:
+            continue
+    return _open(data, last)
+
+
 def read_pdf(
     data: bytes,
     password: str | None = None,
@@ -78,7 +90,7 @@ def read_pdf(
         if not password:
             raise
         encrypted = True
-        doc = _open(data, password)
+        doc = _open_with(data, password)
     try:
         try:
             n = len(doc)

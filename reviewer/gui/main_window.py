@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.gui.confirm_delete import confirm_delete
+from reviewer.gui.dialog_history import forget_file_dialog_history, private_dialog
 from reviewer.gui.errors import show_error
 from reviewer.gui.finance import FinanceView
 from reviewer.gui.importing import ImportController
@@ -35,6 +36,7 @@ from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
 from reviewer.gui.vendor_view import VendorView
 from reviewer.gui.view import View
+from reviewer.gui.viewer.render import RenderService
 from reviewer.gui.workspace import ReviewWorkspace
 
 if TYPE_CHECKING:
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, register: Register, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        forget_file_dialog_history()  # what a crash may have left (reviewer/gui/dialog_history.py)
+        RenderService.shared().start()  # the viewer's render child starts now, so the first report opens at once
         self.register: Register | None = register
         self.register_path = Path(register.path)
         self.settings = settings
@@ -163,14 +167,14 @@ class MainWindow(QMainWindow):
 
     # importing
     def ask_import(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Import SOC reports", "", "PDF files (*.pdf)")
+        dialog = private_dialog(QFileDialog(self, "Import SOC reports", "", "PDF files (*.pdf)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
         dialog.open()
         return dialog
 
     def ask_import_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Import a folder of SOC reports")
+        dialog = private_dialog(QFileDialog(self, "Import a folder of SOC reports"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.fileSelected.connect(lambda name: self.import_paths([Path(name)]))
         dialog.open()
@@ -340,6 +344,7 @@ class MainWindow(QMainWindow):
         self._saved_view = self.view_state()
         while self.tabs.count() > FIXED_TABS:
             self.close_tab(self.tabs.count() - 1)
+        RenderService.shared().stop()  # its memory held the open tabs' decrypted PDFs
         self.register.close()
         self.register = None
         for view in self.views.values():
@@ -358,6 +363,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, register: Register) -> None:
         self.register = register
+        RenderService.shared().start()
         self.unlock_dialog = None
         self.importer.set_register(register)
         state = self._saved_view or {}

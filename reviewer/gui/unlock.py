@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MIN_PASSPHRASE_LENGTH = 10
+from reviewer.register.kdf import MIN_PASSPHRASE_LENGTH  # one rule for the CLI and the GUI
 
 if TYPE_CHECKING:
     from reviewer.register import Register

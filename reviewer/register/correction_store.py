@@ -33,7 +33,7 @@ from reviewer.register.corrections import (
 )
 from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
-from reviewer.register.reports import PAGE_ROWID_FACTOR, iso, link_bridges
+from reviewer.register.reports import delete_page_texts, iso, link_bridges, store_page_texts
 
 # list -> (its table, the columns read from the item, the review columns that stay with the item)
 ITEM_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
@@ -141,11 +141,8 @@ def replace_reading(conn: Connection, report_id: int, reading: ExtractionResult)
 
 def replace_page_text(conn: Connection, report_id: int, page_texts: list[str]) -> None:
     """The full-text index of a report read again (its pages as this reading reads them)."""
-    first = report_id * PAGE_ROWID_FACTOR
-    conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
-    conn.executemany("INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
-                     [(first + number, report_id, number, text)
-                      for number, text in enumerate(page_texts, start=1) if text.strip()])
+    delete_page_texts(conn, report_id)
+    store_page_texts(conn, report_id, page_texts)
 
 
 def materialize(conn: Connection, report_id: int, previous: ExtractionResult) -> Effective:

@@ -211,6 +211,33 @@ MIGRATIONS.append([
         tests BLOB NOT NULL
     )""",
 ])
+
+# 7: (issue 10) page text keyed by (report, page) in `page_keys`, whose id SQLite assigns and is the FTS row id (the
+#    old rowid arithmetic collided at 100,000 pages); "which reports match" still reads the FTS index and this small
+#    table only. Report ids are never reused: `id_high_water` remembers the highest ever stored (the insert path takes
+#    the next one). A deleted report's audit entries may be scrubbed (their old and new values emptied, once), and
+#    nothing else about the audit log may change.
+MIGRATIONS.append([
+    """CREATE TABLE page_keys (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        UNIQUE (report_id, page)
+    )""",
+    "INSERT INTO page_keys (id, report_id, page) SELECT rowid, report_id, page FROM page_text",
+    "CREATE TABLE id_high_water (name TEXT PRIMARY KEY, last INTEGER NOT NULL)",
+    "INSERT INTO id_high_water (name, last) SELECT 'reports', coalesce(max(id), 0) FROM reports",
+    """CREATE TRIGGER reports_high_water AFTER INSERT ON reports
+       BEGIN UPDATE id_high_water SET last = max(last, NEW.id) WHERE name = 'reports'; END""",
+    "ALTER TABLE audit_log ADD COLUMN scrubbed INTEGER NOT NULL DEFAULT 0",
+    "DROP TRIGGER audit_log_no_update",
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+       WHEN NOT (OLD.scrubbed = 0 AND NEW.scrubbed = 1 AND NEW.old IS NULL AND NEW.new IS NULL
+                 AND NEW.id = OLD.id AND NEW.at IS OLD.at AND NEW.who IS OLD.who AND NEW.report_id IS OLD.report_id
+                 AND NEW.entity IS OLD.entity AND NEW.entity_id IS OLD.entity_id AND NEW.field IS OLD.field)
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only (a deleted report''s entries can only be scrubbed)');
+       END""",
+])
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -18,6 +18,7 @@ from reviewer.register.connection import (
     derive_key,
     file_exists,
     lock_holders,
+    make_private_folder,
     new_salt,
     read_salt,
     release_lock,
@@ -25,6 +26,7 @@ from reviewer.register.connection import (
 from reviewer.register.connection import transaction as _transaction
 from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
+from reviewer.register.kdf import check_new_passphrase
 from reviewer.register.migrations import migrate
 from reviewer.register.parts import (
     Audit,
@@ -70,17 +72,17 @@ class Register:
         if not existing:
             if not create:
                 raise RegisterError(f"no register at {path}")
-            path.parent.mkdir(parents=True, exist_ok=True)
-        lock_path = acquire_lock(path)
+            check_new_passphrase(passphrase)  # before anything touches the disk
+            make_private_folder(path.parent)
+        lock_path = acquire_lock(path)  # creates a new register's file, empty and 0600
         try:
             salt = read_salt(path) if existing else new_salt()
             key = derive_key(passphrase, salt)
-            register = cls._finish_open(path, key, lock_path, creating=not existing)
-            if not existing:
-                path.chmod(0o600)  # encrypted anyway; still nobody else's business
-            return register
+            return cls._finish_open(path, key, lock_path, creating=not existing)
         except BaseException:
             release_lock(lock_path)
+            if not existing and path.is_file() and path.stat().st_size == 0:
+                path.unlink()
             raise
 
     @classmethod
@@ -88,8 +90,8 @@ class Register:
         """Another connection with an already derived key (cheap): for a worker thread."""
         path = Path(path)
         lock_path = acquire_lock(path)
-        try:
-            return cls._finish_open(path, key, lock_path, creating=not file_exists(path))
+        try:  # its own copy of the key, which its close() wipes
+            return cls._finish_open(path, key.copy(), lock_path, creating=not file_exists(path))
         except BaseException:
             release_lock(lock_path)
             raise
@@ -127,9 +129,11 @@ class Register:
         return lock_holders(self._lock_path) <= 1
 
     def close(self) -> None:
+        """Close the connection and overwrite this register's copy of the key (the GUI's lock does this)."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            self._key.wipe()
             release_lock(self._lock_path)
 
     def __enter__(self) -> Register:
@@ -139,13 +143,16 @@ class Register:
         self.close()
 
     def change_passphrase(self, new: str) -> None:
-        """Re-key the register (same salt, new scrypt key). Needs every other connection in this process closed."""
+        """Re-key the register with a new salt recording the current KDF parameters (so this also upgrades an
+        older register's key derivation). Needs every other connection in this process closed."""
+        check_new_passphrase(new)
         if not self.only_connection():
             raise RegisterError("close the register's other windows and tasks before changing its passphrase")
         if self._conn is None:
             raise RegisterError("the register is closed")
-        new_key = derive_key(new, self._key.salt)
+        new_key = derive_key(new, new_salt())
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._conn.execute(f"PRAGMA rekey = {new_key.pragma_value()}")
+        self._conn.execute(f"PRAGMA rekey = {new_key.pragma_value(with_salt=True)}")
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._key.wipe()
         self._key = new_key

@@ -41,7 +41,9 @@ ORDER_COLUMNS: dict[str, str] = {
 CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
 CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
-PAGE_ROWID_FACTOR = 100_000  # page_text.rowid = report_id * PAGE_ROWID_FACTOR + page (migration 2)
+# page_text.rowid = page_keys.id, one row per (report, page) with text (migration 7)
+MATCHING_REPORTS = ("SELECT k.report_id FROM page_keys k WHERE k.id IN "
+                    "(SELECT rowid FROM page_text WHERE page_text MATCH ?)")
 
 # a report row of the register table: (SQL expression, `ReportRow` attribute), dates as ISO text
 ROW_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -90,19 +92,19 @@ def store_report(
         encrypted=int(extraction.file.encrypted), text_layer=extraction.file.text_layer,
         warnings_count=len(extraction.warnings), vendor_score=match.score, vendor_certain=int(match.certain),
     )
+    # the id after the highest ever stored: a deleted report's id never comes back (migration 7)
+    next_id = ("(SELECT max(coalesce((SELECT last FROM id_high_water WHERE name = 'reports'), 0), "
+               "coalesce((SELECT max(id) FROM reports), 0)) + 1)")
     cur = conn.execute(
-        f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join(':' + name for name in row)})", row,
+        f"INSERT INTO reports (id, {', '.join(row)}) VALUES ({next_id}, {', '.join(':' + name for name in row)})",
+        row,
     )
     report_id = int(cur.lastrowid)
     conn.execute("INSERT INTO report_files (report_id, pdf) VALUES (?, ?)", (report_id, pdf))
     conn.execute(
         "INSERT INTO extractions (report_id, json) VALUES (?, ?)", (report_id, json.dumps(extraction.to_storage()))
     )
-    conn.executemany(
-        "INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
-        [(report_id * PAGE_ROWID_FACTOR + number, report_id, number, text)
-         for number, text in enumerate(page_texts, start=1) if text.strip()],
-    )
+    store_page_texts(conn, report_id, page_texts)
     conn.executemany(
         "INSERT INTO exceptions (report_id, idx, control_id, description, page) VALUES (?,?,?,?,?)",
         [(report_id, i, e.control_id, e.description, e.page) for i, e in enumerate(rep.exceptions)],
@@ -127,6 +129,20 @@ def store_report(
     return report_id, match
 
 
+def store_page_texts(conn: Connection, report_id: int, page_texts: list[str]) -> None:
+    """A report's pages into the full-text index, each keyed by (report, page) in `page_keys` (migration 7)."""
+    for number, text in enumerate(page_texts, start=1):
+        if text.strip():
+            key = conn.execute("INSERT INTO page_keys (report_id, page) VALUES (?, ?)", (report_id, number)).lastrowid
+            conn.execute("INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
+                         (key, report_id, number, text))
+
+
+def delete_page_texts(conn: Connection, report_id: int) -> None:
+    conn.execute("DELETE FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (report_id,))
+    conn.execute("DELETE FROM page_keys WHERE report_id = ?", (report_id,))
+
+
 def _letter_vendor(conn: Connection, page_texts: list[str], period_end: str | None,
                    fallback: VendorMatch) -> VendorMatch:
     """A bridge letter whose service organization was not read: the one vendor it names that has a report
@@ -149,9 +165,8 @@ def _adopt_letters(conn: Connection, report_id: int, vendor_id: int, period_end:
         "SELECT id FROM reports WHERE document_type = 'bridge_letter' AND vendor_id IS NULL "
         "AND effective_period_end = ?", (period_end,),
     ).fetchall():
-        first = letter_id * PAGE_ROWID_FACTOR
         text = " ".join(t for (t,) in conn.execute(
-            "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1)))
+            "SELECT text FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (letter_id,)))
         if vendor_rules.vendors_named_in(text, [tuple(vendor)]):
             conn.execute("UPDATE reports SET vendor_id = ?, vendor_score = 90, vendor_certain = 0 WHERE id = ?",
                          (vendor_id, letter_id))
@@ -195,16 +210,15 @@ def link_bridges(conn: Connection, report_id: int) -> None:
         )
 
 
-def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None]:
+def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None, str]:
     """Remove a report and everything read from it (PDF, extraction, page text, findings, CUECs, review); a vendor
-    left without reports goes too. The caller holds the transaction. Returns (file name, vendor name)."""
-    row = conn.execute("SELECT r.file_name, r.vendor_id, v.name FROM reports r "
+    left without reports goes too. The caller holds the transaction. Returns (file name, vendor name, sha256)."""
+    row = conn.execute("SELECT r.file_name, r.vendor_id, v.name, r.sha256 FROM reports r "
                        "LEFT JOIN vendors v ON v.id = r.vendor_id WHERE r.id = ?", (report_id,)).fetchone()
     if row is None:
         raise KeyError(report_id)
-    file_name, vendor_id, vendor = row
-    first = report_id * PAGE_ROWID_FACTOR
-    conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
+    file_name, vendor_id, vendor, sha256 = row
+    delete_page_texts(conn, report_id)
     for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "corrections",
                   "readings", "report_fingerprints"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
@@ -214,7 +228,7 @@ def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None]:
                                                   (vendor_id,)).fetchone():
         conn.execute("UPDATE subservice SET linked_vendor_id = NULL WHERE linked_vendor_id = ?", (vendor_id,))
         conn.execute("DELETE FROM vendors WHERE id = ?", (vendor_id,))
-    return file_name, vendor
+    return file_name, vendor, sha256
 
 
 def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> tuple[str, list[Any]]:
@@ -239,9 +253,7 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
             clauses.append("r.vendor_id = ?")
             params.append(filter.vendor_id)
         if filter.fulltext:
-            clauses.append(
-                f"r.id IN (SELECT rowid / {PAGE_ROWID_FACTOR} FROM page_text WHERE page_text MATCH ?)"
-            )
+            clauses.append(f"r.id IN ({MATCHING_REPORTS})")
             params.append(filter.fulltext)
     if currency_vendors is not None:
         clauses.append("r.vendor_id IN (SELECT value FROM json_each(?))")

@@ -35,7 +35,6 @@ from reviewer.register.fingerprints import (
     similarity,
     store_fingerprint,
 )
-from reviewer.register.reports import PAGE_ROWID_FACTOR
 from reviewer.register.vendors import normalize_name
 
 PART_MATCH = 0.8
@@ -235,10 +234,9 @@ def ensure_fingerprints(conn: Any) -> int:
         return 0
     with transaction(conn):
         for report_id, org, system, auditor, vendor in missing:
-            first = report_id * PAGE_ROWID_FACTOR
             texts = [t for (t,) in conn.execute(
-                "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
-                (first, first + PAGE_ROWID_FACTOR - 1))]
+                "SELECT p.text FROM page_keys k JOIN page_text p ON p.rowid = k.id WHERE k.report_id = ? "
+                "ORDER BY k.page", (report_id,))]
             store_fingerprint(conn, report_id, texts, [org, system, auditor, vendor])
     return len(missing)
 

@@ -108,9 +108,10 @@ def test_connections_in_one_process_share_the_register(register_path):
 def test_the_key_is_derived_from_the_salt_in_the_file(register_path):
     with Register.open(register_path, PASSPHRASE) as reg:
         key = reg.key
-    assert key.salt == read_salt(register_path)
-    assert derive_key(PASSPHRASE, key.salt) == key
-    assert key.raw.hex() not in repr(key)
+        assert key.salt == read_salt(register_path)
+        assert derive_key(PASSPHRASE, key.salt) == key
+        assert key.raw.hex() not in repr(key)
+    assert key.raw == bytes(32)  # closing overwrote it
 
 
 def test_change_passphrase(register_path):

@@ -40,7 +40,7 @@ def _report_with_marker(reg) -> int:
 def test_a_deleted_reports_text_is_gone_from_the_file(reg):
     keep = store(reg, "Acme Cloud, Inc.", pages=["Acme keeps its payroll text"])
     gone = _report_with_marker(reg)
-    reg.reviews.update(gone, "Dana", rationale=f"{MARKER} is fine")  # our own words stay in the audit log
+    reg.reviews.update(gone, "Dana", rationale=f"{MARKER} is fine")  # our own words about it go too (issue 10)
     reg.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     before = decrypted_pages(reg)
     assert before.lower().count(MARKER.lower().encode()) >= 3  # decrypted: page text, finding, CUEC, extraction
@@ -49,8 +49,8 @@ def test_a_deleted_reports_text_is_gone_from_the_file(reg):
 
     after = decrypted_pages(reg)
     audit_mentions = sum(1 for e in reg.audit.entries() for v in (e.old, e.new) if v and MARKER in v)
-    # only the reviewer's rationale, in the audit log; the lower case catches the full-text index's terms
-    assert after.lower().count(MARKER.lower().encode()) == audit_mentions == 1
+    # nothing, not even the reviewer's rationale in the audit log; the lower case catches the full-text index's terms
+    assert after.lower().count(MARKER.lower().encode()) == audit_mentions == 0
     assert [r.id for r in reg.reports.rows()] == [keep]
     assert reg.search.pages(MARKER) == [] and reg.search.pages("payroll")[0].report_id == keep
     assert "Quillmoor Vantage Ltd" not in {v.name for v in reg.vendors.all()}  # its only report is gone

@@ -41,10 +41,11 @@ class FileDone:
 def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: TaskState) -> list[FileDone]:
     """Import `jobs` in order; report each start and outcome as partial results; stop early on cancel."""
     from reviewer.register import ImportOutcome, IsolatedExtractor, Register
+    from reviewer.sandbox.limits import ExtractionLimits
 
     done: list[FileDone] = []
     register = Register.open_with_key(register_path, key)
-    extractor = IsolatedExtractor()
+    extractor = IsolatedExtractor(ExtractionLimits.from_environment())  # the same child and limits as the CLI
     try:
         extractor.start()  # the interpreter starts while the first file is read
         for job in jobs:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.dialog_history import private_dialog
 from reviewer.gui.errors import show_error
 from reviewer.gui.procurement.lanes import Lane, build_lanes
 from reviewer.gui.procurement.timeline import TimelineWidget
@@ -113,7 +114,8 @@ class ProcurementView(QWidget):
         return path
 
     def _ask_export(self, kind: str) -> None:
-        dialog = QFileDialog(self, "Export the register", "", "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)")
+        dialog = private_dialog(QFileDialog(self, "Export the register", "", "Excel (*.xlsx)" if kind == "xlsx"
+                                            else "CSV (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
 

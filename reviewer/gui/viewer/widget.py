@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.extract.model import BBox
 from reviewer.gui.viewer.canvas import PageCanvas
-from reviewer.gui.viewer.render import PdfOpenError, PdfPages
+from reviewer.gui.viewer.render import PdfOpenError, PdfPages, RenderError
 from reviewer.gui.viewer.search import TextSearch
 
 MIN_ZOOM = 0.25
@@ -315,7 +315,11 @@ class PdfPageViewer(TextSearch):
         if self._pages is None or not self._page:
             return
         ratio = self.devicePixelRatioF()
-        image = self._pages.render(self._page, self._zoom * ratio)
+        try:
+            image = self._pages.render(self._page, self._zoom * ratio)
+        except RenderError as err:  # the render child failed on this page: say so, keep the viewer usable
+            self.show_message(f"Page {self._page} cannot be shown: {err}.")
+            return
         image.setDevicePixelRatio(ratio)
         self.canvas.set_image(image)
         self.canvas.set_boxes(self._box_on_page(self._evidence, BOX_MARGIN), self._box_on_page(self._search_hit, 1.0))
@@ -332,7 +336,10 @@ class PdfPageViewer(TextSearch):
         if self._pages is not None and self._page and self._page < self._pages.page_count:
             scale = self._zoom * self.devicePixelRatioF()
             if not self._pages.is_cached(self._page + 1, scale):
-                self._pages.render(self._page + 1, scale)
+                try:
+                    self._pages.render(self._page + 1, scale)
+                except RenderError:
+                    pass  # shown, with its reason, if the page is turned to
 
     def _box_on_page(self, located: tuple[int, BBox] | None, margin: float) -> QRectF | None:
         if located is None or located[0] != self._page:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.extract.model import BBox
+from reviewer.gui.dialog_history import private_dialog
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.viewer.selection import AreaSelection
@@ -328,7 +329,7 @@ class ReviewWorkspace(QWidget):
     def open_export_dialog(self) -> QFileDialog:
         """Ask where to write the workpaper (opened, not exec'd); the file is written when a name is chosen."""
         default = f"{(self.stored.vendor or 'report').replace('/', '-')} workpaper.pdf"
-        dialog = QFileDialog(self, "Export workpaper", default, "PDF (*.pdf)")
+        dialog = private_dialog(QFileDialog(self, "Export workpaper", default, "PDF (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.selectFile(default)

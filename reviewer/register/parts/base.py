@@ -6,6 +6,7 @@ its parts without the parts importing it back (no import cycle).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from reviewer.register.connection import transaction as Transaction
@@ -14,7 +15,9 @@ from reviewer.register.errors import RegisterError
 
 
 class Host(Protocol):
-    """What a part needs of its register: the connection, a transaction on it, and whether it is alone."""
+    """What a part needs of its register: its file, the connection, a transaction on it, and whether it is alone."""
+
+    path: Path
 
     @property
     def connection(self) -> Connection | None: ...

@@ -83,18 +83,21 @@ class Reports(Part):
                          field="bridges_report_id", old=old, new=report_id)
 
     def delete(self, report_id: int, who: str) -> None:
-        """Destroy a report (the end of an NDA): its PDF, extraction, page text, findings, CUECs and review, in one
-        transaction, logged in the audit log (which keeps its own entries: it is append-only). The freed pages are
+        """Destroy a report (the end of an NDA): its PDF, extraction, page text, findings, CUECs and review, and the
+        reviewer's words about it in the audit log (who, when and what kind of change stay), in one transaction,
+        logged by its sha256 only. Its id is never given to another report. The freed pages are
         zeroed (`secure_delete`, FTS5 `secure-delete`) and the write-ahead log is checkpointed into the file and
         emptied (when no other connection, e.g. an import, is open), so no copy of the report's pages is left
         behind in the register's files."""
         with self._register.transaction() as conn:
             try:
-                file_name, vendor = reports.delete_report(conn, report_id)
+                sha256 = reports.delete_report(conn, report_id)[2]
             except KeyError:
                 raise RegisterError(f"no report {report_id} in the register") from None
+            audit.scrub_report(conn, report_id)
+            # the deletion itself is logged without the file's or the vendor's name: its fingerprint only
             audit.record(conn, who=who, report_id=report_id, entity="report", entity_id=report_id,
-                         field="deleted", old=f"{file_name} ({vendor or 'vendor unknown'})", new=None)
+                         field="deleted", old=f"sha256 {sha256}", new=None)
         # TRUNCATE waits (busy timeout) for other connections; with an import running on its own connection, a
         # PASSIVE checkpoint copies what it can without blocking, and the next checkpoint finishes the job
         mode = "TRUNCATE" if self._register.only_connection() else "PASSIVE"

@@ -81,3 +81,21 @@ def _key_event():
     from PySide6.QtGui import QKeyEvent
 
     return QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+
+
+def test_locking_drops_the_key_material(qtbot, window):
+    """Issue 10, item 7: the lock closes the connection and overwrites the raw key it was opened with."""
+    import gc
+
+    from reviewer.register import RegisterKey
+
+    key = window.register.key
+    raw_hex = key.raw.hex()
+    window.lock()
+    assert window.is_locked() and window.register is None
+    assert key.raw == bytes(32)
+    gc.collect()
+    live = [o for o in gc.get_objects() if isinstance(o, RegisterKey) and o.raw.hex() == raw_hex]
+    assert live == []  # no copy of the key is left anywhere in the app
+    _unlock(window)
+    assert not window.is_locked() and window.register.key.raw.hex() == raw_hex
