@@ -51,6 +51,8 @@ _MATERIAL = r"(?:(?:material|significant|substantive)\s+)?"
 _NO_CHANGE = re.compile(rf"\bno\s+{_MATERIAL}changes?\b|\bnot\s+aware\s+of\s+any\s+{_MATERIAL}changes?\b|"
                         rf"\bha(?:s|ve)\s+not\s+(?:made|been)\s+(?:any\s+)?{_MATERIAL}change", re.I)
 _OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|tests\s+of\s+operating", re.I)
+_NOT_PERFORMED = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:performed|tested|evaluated|examined)\b|"
+                            r"\bno\s+tests?\s+of\s+operating", re.I)
 _DESIGN_ONLY = re.compile(r"placed\s+in\s+operation|suitability\s+of\s+(?:the\s+)?design|suitably\s+designed", re.I)
 
 
@@ -170,18 +172,21 @@ def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tu
 
 
 def _type_from_wording(doc: Document, ev: dict[str, Evidence]) -> str | None:
+    """The type from the words that describe the examination, page by page from the front: the first page that
+    speaks of operating effectiveness (not of its tests being "not performed") makes it a Type 2, the first that
+    speaks only of the suitability of the design, or of controls placed in operation as of a date, a Type 1."""
     for page in doc.text_pages[:8]:
         if doc.toc_pages and page.number in doc.toc_pages:
             continue
-        m = _OPERATING.search(page.text)
-        if m:
-            ev["type"] = evidence_at(page, m.start(), m.end()).unsure(
+        operating = next((m for m in _OPERATING.finditer(page.text)
+                          if not _NOT_PERFORMED.search(_sentence_around(page.text, m.start(), m.end()))), None)
+        if operating:
+            ev["type"] = evidence_at(page, operating.start(), operating.end()).unsure(
                 "the report states no type: Type 2 was read from its wording (operating effectiveness)")
             return "Type 2"
-    for page in doc.text_pages[:8]:
-        m = _DESIGN_ONLY.search(page.text)
-        if m:
-            ev["type"] = evidence_at(page, m.start(), m.end()).unsure(
+        design = _DESIGN_ONLY.search(page.text)
+        if design:
+            ev["type"] = evidence_at(page, design.start(), design.end()).unsure(
                 "the report states no type: Type 1 was read from its wording (design only)")
             return "Type 1"
     return None

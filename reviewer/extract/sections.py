@@ -278,8 +278,8 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
             spaced = ln.page == prev.page and ln.top - prev.bottom > gap * 1.4 + 1
             new_row = bool(cells[0]) and (any(cells[1:]) or spaced)
         if new_row or not rows:
-            if not rows and not (cells[0] and (any(cells[1:]) or grid is not None)):
-                break
+            if not rows and not ((cells[0] or ln is lines[body_at]) and (any(cells[1:]) or grid is not None)):
+                break  # the first row may open with its first cell empty (that cell centred on the row's lines)
             rows.append(([ln], cells))
         elif any(cells) and (grid is not None or ln.top - rows[-1][0][-1].bottom < ln.height):
             rows[-1][0].append(ln)
