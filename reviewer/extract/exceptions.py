@@ -34,7 +34,7 @@ __all__ = ["is_exception", "read_exceptions"]
 
 _RESPONSE_LABEL = RESPONSE_LABEL
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
-_RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+information\s+provided\s+by", re.I)
+_RESPONSE_SECTION = re.compile(rf"{RESPONSE_WORDS}|other\s+information\s+provided\s+by", re.I)
 _RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)(?:[.:]|\s+[\u2013\u2014\-])?\s+)?"
                              rf"(?:{_RESPONSE_SECTION.pattern})", re.I)
 # "CV-07 — Management's response. Provisioning tickets ..." in the later section: the label before the text

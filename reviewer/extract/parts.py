@@ -18,7 +18,7 @@ from enum import Enum
 
 from reviewer.extract.layout import Document, segments
 from reviewer.extract.page import Line
-from reviewer.extract.vocabulary import APOS, AUDITOR_SUBHEADING, DATE_ONLY_LINE, OPINION_SENTENCE
+from reviewer.extract.vocabulary import APOS, AUDITOR_SUBHEADING, DATE_ONLY_LINE, OPINION_SENTENCE, RESPONSE_WORDS
 
 
 class Role(Enum):
@@ -36,7 +36,7 @@ _NUMBERING = re.compile(rf"^\s*(?:(?:section|part|attachment|exhibit|appendix|sc
 # tried in this order: a tests part's title may say "Description of Criteria, Controls, Tests and Results"
 _ROLE_TITLES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.OTHER_INFORMATION, re.compile(rf"^(?:other|additional|supplemental)\s+information\b|"
-                                        rf"^management{APOS}?s?\s+responses?\s+to\b", re.I)),
+                                        rf"^{RESPONSE_WORDS}\s+to\b", re.I)),
     (Role.TESTS, re.compile(r"\btests?\s+of\s+(?:the\s+)?(?:controls|operating\s+effectiveness)|"
                             r"\btesting\s+(?:of\s+)?(?:the\s+)?controls|\bresults\s+of\s+(?:tests|testing)\b|"
                             r"\brelated\s+controls\b|\binformation\s+provided\s+by\s+(?:the\s+)?(?:independent\s+)?"
