@@ -267,7 +267,16 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
     gap = _usual_gap(lines[body_at:body_at + 20])
     rows: list[tuple[list[Line], list[list[str]]]] = []
     prev = lines[body_at - 1]
+    head_text = [sg.text for sg in segs]
     for ln in lines[body_at:]:
+        if ln.page != head.page and [sg.text for sg in segments(ln)] == head_text:
+            # the table goes on over the page under its header printed again: that page's rules, if any
+            head = ln
+            on_page = pages.get(ln.page)
+            if grid is not None:
+                grid = grid_at(on_page.rules if on_page else None, ln.top, ln.bottom, segs[0].x0, segs[-1].x1)
+            prev = ln
+            continue
         if grid is not None and (ln.page != head.page or (grid.bottom is not None and ln.top > grid.bottom)):
             break
         cells: list[list[str]] = [[] for _ in bounds]
