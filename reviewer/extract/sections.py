@@ -189,7 +189,9 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
                     # back at (or left of) the marker: a hanging-indent list has ended; a list that wraps to
                     # the margin has ended when a paragraph gap comes first
                     hanging = len(chunk) > 1 and chunk[1].x0 > lines[s].x0 + 2
-                    if hanging or ln.top - chunk[-1].bottom > gap * 1.4 + 1:
+                    # or when the entry ended its sentence and text goes on at the margin ("People: the ...")
+                    ended = chunk[-1].text.rstrip().endswith((".", ";")) and ln.text[:1].isupper()
+                    if hanging or ended or ln.top - chunk[-1].bottom > gap * 1.4 + 1:
                         break
                 chunk.append(ln)
             items.append(Item(chunk))
