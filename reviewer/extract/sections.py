@@ -29,6 +29,7 @@ KNOWN_HEADING = re.compile(
     r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive|"
     r"(?:attachment|appendix|exhibit|schedule|part)\s+[A-Z0-9]{1,4}\b)", re.I)
 _END_PUNCT = re.compile(r"[.:;,]$")
+_OUTLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])")
 _CRITERIA_AT_END = re.compile(rf"[.;]?\s*\(\s*{CRITERIA_RUN}\)\s*$")  # "... uploading them. (CC6.7)"
 _SUBHEADING_STEP = 0.8  # points: a heading this much smaller than a passage's title is one of its sub-headings
 # a heading that groups list entries or table rows: a control objective or a criterion with its title
@@ -42,7 +43,9 @@ class Section:
 
 
 def is_heading_like(line: Line) -> bool:
-    text = line.text.strip()
+    """A short line that titles what follows: a known title, or a few capitalised words without a full stop or a
+    number (an outline number before it, "III.5" or "4.2", is the heading's, not its text)."""
+    text = _OUTLINE_NUMBER.sub("", line.text.strip(), count=1)
     words = text.split()
     if not words or len(words) > 12:
         return False
