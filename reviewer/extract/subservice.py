@@ -19,7 +19,7 @@ from reviewer.extract.sections import find_sections, list_items
 _NAME = r"(?P<name>[A-Z][\w&.,'\u2019\- \n]{1,70}?)"
 # a services clause runs to the sentence's end; the full stop of "Inc." or "Corp." does not end it
 _SENTENCE = r"(?:[^.;]|(?<=Inc)\.|(?<=Corp)\.|(?<=Ltd)\.|(?<=Co)\.|(?<=L\.L\.C)\.|(?<=N\.A)\.)"
-_ABBR = r"(?:\s*\((?:[\u201c\"]?)(?P<abbr>[A-Za-z0-9&.\- ]{1,20})(?:[\u201d\"]?)\))?"
+_ABBR = r"(?:\s*\((?:[\u201c\"]?)(?P<abbr>[A-Za-z0-9&.\- ]{1,40})(?:[\u201d\"]?)\))?"
 _ROLE = r"(?:\s*,\s*(?:a|an|our|its)\s+(?:third[\s-]party\s+)?sub[\s-]?service\s+(?:organi[sz]ation|provider)\s*,)?"
 _USES = re.compile(
     r"\b(?:uses|utilizes|utilises|relies\s+on|engages|outsources\s+\w+(?:\s+\w+)?\s+to|leverages)\s+"
@@ -219,6 +219,8 @@ _CONTEXT = re.compile(r"sub[\s-]?service|carve[\s\-]*out|carved[\s\-]*out|inclus
                       r"controls\s+(?:of|at)\b|did\s+not\s+extend\s+to|complementary\s+subservice", re.I)
 _SENTENCES = re.compile(r"(?<=\.)\s+")
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|such|them|their|both|each)\b", re.I)
+_LEGAL_NAME = re.compile(r"^([A-Z][\w&\-]{3,})\s*,?\s+(?:Corporation|Corp\.?|Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|"
+                         r"Limited|plc|PLC|GmbH|AG|Company|Co\.)$")
 _FOLLOWING = 400  # characters after a "uses X for Y" sentence where the next sentence is looked for
 
 
@@ -230,7 +232,10 @@ def _keep_subservice_organizations(found: _Found, pages: list[Page]) -> None:
     sentences = [" ".join(t.split()) for p in pages for t in _SENTENCES.split(p.text) if _CONTEXT.search(t)]
     kept: list[SubserviceOrganization] = []
     for org in found.orgs:
-        forms = [f for f in (org.name, org.abbreviation) if f]
+        # "Oracle Corporation" is "Oracle" in the sentence that carves it out (a company's name before its legal
+        # form; a product's name, "Azure DevOps", is not shortened)
+        legal = _LEGAL_NAME.match(org.name)
+        forms = [f for f in (org.name, org.abbreviation, legal.group(1) if legal else None) if f]
         naming = [t for t in sentences if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", t) for f in forms)]
         if naming or org.name in found.in_section:
             kept.append(org)
