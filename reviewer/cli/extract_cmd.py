@@ -1,8 +1,8 @@
-"""`reviewer extract [--json] [--password PW] FILE...`: read PDFs and print what was extracted.
+"""`reviewer extract [--json] [--password PW] [--no-ocr] FILE...`: read PDFs and print what was extracted.
 
-Touches no register. With --json, one `ExtractionResult.to_json()` object per line (JSON Lines); without, a
-short readable summary per file. A file that cannot be read gets one line on stderr naming it; the other
-files are still read, and the exit status is 2.
+Scanned pages (no text layer) are read by OCR unless --no-ocr. Touches no register. With --json, one
+`ExtractionResult.to_json()` object per line (JSON Lines); without, a short readable summary per file. A file
+that cannot be read gets one line on stderr naming it; the other files are still read, and the exit status is 2.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
                 raise PdfReadError("no such file")
             if path.is_dir():
                 raise PdfReadError("is a folder, not a PDF file")
-            result = extract_pdf(path, password=args.password)
+            result = extract_pdf(path, password=args.password, ocr=getattr(args, "ocr", True))
         except PdfReadError as err:
             print(f"reviewer: {name}: {err}", file=sys.stderr)
             status = EXIT_BAD_INPUT
@@ -50,6 +50,7 @@ def summary(result: ExtractionResult) -> str:
     f = result.file
     head = f"{f.name}: {result.document_type or 'unreadable'}, {f.pages} page{'' if f.pages == 1 else 's'}"
     head += (", encrypted" if f.encrypted else "") + ("" if f.text_layer == "full" else f", text layer {f.text_layer}")
+    head += f", {len(f.ocr_pages)} page{'' if len(f.ocr_pages) == 1 else 's'} read by OCR" if f.ocr_pages else ""
     out = [head]
 
     def add(label: str, value: object) -> None:

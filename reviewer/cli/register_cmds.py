@@ -8,6 +8,7 @@ thing, and closes it. Errors are one line on stderr; exit 2 for bad input or usa
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import json
 import os
@@ -27,6 +28,7 @@ from reviewer.register import (
     RegisterError,
     WrongPassphrase,
     default_register_path,
+    extract_in_process,
     iter_pdf_paths,
 )
 
@@ -174,13 +176,14 @@ def _import(args: argparse.Namespace) -> int:
     if not paths:
         raise CommandError(f"no PDF files found in {', '.join(args.paths)}")
     with _open(args) as reg:
-        return import_paths(reg, paths, password=args.password)
+        return import_paths(reg, paths, password=args.password, ocr=getattr(args, "ocr", True))
 
 
-def import_paths(reg: Register, paths: list[Path], *, password: str | None) -> int:
+def import_paths(reg: Register, paths: list[Path], *, password: str | None, ocr: bool = True) -> int:
     failed = 0
+    extractor = None if ocr else functools.partial(extract_in_process, ocr=False)
     for path in paths:
-        outcome = reg.import_file(path, password=password)
+        outcome = reg.import_file(path, password=password, extractor=extractor)
         label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
         failed += label == "failed"
         print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)

@@ -2,7 +2,8 @@
 
 For each page we keep the words with their boxes (top-left origin, in the page's displayed orientation),
 grouped into lines (`words.py` reads them; `page.py` holds the records), and, on pages that may hold a table,
-the ruled lines drawn there (`grid.py`). Nothing decrypted is ever written
+the ruled lines drawn there (`grid.py`). A page without a text layer (a scan) is read by OCR (`ocr.py`) into
+the same words and lines, unless the caller says `ocr=False`. Nothing decrypted is ever written
 to disk: the document is opened from bytes and only text leaves this module.
 """
 
@@ -17,6 +18,8 @@ import pypdfium2.raw as raw
 
 from reviewer.extract.errors import DamagedPdfError, ExtractionCancelled, NotAPdfError, PasswordRequiredError
 from reviewer.extract.grid import may_hold_table, read_rules
+from reviewer.extract.ocr import available as ocr_available
+from reviewer.extract.ocr import ocr_page
 from reviewer.extract.page import Line, Page, Word
 from reviewer.extract.words import group_lines, read_words
 
@@ -42,6 +45,11 @@ class PdfContent:
     def pages_without_text(self) -> list[int]:
         return [p.number for p in self.pages if p.image_only]
 
+    @property
+    def ocr_pages(self) -> list[int]:
+        """The pages whose words were read by OCR."""
+        return [p.number for p in self.pages if p.ocr]
+
 
 def _open(data: bytes, password: str | None) -> pdfium.PdfDocument:
     """Open from bytes, mapping pdfium's errors to ours."""
@@ -65,8 +73,10 @@ def read_pdf(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr: bool = True,
 ) -> PdfContent:
-    """Open `data` and read all pages' words and lines. Raises the PdfReadError family."""
+    """Open `data` and read all pages' words and lines, by OCR on pages without a text layer (unless `ocr` is
+    False, or no engine is installed). Raises the PdfReadError family."""
     if not data.lstrip()[:1024].__contains__(b"%PDF"):
         raise NotAPdfError("not a PDF file (its content is not PDF, whatever its name)")
     sha = hashlib.sha256(data).hexdigest()
@@ -89,7 +99,7 @@ def read_pdf(
         for i in range(n):
             if cancelled is not None and cancelled():
                 raise ExtractionCancelled()
-            pages.append(_read_page(doc, i))
+            pages.append(_read_page(doc, i, ocr))
             if progress is not None:
                 progress(i + 1, n)
         return PdfContent(pages=pages, sha256=sha, encrypted=encrypted)
@@ -97,7 +107,7 @@ def read_pdf(
         doc.close()
 
 
-def _read_page(doc: pdfium.PdfDocument, index: int) -> Page:
+def _read_page(doc: pdfium.PdfDocument, index: int, ocr: bool = False) -> Page:
     try:
         page = doc[index]
     except pdfium.PdfiumError:
@@ -114,6 +124,9 @@ def _read_page(doc: pdfium.PdfDocument, index: int) -> Page:
             textpage.close()
         if not words:
             result.image_only = _has_images(page)
+        if result.image_only and ocr and ocr_available():
+            ocr_page(page, result)
+            return result  # a scan has no vector rules to read
         result.lines = group_lines(words, index + 1)
         result.finish()
         if may_hold_table(result.text):

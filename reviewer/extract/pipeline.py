@@ -1,7 +1,12 @@
-"""`extract_pdf`: read a PDF and every field reader in turn, then collect the warnings a reviewer needs."""
+"""`extract_pdf`: read a PDF and every field reader in turn, then collect the warnings a reviewer needs.
+
+Pages without a text layer are read by OCR unless `ocr=False`; the values read from them have evidence with
+`source: "ocr"`, `file.ocr_pages` names them, and their words are kept for the viewer's search.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,13 +39,16 @@ def extract_pdf(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr: bool = True,
 ) -> ExtractionResult:
     """Read one PDF (a path or its bytes) into an `ExtractionResult`.
 
     Raises NotAPdfError, DamagedPdfError, PasswordRequiredError (wrong_password=True when a password was
     given) or ExtractionCancelled when `cancelled()` returns True. `progress(done, total)` is called per page.
+    `ocr=False` leaves pages without a text layer unread.
     """
-    return extract_document(source, name=name, password=password, progress=progress, cancelled=cancelled).result
+    return extract_document(source, name=name, password=password, progress=progress, cancelled=cancelled,
+                            ocr=ocr).result
 
 
 def extract_document(
@@ -50,8 +58,9 @@ def extract_document(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr: bool = True,
 ) -> ExtractedDocument:
-    """`extract_pdf`, plus the text of every page (empty for a page without a text layer)."""
+    """`extract_pdf`, plus the text of every page (OCR's text on a scanned page; empty when it was not read)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         file_name = name or "document.pdf"
@@ -63,7 +72,7 @@ def extract_document(
             raise NotAPdfError("is a folder, not a PDF file") from None
         file_name = name or path.name
     with _cyclic_gc_paused():
-        return _extract(data, file_name, password, progress, cancelled)
+        return _extract(data, file_name, password, progress, cancelled, ocr)
 
 
 @contextmanager
@@ -84,10 +93,26 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _extract(data: bytes, file_name: str, password: str | None, progress: Callable[[int, int], None] | None,
-             cancelled: Callable[[], bool] | None) -> ExtractedDocument:
-    content = read_pdf(data, password=password, progress=progress, cancelled=cancelled)
+             cancelled: Callable[[], bool] | None, ocr: bool = True) -> ExtractedDocument:
+    content = read_pdf(data, password=password, progress=progress, cancelled=cancelled, ocr=ocr)
     result = _read_facts(content, file_name)
+    _mark_ocr(content, result)
     return ExtractedDocument(result, [page.text for page in content.pages])
+
+
+def _mark_ocr(content: PdfContent, result: ExtractionResult) -> None:
+    """OCR'd pages: listed in file.ocr_pages, their evidence marked "ocr", their words kept for the viewer."""
+    pages = content.ocr_pages
+    if not pages:
+        return
+    result.file.ocr_pages = pages
+    on_ocr = set(pages)
+    result.evidence = {k: dataclasses.replace(ev, source="ocr") if ev.page in on_ocr else ev
+                       for k, ev in result.evidence.items()}
+    for page in content.pages:
+        if page.ocr:
+            result.ocr_words[page.number] = [(w.text, w.x0, w.top, w.x1, w.bottom)
+                                             for line in page.lines for w in line.words]
 
 
 def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
@@ -95,7 +120,11 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
     info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
                     text_layer=content.text_layer)  # type: ignore[arg-type]
     result = ExtractionResult(file=info, document_type=None, report=Report())
-    missing = content.pages_without_text
+    read = content.ocr_pages
+    if read:
+        result.warnings.append(f"no text layer on {_page_list(read)} (scanned images): read by OCR; "
+                               "check the values read there against the page")
+    missing = [p for p in content.pages_without_text if p not in set(read)]
     if missing:
         result.warnings.append(f"no text layer on {_page_list(missing)} (scanned images): "
                                "those pages were not read; run OCR on the PDF to read them")

@@ -11,7 +11,8 @@ child taken over by a malicious PDF cannot make the parent unpickle anything. No
 child writes nothing to disk. A child that dies mid-file (a crash in PDFium, the OOM killer) costs that file
 alone: `ExtractorCrashed`, a `PdfReadError`, so the import reports it as failed and goes on with the next file.
 Cancel: the parent tells the child, which stops at its next page; a child that does not answer in time is
-terminated.
+terminated. Scanned pages are read by OCR in the child too, one page at a time with progress after each (a page
+takes about a second), so a cancel lands within a page; `ocr=False` leaves them unread.
 
 Both pipes are one-way OS pipes (`Pipe(duplex=False)`), not socket pairs: tests forbid sockets.
 """
@@ -54,9 +55,10 @@ class ExtractorCrashed(PdfReadError):
 
 
 def extract_in_process(data: bytes, name: str, password: str | None = None, progress: Progress | None = None,
-                       cancelled: Cancelled | None = None) -> Extracted:
+                       cancelled: Cancelled | None = None, *, ocr: bool = True) -> Extracted:
     """The plain path (the command line): extraction and the page texts for the index, in this process."""
-    extracted = extract_document(data, name=name, password=password, progress=progress, cancelled=cancelled)
+    extracted = extract_document(data, name=name, password=password, progress=progress, cancelled=cancelled,
+                                 ocr=ocr)
     return extracted.result, extracted.page_texts
 
 
@@ -64,7 +66,8 @@ class IsolatedExtractor:
     """Callable like `extract_in_process`, but the work happens in a child process. Use one per batch, from one
     thread, and `close()` it (or use `with`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, ocr: bool = True) -> None:
+        self.ocr = ocr  # read scanned pages by OCR (in the child)
         self._context = multiprocessing.get_context("spawn")
         self._process: Any = None
         self._requests: Any = None
@@ -97,7 +100,7 @@ class IsolatedExtractor:
         self._job += 1
         job = self._job
         try:
-            self._requests.send(("extract", job, bytes(data), name, password))
+            self._requests.send(("extract", job, bytes(data), name, password, self.ocr))
         except OSError:
             raise self._crashed() from None
         cancel_sent: float | None = None
@@ -204,14 +207,14 @@ def _child_main(requests: Any, replies: Any) -> None:
             return
         if request[0] != "extract":
             continue  # a cancel for a job already answered
-        _, job, data, name, password = request
+        _, job, data, name, password, ocr = request
         try:
-            _send(replies, _extract_one(job, data, name, password, requests, replies))
+            _send(replies, _extract_one(job, data, name, password, ocr, requests, replies))
         except (EOFError, OSError):
             return  # the parent is gone
 
 
-def _extract_one(job: int, data: bytes, name: str, password: str | None, requests: Any,
+def _extract_one(job: int, data: bytes, name: str, password: str | None, ocr: bool, requests: Any,
                  replies: Any) -> dict[str, Any]:
     stop = False
 
@@ -227,7 +230,7 @@ def _extract_one(job: int, data: bytes, name: str, password: str | None, request
         _send(replies, {"job": job, "kind": "progress", "done": done, "total": total})
 
     try:
-        extraction, texts = extract_in_process(data, name, password, progress, cancelled)
+        extraction, texts = extract_in_process(data, name, password, progress, cancelled, ocr=ocr)
     except ExtractionCancelled:
         return {"job": job, "kind": "cancelled"}
     except PdfReadError as err:

@@ -5,17 +5,21 @@ in a small LRU cache keyed by (page, scale) so paging back and forth, or redrawi
 Rendering stays on the GUI thread on purpose: PDFium is not thread-safe (not even across documents), and the
 import worker may be running an extraction with it at the same time; one page at screen scale takes tens of
 milliseconds, and only the page on screen (plus the next one, when idle) is ever rendered.
-Boxes are [x0, top, x1, bottom] in PDF points from the page's top-left, like `Evidence.bbox`.
+Boxes are [x0, top, x1, bottom] in PDF points from the page's top-left, like `Evidence.bbox`. A scanned page has
+no text layer to search: its words as OCR read them (`ExtractionResult.ocr_words`, given by `set_ocr_words`) are
+searched instead, so a match on a scan is found and highlighted like one in text.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
+from collections.abc import Sequence
 
 import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
-from reviewer.extract.model import BBox
+from reviewer.extract.model import BBox, OcrWord
 
 CACHE_PAGES = 12
 
@@ -35,6 +39,11 @@ class PdfPages:
         self._sizes = [self._doc.get_page_size(i) for i in range(len(self._doc))]
         self._images: OrderedDict[tuple[int, float], QImage] = OrderedDict()
         self._text_cache: dict[int, pdfium.PdfTextPage] = {}
+        self._ocr_words: dict[int, Sequence[OcrWord]] = {}
+
+    def set_ocr_words(self, words: dict[int, Sequence[OcrWord]]) -> None:
+        """The words OCR read on scanned pages (1-based page -> words in reading order), searched on those pages."""
+        self._ocr_words = dict(words)
 
     @property
     def page_count(self) -> int:
@@ -70,6 +79,8 @@ class PdfPages:
         """Boxes of every case-insensitive match of `query` on 1-based `page` (one box per match line span)."""
         if not query:
             return []
+        if page in self._ocr_words:
+            return find_in_words(self._ocr_words[page], query)
         textpage = self._textpage(page)
         height = self._sizes[page - 1][1]
         hits: list[BBox] = []
@@ -100,3 +111,25 @@ class PdfPages:
             textpage.close()
         self._text_cache.clear()
         self._doc.close()
+
+
+def find_in_words(words: Sequence[OcrWord], query: str) -> list[BBox]:
+    """Boxes of every case-insensitive match of `query` in words joined by single spaces (one box per match)."""
+    needle = " ".join(query.split()).lower()
+    if not needle or not words:
+        return []
+    starts: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        parts.append(w[0])
+        pos += len(w[0]) + 1
+    text = " ".join(parts).lower()
+    hits: list[BBox] = []
+    for m in re.finditer(re.escape(needle), text):
+        inside = [w for w, s in zip(words, starts, strict=True) if s < m.end() and s + len(w[0]) > m.start()]
+        if inside:
+            hits.append((min(w[1] for w in inside), min(w[2] for w in inside), max(w[3] for w in inside),
+                         max(w[4] for w in inside)))
+    return hits
