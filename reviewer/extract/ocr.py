@@ -29,11 +29,15 @@ from reviewer.extract.words import group_lines
 MIN_DPI, MAX_DPI, DEFAULT_DPI = 150, 300, 200  # the resolution a page is taken to be scanned at, within these
 UPSCALE = 2.0  # a scan is rendered this much finer than it was scanned (at most MAX_DPI): Tesseract reads 10-point
 # text at 150 dpi with hyphens and dots lost ("C202" for "C-202"); at 300 dpi it keeps them
-LOW_CONFIDENCE = 0.60  # a word the engine gives less than this is one a reviewer should check
+LOW_CONFIDENCE = 0.40  # a word the engine gives less than this is one a reviewer should check (Tesseract gives
+# correct words with punctuation, "Ltd.'s", about 0.45; misread ones, "Decernber", mostly less)
+_SMUDGE_CONFIDENCE = 0.60
 _MIN_INK_PT = 2.0  # boxes smaller than this (in points) are specks the engine read as text
 BULLET = "\u2022"
 _DASHES = {"\u2013", "\u2014"}
 _SPECK_CONFIDENCE = 0.5
+_NOISE_CONFIDENCE = 0.3
+_SPECK_MARKS = ".,:;'`\"!_~^"
 _BULLET_LOOKALIKES = set("e«»¢©®°@•·*o+")  # what Tesseract makes of a list's round bullet
 _BULLET_REACH_PT = 22.0  # a bullet sits this close left of its item's first word
 _BULLET_MIN_PT, _BULLET_MAX_PT = 1.5, 7.0
@@ -109,7 +113,9 @@ def _with_bullets(lines: list[Any], image: Any, dpi: int) -> list[Word]:
                         and 0.5 <= w / h <= 2.0 and first.top <= mid <= first.bottom):
                     out.append(Word(BULLET, x0, top, x1, bottom, conf=None))
                     break
-        out.extend(line.words)
+        # a lookalike further along the line is a speck, not a bullet ("accounts. e")
+        out.extend(w for k, w in enumerate(line.words) if k == 0 or not (
+            w.text in _BULLET_LOOKALIKES and w.conf is not None and w.conf < _SPECK_CONFIDENCE))
     return out
 
 
@@ -141,10 +147,13 @@ def read_words(image: Any, dpi: int, width: float, height: float) -> list[Word]:
         x1, bottom = min(width, w.x1 * scale), min(height, w.bottom * scale)
         if x1 - x0 < _MIN_INK_PT and bottom - top < _MIN_INK_PT:
             continue
-        if w.conf < LOW_CONFIDENCE and not any(ch.isalnum() for ch in text):
+        if w.conf < _SMUDGE_CONFIDENCE and not any(ch.isalnum() for ch in text):
             continue  # a smudge read as punctuation
-        if len(text) <= 2 and w.conf < _SPECK_CONFIDENCE and text not in _BULLET_LOOKALIKES:
-            continue  # a speck of dust read as a letter ("Considerations j")
+        if text not in _BULLET_LOOKALIKES and (len(text) == 1 and w.conf < _SPECK_CONFIDENCE
+                                                or len(text) <= 3 and w.conf < _NOISE_CONFIDENCE):
+            continue  # a speck of dust read as a letter ("Considerations j", "system. Nes")
+        if not text.strip(_SPECK_MARKS):
+            continue  # a speck read as a stop or a colon standing alone
         if text in _DASHES:  # Tesseract reads every dash as an em dash: an en dash is half as wide
             text = "\u2013" if x1 - x0 < 0.6 * (bottom - top) else "\u2014"
         out.append(Word(text, x0, top, x1, bottom, conf=round(w.conf, 3)))

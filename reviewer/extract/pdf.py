@@ -20,6 +20,7 @@ from reviewer.extract.errors import DamagedPdfError, ExtractionCancelled, NotAPd
 from reviewer.extract.grid import may_hold_table, read_rules
 from reviewer.extract.ocr import available as ocr_available
 from reviewer.extract.ocr import ocr_page
+from reviewer.extract.ocr_margins import harmonise_margins
 from reviewer.extract.page import Line, Page, Word
 from reviewer.extract.words import group_lines, read_words
 
@@ -102,6 +103,7 @@ def read_pdf(
             pages.append(_read_page(doc, i, ocr))
             if progress is not None:
                 progress(i + 1, n)
+        harmonise_margins(pages)  # OCR reads a running footer differently on each page
         return PdfContent(pages=pages, sha256=sha, encrypted=encrypted)
     finally:
         doc.close()

@@ -19,6 +19,7 @@ from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
+from reviewer.extract.ocr import box_is_low_confidence
 from reviewer.extract.pdf import PdfContent, read_pdf
 from reviewer.extract.period import read_dates
 
@@ -113,6 +114,11 @@ def _mark_ocr(content: PdfContent, result: ExtractionResult) -> None:
         if page.ocr:
             result.ocr_words[page.number] = [(w.text, w.x0, w.top, w.x1, w.bottom)
                                              for line in page.lines for w in line.words]
+    unsure = [key for key, ev in result.evidence.items() if ev.page in on_ocr and ev.bbox is not None
+              and box_is_low_confidence(content.pages[ev.page - 1], ev.bbox)]
+    if unsure:
+        result.warnings.append("OCR was unsure of words in " + ", ".join(k.replace("_", " ") for k in unsure)
+                               + ": check them against the page")
 
 
 def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:

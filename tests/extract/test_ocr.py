@@ -100,9 +100,9 @@ def test_ocr_words_carry_confidence_and_boxes_on_the_page(corpus):
 def test_low_confidence_spans_and_boxes_are_told():
     page = Page(1, 612, 792, ocr=True)
     page.lines = [Line([Word("Period", 72, 100, 110, 110, conf=0.95), Word("Decernber", 114, 100, 170, 110,
-                                                                            conf=0.41)], 1)]
+                                                                            conf=0.31)], 1)]
     page.finish()
-    assert page.lines[0].confidence == 0.41
+    assert page.lines[0].confidence == 0.31
     assert not ocr.is_low_confidence(page, 0, 6)
     assert ocr.is_low_confidence(page, 0, len(page.text))
     assert [w.text for w in ocr.low_confidence_words(page, 7, 16)] == ["Decernber"]
