@@ -76,8 +76,19 @@ def render_grey(pdf_page: pdfium.PdfPage, dpi: int) -> Any:
 
 def ocr_page(pdf_page: pdfium.PdfPage, page: Page, dpi: int | None = None) -> None:
     """Fill `page` (read from `pdf_page`, with no text layer) with the words OCR reads on it."""
+    recognise(page, *render_for_ocr(pdf_page, dpi))
+
+
+def render_for_ocr(pdf_page: pdfium.PdfPage, dpi: int | None = None) -> tuple[Any, int]:
+    """The page's image for OCR and its resolution: the PDFium half of `ocr_page`, for the thread that owns the
+    document (PDFium is not thread-safe)."""
     dpi = dpi or min(MAX_DPI, int(scan_dpi(pdf_page) * UPSCALE))
-    image = render_grey(pdf_page, dpi)
+    return render_grey(pdf_page, dpi), dpi
+
+
+def recognise(page: Page, image: Any, dpi: int) -> None:
+    """The rest of `ocr_page`, on a rendered image: safe to run in a worker thread (the engine releases the GIL
+    while it reads, and each thread has its own)."""
     straight = deskew(image).image
     words = read_words(straight, dpi, page.width, page.height)
     lines = group_lines(words, page.number)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -41,6 +42,7 @@ Extracted = tuple[ExtractionResult, list[str]]
 
 POLL_S = 0.05  # how often the parent checks `cancelled()` while the child works
 CANCEL_GRACE_S = 2.0  # a child that has not stopped this long after a cancel is terminated
+CHILD_NICENESS = 10
 REPLY_MAX_BYTES = 512 * 1024 * 1024  # a larger answer is not an extraction: refuse it
 _ERRORS: dict[str, type[PdfReadError]] = {
     "NotAPdfError": NotAPdfError,
@@ -198,6 +200,10 @@ def _error(reply: dict[str, Any]) -> Exception:
 # -- the child ---------------------------------------------------------------------------------------------------
 def _child_main(requests: Any, replies: Any) -> None:
     """The child's loop: one request at a time until told to quit or the parent goes away."""
+    try:
+        os.nice(CHILD_NICENESS)  # OCR keeps a core busy for seconds a page: the window comes first
+    except (AttributeError, OSError):  # no os.nice on Windows
+        pass
     while True:
         try:
             request = requests.recv()

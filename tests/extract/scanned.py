@@ -1,6 +1,7 @@
 """Scanned copies of corpus documents, made the way a scanner and an office would: each page rendered to a grey
 image at a given resolution, turned by up to a degree, with paper tint, noise and specks, saved as JPEG and put
-back as an image-only PDF (no text layer at all). Deterministic: the same document gives the same scan.
+back as an image-only PDF (no text layer at all). Skew, specks and JPEG quality are drawn from a generator seeded
+by the document and resolution; the noise is Pillow's. A scan is built once and cached beside the corpus.
 
 `scanned_copy(doc, dpi, out_dir)` writes (and caches) the scan and returns its path; `scan_truth(truth)` is the
 born-digital truth with the file facts of a scan (text layer "none").
