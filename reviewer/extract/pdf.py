@@ -3,7 +3,8 @@
 For each page we keep the words with their boxes (top-left origin, in the page's displayed orientation),
 grouped into lines (`words.py` reads them; `page.py` holds the records), and, on pages that may hold a table,
 the ruled lines drawn there (`grid.py`). A page without a text layer (a scan) is read by OCR (`ocr.py`) into
-the same words and lines, unless the caller says `ocr=False`. Nothing decrypted is ever written
+the same words and lines, unless the caller says `ocr=False`: rendered here (PDFium is not thread-safe) and
+recognised two pages at a time in worker threads. Nothing decrypted is ever written
 to disk: the document is opened from bytes and only text leaves this module.
 """
 

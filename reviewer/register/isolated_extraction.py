@@ -11,8 +11,9 @@ child taken over by a malicious PDF cannot make the parent unpickle anything. No
 child writes nothing to disk. A child that dies mid-file (a crash in PDFium, the OOM killer) costs that file
 alone: `ExtractorCrashed`, a `PdfReadError`, so the import reports it as failed and goes on with the next file.
 Cancel: the parent tells the child, which stops at its next page; a child that does not answer in time is
-terminated. Scanned pages are read by OCR in the child too, one page at a time with progress after each (a page
-takes about a second), so a cancel lands within a page; `ocr=False` leaves them unread.
+terminated. Scanned pages are read by OCR in the child too (two at a time, a second or so each), with progress
+after each page and a cancel at the next poll; the child runs at a lower priority so the window keeps its CPU;
+`ocr=False` leaves them unread.
 
 Both pipes are one-way OS pipes (`Pipe(duplex=False)`), not socket pairs: tests forbid sockets.
 """
