@@ -11,6 +11,7 @@ Run: .venv/bin/python benchmarks/extraction_accuracy.py SET [--all] [--doc ID]
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reviewer.extract import extract_pdf  # noqa: E402
-from tests.extract.scoring import accuracy_table, field_values  # noqa: E402
+from tests.extract.scoring import accuracy_table, field_values, flag_outcomes, hard_values  # noqa: E402
 from tests.fixtures.corpus import CorpusDocument  # noqa: E402
 
 
@@ -49,9 +50,34 @@ def _chromium() -> list[CorpusDocument]:
     return chromium_documents()
 
 
+def _variation() -> list[CorpusDocument]:
+    from tests.variation import variation_documents
+
+    return variation_documents()
+
+
+def _variation_committed() -> list[CorpusDocument]:
+    from tests.variation import committed_variation_documents
+
+    return committed_variation_documents()
+
+
 SETS: dict[str, Callable[[], list[CorpusDocument]]] = {
-    "corpus": _corpus, "holdout": _holdout, "office": _office, "chromium": _chromium,
+    "corpus": _corpus, "holdout": _holdout, "office": _office, "chromium": _chromium, "variation": _variation,
+    "variation-committed": _variation_committed,
 }
+
+
+def folder_documents(folder: Path) -> list[CorpusDocument]:
+    """A folder of X.pdf beside X.truth.json (a blind set, before or after it is committed)."""
+    docs = []
+    for truth_path in sorted(folder.rglob("*.truth.json")):
+        pdf = truth_path.with_name(truth_path.name.removesuffix(".truth.json") + ".pdf")
+        if pdf.exists():
+            truth = json.loads(truth_path.read_text())
+            docs.append(CorpusDocument(id=pdf.stem, path=pdf, template=pdf.parent.name, truth=truth,
+                                       password=truth.get("password")))
+    return docs
 
 ITEM_KEYS = {"exceptions": "control_id", "control_objectives": "id", "subservice_organizations": "name"}
 
@@ -91,12 +117,15 @@ def _empty_like(truth: dict[str, Any]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", choices=sorted(SETS), help="which test set")
+    parser.add_argument("set", help=f"which test set: {', '.join(sorted(SETS))}, or a folder of PDFs and truth")
     parser.add_argument("--all", action="store_true", help="print every failure, not only the first 40")
     parser.add_argument("--doc", help="only this document id")
     args = parser.parse_args(argv)
-    docs = [d for d in SETS[args.set]() if d.truth is not None and (not args.doc or d.id == args.doc)]
+    loaded = SETS[args.set]() if args.set in SETS else folder_documents(Path(args.set))
+    docs = [d for d in loaded if d.truth is not None and (not args.doc or d.id == args.doc)]
     rows: dict[str, dict[str, bool]] = {}
+    hard_rows: dict[str, dict[str, bool]] = {}
+    flags: list[tuple[bool, bool]] = []
     failures: list[tuple[str, str, Any, Any]] = []
     for doc in docs:
         try:
@@ -108,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         pairs = field_values(result, doc.truth)
         rows[doc.id] = {k: got == want for k, (got, want) in pairs.items()}
+        hard_rows[doc.id] = {k: got == want for k, (got, want) in hard_values(result, doc.truth).items()}
+        flags += flag_outcomes(result, doc.truth)
         for key, (got, want) in pairs.items():
             if got != want:
                 failures += [(sub, doc.id, exp, act) for sub, exp, act in item_failures(key, got, want)]
@@ -124,7 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     for field, doc_id, exp, act in sorted(failures, key=lambda f: (-kinds[f[0]], f[0], f[1]))[
             : None if args.all else 40]:
         print(f"- {field} | {doc_id}\n    expected {short(exp)}\n    got      {short(act)}")
-    print(f"\noverall accuracy {100 * overall:.1f}%")
+    hard_table, hard = accuracy_table(hard_rows)
+    print("\nhard fields:\n" + hard_table)
+    wrong = [low for right, low in flags if not right]
+    right = [low for right, low in flags if right]
+    print(f"\nconfidence: {sum(wrong)}/{len(wrong)} wrong values flagged low "
+          f"({100 * sum(wrong) / max(len(wrong), 1):.0f}%), {sum(right)}/{len(right)} right values flagged low "
+          f"({100 * sum(right) / max(len(right), 1):.0f}%)")
+    print(f"\noverall accuracy {100 * overall:.1f}%, hard fields {100 * hard:.1f}%")
     return 0
 
 

@@ -26,8 +26,8 @@ from reviewer.register import Register, ReportFilter
 from reviewer.register.audit import utc_now
 from reviewer.register.connection import transaction
 from reviewer.register.currency import CurrencyThresholds
+from reviewer.register.parts.search import fts_query
 from reviewer.register.queries import currency_rows
-from reviewer.register.register import fts_query
 from reviewer.register.reports import count_rows, list_rows, search, store_report
 
 WORDS = ("access review change management logical security backup encryption incident response monitoring vendor "
@@ -86,8 +86,7 @@ def build(path: Path, n: int, passphrase: str) -> Register:
         if i and i % 2000 == 0:
             print(f"  {i} reports stored ({time.perf_counter() - started:.1f} s)", flush=True)
     for report_id in range(1, n + 1, 3):
-        reg.update_review(report_id, "bench", status=rng.choice(["in_review", "accepted", "rejected"]))
-    reg._changed()
+        reg.reviews.update(report_id, "bench", status=rng.choice(["in_review", "accepted", "rejected"]))
     print(f"built {n} reports in {time.perf_counter() - started:.1f} s", flush=True)
     return reg
 

@@ -28,8 +28,8 @@ UNUSED_PYTHON = [
     "setuptools", "pkg_resources", "pip", "wheel", "IPython", "matplotlib", "numpy",
     "PyInstaller", "_pyinstaller_hooks_contrib", "rich", "pygments", "markdown_it",
 ]
-# Pillow: pdfplumber imports it only to draw page images (pdfplumber.display), pypdfium2 only for to_pil
-PILLOW = ["PIL", "pdfplumber.display"]
+# Pillow: installed for the tests (reportlab); the app would need it only for pypdfium2's to_pil
+PILLOW = ["PIL"]
 
 # Qt platform plugins to ship: offscreen (tests, headless use), xcb and wayland (Linux desktops), windows, cocoa;
 # minimal is tiny and handy for diagnosis. The others (eglfs, linuxfb, vnc, vkkhrdisplay) are for embedded

@@ -5,12 +5,19 @@ pytest-socket (`--disable-socket` in pyproject) makes any network socket fail a 
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# keep Qt and platformdirs away from the real user's folders
-os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/reviewer-test-runtime")
-os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+# keep Qt, platformdirs and everything else away from the real user's folders: the XDG folders point into one
+# private temporary folder for the session (Qt reads them once, so before anything imports it)
+TEST_HOME = tempfile.mkdtemp(prefix="reviewer-test-home-")
+atexit.register(shutil.rmtree, TEST_HOME, ignore_errors=True)
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"):
+    os.environ[_name] = os.path.join(TEST_HOME, _name.lower())
+    os.makedirs(os.environ[_name], mode=0o700, exist_ok=True)
 
 from pathlib import Path  # noqa: E402
 

@@ -3,40 +3,18 @@ and the hard inputs are what they claim to be."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 
 from tests.fixtures.corpus import CorpusDocument
-
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
+from tests.support import truth_check
+from tests.support.truth_check import norm, parse_printed
 
 
 def page_texts(doc: CorpusDocument) -> list[str]:
-    pdf = pdfium.PdfDocument(str(doc.path), password=doc.password)
-    try:
-        return [norm(page.get_textpage().get_text_range()) for page in pdf]
-    finally:
-        pdf.close()
-
-
-def parse_printed(text: str) -> date:
-    """A date as the corpus prints it: 'January 1, 2024', '1 April 2023' or '01/01/2024'."""
-    if m := re.fullmatch(r"(\d\d)/(\d\d)/(\d{4})", text):
-        return date(int(m[3]), int(m[1]), int(m[2]))
-    if m := re.fullmatch(r"([A-Za-z]+) (\d{1,2}), (\d{4})", text):
-        return date(int(m[3]), MONTHS.index(m[1].lower()) + 1, int(m[2]))
-    if m := re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", text):
-        return date(int(m[3]), MONTHS.index(m[2].lower()) + 1, int(m[1]))
-    raise AssertionError(f"unparseable printed date {text!r}")
+    return truth_check.page_texts(doc.path, doc.password)
 
 
 def truth_problems(doc: CorpusDocument) -> list[str]:

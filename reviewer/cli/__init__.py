@@ -1,4 +1,4 @@
-"""The command line: `reviewer [COMMAND] ...`, as `shared/spec/cli.md` fixes it.
+"""The command line: `reviewer [COMMAND] ...`, as `docs/cli.md` fixes it.
 
 This module owns the parser and the dispatch only. Each command lives in its own module and exposes
 `run(args: argparse.Namespace) -> int`; it is imported when the command runs, so that `reviewer --help`
@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reviewer import __version__
 
@@ -28,14 +30,22 @@ COMMANDS: dict[str, str] = {
     "currency": "register_cmds",
     "export": "register_cmds",
     "passwd": "register_cmds",
-    "demo": "register_cmds",
+    "demo": "history_cmds",  # register_cmds' demo, then a vendor's history and the signals
+    "show": "show_cmd",
+    "history": "history_cmds",
+    "signals": "history_cmds",
+    "firms": "history_cmds",
 }
+
+
+PASSWORD_HELP = ("password for password-protected PDFs (other users can see it in ps: prefer REVIEWER_PDF_PASSWORD "
+                 "or the prompt)")
 
 
 class CliArgumentParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, not a usage dump, on bad usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"reviewer: {message} (see 'reviewer --help')\n")
 
 
@@ -68,12 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="read PDFs and print what was extracted; touches no register")
     p.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
-    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
     _add_ocr_option(p)
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("import", help="import PDFs (files or folders) into the register")
-    p.add_argument("--password", metavar="PW", help="password for password-protected PDFs")
+    p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
     _add_ocr_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_register_option(p)
@@ -92,15 +102,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", metavar="PATH", required=True)
     _add_register_option(p)
 
+    p = sub.add_parser("show", help="one report as the register holds it: values, evidence, confidence, corrections")
+    p.add_argument("report", metavar="REPORT", help="the report's id (see 'reviewer list') or its file name")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    _add_register_option(p)
+
     p = sub.add_parser("passwd", help="change the register's passphrase")
+    _add_register_option(p)
+
+    p = sub.add_parser("history", help="a vendor's reports oldest first and what changed between each pair")
+    p.add_argument("vendor", metavar="VENDOR", help="the vendor's name (or part of it) or id")
+    p.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    _add_register_option(p)
+
+    p = sub.add_parser("signals", help="trust signals: near-copied reports, implausible timelines, unknown auditors")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    _add_register_option(p)
+
+    p = sub.add_parser("firms", help="the accepted audit firms that 'signals' checks auditors against")
+    p.add_argument("action", nargs="?", choices=["list", "add", "remove"], default="list")
+    p.add_argument("names", nargs="*", metavar="NAME")
+    p.add_argument("--who", default="cli", help="the name written into the audit log (default: cli)")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of lines")
     _add_register_option(p)
 
     sub.add_parser("demo", help="import the fictional sample reports into a throwaway register and print it")
     return parser
 
 
+def _no_core_dumps() -> None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script."""
+    # everything this process creates (register, -wal, -shm, exports, workpapers) is private from the start, and a
+    # crash leaves no core dump holding the key or decrypted pages
+    os.umask(0o077)
+    _no_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

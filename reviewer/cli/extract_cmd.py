@@ -1,7 +1,8 @@
 """`reviewer extract [--json] [--password PW] [--no-ocr] FILE...`: read PDFs and print what was extracted.
 
-Scanned pages (no text layer) are read by OCR unless --no-ocr. Touches no register. With --json, one
-`ExtractionResult.to_json()` object per line (JSON Lines); without, a short readable summary per file. A file
+Touches no register. Each file goes through the same sandbox child and limits as an import (a hostile file costs
+one line, never the batch); scanned pages (no text layer) are read by OCR there too, unless --no-ocr. With --json,
+one `ExtractionResult.to_json()` object per line (JSON Lines); without, a short readable summary per file. A file
 that cannot be read gets one line on stderr naming it; the other files are still read, and the exit status is 2.
 """
 
@@ -12,35 +13,40 @@ import json
 import sys
 from pathlib import Path
 
-from reviewer.extract import ExtractionResult, PdfReadError, extract_pdf
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+from reviewer.cli import EXIT_BAD_INPUT, EXIT_OK
+from reviewer.cli.pdf_password import pdf_password
+from reviewer.extract import ExtractionResult, PdfReadError
+from reviewer.extract.fields_table import summary_lines
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer.register import IsolatedExtractor
+    from reviewer.register.importer import FileRefused, read_regular_file
+    from reviewer.sandbox.limits import ExtractionLimits
+
     status = EXIT_OK
-    for name in args.files:
-        path = Path(name)
-        try:
-            if not path.exists():
-                raise PdfReadError("no such file")
-            if path.is_dir():
-                raise PdfReadError("is a folder, not a PDF file")
-            result = extract_pdf(path, password=args.password, ocr=getattr(args, "ocr", True))
-        except PdfReadError as err:
-            print(f"reviewer: {name}: {err}", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        except OSError as err:
-            print(f"reviewer: {name}: cannot read the file ({err.strerror or err})", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        if args.json:
-            sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(summary(result) + "\n")
-        sys.stdout.flush()
+    password = pdf_password(args)
+    ocr = getattr(args, "ocr", True)
+    with IsolatedExtractor(ExtractionLimits.from_environment(), ocr=ocr) as extractor:
+        for name in args.files:
+            path = Path(name)
+            try:
+                data = read_regular_file(path, extractor.limits.max_file_bytes)
+                result, _ = extractor(data, path.name, password)
+            except FileRefused as err:
+                message = "no such file" if str(err) == "no such file or folder" else str(err)
+                print(f"reviewer: {name}: {message}", file=sys.stderr)
+                status = EXIT_BAD_INPUT
+                continue
+            except PdfReadError as err:
+                print(f"reviewer: {name}: {err}", file=sys.stderr)
+                status = EXIT_BAD_INPUT
+                continue
+            if args.json:
+                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(summary(result) + "\n")
+            sys.stdout.flush()
     return status
 
 
@@ -57,20 +63,8 @@ def summary(result: ExtractionResult) -> str:
         if value not in (None, "", []):
             out.append(f"  {label:<22}{value}")
 
-    kind = " ".join(x for x in (rep.framework, rep.type) if x)
-    add("report", kind)
-    add("service organization", rep.service_organization)
-    add("system", rep.system)
-    if rep.period_start or rep.period_end:
-        add("period", f"{rep.period_start or '?'} to {rep.period_end or '?'}")
-    add("as of", rep.as_of)
-    add("report date", rep.report_date)
-    add("bridge period end", rep.bridge_period_end)
-    add("service auditor", rep.service_auditor)
-    add("opinion", rep.opinion)
-    add("categories", ", ".join(rep.categories))
-    if rep.criteria:
-        add("criteria", f"{len(rep.criteria)} mapped")
+    for label, value in summary_lines(rep):
+        add(label, value)
     if rep.control_objectives:
         add("control objectives", len(rep.control_objectives))
     add("exceptions", len(rep.exceptions) if result.document_type == "soc_report" else None)

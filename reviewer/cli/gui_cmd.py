@@ -7,7 +7,11 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.gui.launcher import Launcher
+    from reviewer.gui.settings import AppSettings
 
 
 def files_to_import(args: argparse.Namespace) -> list[Path]:
@@ -15,9 +19,9 @@ def files_to_import(args: argparse.Namespace) -> list[Path]:
     return [Path(name).expanduser().absolute() for name in getattr(args, "files", None) or []]
 
 
-def launcher_for(args: argparse.Namespace, settings: Any = None) -> Any:
+def launcher_for(args: argparse.Namespace, settings: AppSettings | None = None) -> Launcher:
     """The start-up (unlock dialog, then the window and the import of the files) for these arguments."""
-    from reviewer.gui.app import Launcher
+    from reviewer.gui.launcher import Launcher
     from reviewer.gui.settings import AppSettings
     from reviewer.register import default_register_path
 
@@ -35,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"reviewer: {problem}{hint}", file=sys.stderr)
         return 1
 
-    from reviewer.gui.app import ErrorHook, application
+    from reviewer.gui.errors import ErrorHook
+    from reviewer.gui.launcher import application
 
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = application(sys.argv[:1])

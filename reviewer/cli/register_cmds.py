@@ -1,4 +1,4 @@
-"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see shared/spec/cli.md).
+"""The register's commands: `import`, `list`, `currency`, `export`, `passwd`, `demo` (see docs/cli.md).
 
 Each `run(args)` opens the register (passphrase from REVIEWER_PASSPHRASE or a prompt without echo), does one
 thing, and closes it. Errors are one line on stderr; exit 2 for bad input or usage (and a register in use),
@@ -8,7 +8,6 @@ thing, and closes it. Errors are one line on stderr; exit 2 for bad input or usa
 from __future__ import annotations
 
 import argparse
-import functools
 import getpass
 import json
 import os
@@ -16,21 +15,24 @@ import secrets
 import sys
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reviewer.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_WRONG_PASSPHRASE
+from reviewer.cli.pdf_password import ask_pdf_password, has_terminal, pdf_password
 from reviewer.register import (
+    IsolatedExtractor,
     Register,
     RegisterError,
     WrongPassphrase,
     default_register_path,
-    extract_in_process,
     iter_pdf_paths,
 )
+from reviewer.register.kdf import passphrase_problem
+from reviewer.sandbox.limits import ExtractionLimits
 
 ENV_PASSPHRASE = "REVIEWER_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "REVIEWER_NEW_PASSPHRASE"
@@ -44,8 +46,9 @@ class CommandError(Exception):
         self.status = status
 
 
-def run(args: argparse.Namespace) -> int:
-    handler = {
+def run(args: argparse.Namespace, handler: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """Run the command (or `handler`, another module's command) with the register commands' error handling."""
+    handler = handler or {
         "import": _import, "list": _list, "currency": _currency, "export": _export, "passwd": _passwd,
         "demo": _demo,
     }[args.command]
@@ -64,16 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
 # -- passphrase and opening ------------------------------------------------------------------------------------
 def _has_terminal() -> bool:
-    if sys.stdin is not None and sys.stdin.isatty():
-        return True
-    if sys.platform == "win32":
-        return False
-    try:
-        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
-    except OSError:
-        return False
-    os.close(fd)
-    return True
+    return has_terminal()
 
 
 def _ask(prompt: str) -> str:
@@ -94,8 +88,9 @@ def _new_passphrase(env: str, what: str) -> str:
         value = _ask(f"{what}: ")
         if _ask(f"{what} again: ") != value:
             raise CommandError("the two passphrases differ; nothing was changed")
-    if not value:
-        raise CommandError("the passphrase cannot be empty")
+    problem = passphrase_problem(value)
+    if problem:
+        raise CommandError(f"{problem}; nothing was changed")
     return value
 
 
@@ -145,7 +140,7 @@ def _period(start: date | None, end: date | None, as_of: date | None) -> str:
 
 
 def reports_table(reg: Register) -> str:
-    rows = reg.list_reports(limit=None)
+    rows = reg.reports.rows(limit=None)
     if not rows:
         return "The register holds no reports yet."
     header = ("ID", "VENDOR", "DOCUMENT", "FRAMEWORK", "TYPE", "PERIOD", "OPINION", "EXC", "CURRENCY", "REVIEW")
@@ -156,7 +151,7 @@ def reports_table(reg: Register) -> str:
 
 
 def currency_table(reg: Register, as_of: date) -> str:
-    rows = reg.currency(as_of)
+    rows = reg.currency.by_vendor(as_of)
     if not rows:
         return "No vendor has a report in the register yet."
     header = ("VENDOR", "LATEST", "FRAMEWORK", "TYPE", "PERIOD END", "BRIDGED TO", "STATUS", "NEXT EXPECTED")
@@ -176,17 +171,27 @@ def _import(args: argparse.Namespace) -> int:
     if not paths:
         raise CommandError(f"no PDF files found in {', '.join(args.paths)}")
     with _open(args) as reg:
-        return import_paths(reg, paths, password=args.password, ocr=getattr(args, "ocr", True))
+        return import_paths(reg, paths, password=pdf_password(args), ask=True,
+                            ocr=getattr(args, "ocr", True))
 
 
-def import_paths(reg: Register, paths: list[Path], *, password: str | None, ocr: bool = True) -> int:
+def import_paths(reg: Register, paths: list[Path], *, password: str | None, ask: bool = False,
+                 ocr: bool = True) -> int:
+    """Each file through the same sandbox child as the GUI's import, under `ExtractionLimits` (defaults, tuned by
+    REVIEWER_EXTRACT_LIMITS); one line per file, and a bad file never stops the batch. `ocr=False` leaves scanned
+    pages unread."""
     failed = 0
-    extractor = None if ocr else functools.partial(extract_in_process, ocr=False)
-    for path in paths:
-        outcome = reg.import_file(path, password=password, extractor=extractor)
-        label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
-        failed += label == "failed"
-        print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)
+    with IsolatedExtractor(ExtractionLimits.from_environment(), ocr=ocr) as extractor:
+        for path in paths:
+            outcome = reg.reports.import_file(path, password=password, extractor=extractor)
+            while ask and outcome.status == "password_needed":
+                typed = ask_pdf_password(path.name, wrong="wrong" in outcome.message)
+                if typed is None:
+                    break
+                outcome = reg.reports.import_file(path, password=typed, extractor=extractor)
+            label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
+            failed += label == "failed"
+            print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)
     if failed:
         print(f"reviewer: {failed} of {len(paths)} file(s) failed to import; the register is unchanged for them",
               file=sys.stderr)
@@ -197,7 +202,7 @@ def import_paths(reg: Register, paths: list[Path], *, password: str | None, ocr:
 def _list(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         if args.json:
-            print(json.dumps([_jsonable(r) for r in reg.list_reports(limit=None)], ensure_ascii=False, indent=1))
+            print(json.dumps([_jsonable(r) for r in reg.reports.rows(limit=None)], ensure_ascii=False, indent=1))
         else:
             print(reports_table(reg))
     return EXIT_OK
@@ -212,7 +217,7 @@ def _currency(args: argparse.Namespace) -> int:
             raise CommandError(f"--as-of {args.as_of!r} is not a date; use YYYY-MM-DD") from None
     with _open(args) as reg:
         if args.json:
-            print(json.dumps([_jsonable(r) for r in reg.currency(as_of)], ensure_ascii=False, indent=1))
+            print(json.dumps([_jsonable(r) for r in reg.currency.by_vendor(as_of)], ensure_ascii=False, indent=1))
         else:
             print(f"Currency as of {as_of.isoformat()}")
             print(currency_table(reg, as_of))
@@ -226,14 +231,14 @@ def _export(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CommandError(f"the folder {out.parent} does not exist")
     with _open(args, create=False) as reg:
-        count = reg.count_reports()
+        count = reg.reports.count()
         try:
             if args.format == "csv":
-                audit_path = reg.export_csv(out)
+                audit_path = reg.exports.csv(out)
                 print(f"exported {count} report(s) to {out}; the audit log is in {audit_path}")
             else:
-                reg.export_xlsx(out)
-                print(f"exported {count} report(s) to {out} (sheets: Register, Audit log)")
+                reg.exports.xlsx(out)
+                print(f"exported {count} report(s) to {out} (sheets: Register, Audit log, History, Signals)")
         except OSError as err:
             raise CommandError(f"cannot write {out}: {err.strerror or err}") from None
     return EXIT_OK
@@ -254,19 +259,25 @@ def samples_dir() -> Path:
     return base / "resources" / "samples"
 
 
-def _reference_date(folder: Path) -> str | None:
+def _manifest(folder: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    if isinstance(manifest, dict):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _reference_date(folder: Path) -> str | None:
+    manifest = _manifest(folder)
+    if manifest:
         for key in ("reference_date", "as_of", "reference_as_of"):
             if manifest.get(key):
                 return str(manifest[key])
     return None
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _demo(args: argparse.Namespace, after: Callable[[Register, dict[str, Any]], None] | None = None) -> int:
+    """The demo; `after(reg, manifest)` prints more before the throwaway register goes (the history, the signals)."""
     folder = samples_dir()
     pdfs = sorted(folder.glob("*.pdf"))
     if not pdfs:
@@ -295,6 +306,8 @@ def _demo(args: argparse.Namespace) -> int:
                         print(currency_table(reg, date.fromisoformat(reference)))
                     except ValueError:
                         print(f"(the manifest's reference date {reference!r} is not a date)")
+            if after is not None:
+                after(reg, _manifest(folder))
         finally:
             reg.close()
     return status

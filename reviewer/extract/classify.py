@@ -51,7 +51,23 @@ _MATERIAL = r"(?:(?:material|significant|substantive)\s+)?"
 _NO_CHANGE = re.compile(rf"\bno\s+{_MATERIAL}changes?\b|\bnot\s+aware\s+of\s+any\s+{_MATERIAL}changes?\b|"
                         rf"\bha(?:s|ve)\s+not\s+(?:made|been)\s+(?:any\s+)?{_MATERIAL}change", re.I)
 _OPERATING = re.compile(r"operating\s+effectiveness|operated\s+effectively|tests\s+of\s+operating", re.I)
+_NOT_PERFORMED = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:performed|tested|evaluated|examined)\b|"
+                            r"\bno\s+tests?\s+of\s+operating", re.I)
 _DESIGN_ONLY = re.compile(r"placed\s+in\s+operation|suitability\s+of\s+(?:the\s+)?design|suitably\s+designed", re.I)
+
+
+# a sentence about another report than this one: the previous or next one, a companion report, one it replaces
+_OTHER_REPORT = re.compile(r"\b(?:prior|previous|preceding|last\s+year|next|upcoming|subsequent|future|"
+                           r"also\s+available|available\s+(?:on\s+request|upon\s+request|separately)|supersed\w*|"
+                           r"replac\w*|follows\s+our|companion)\b", re.I)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds text[start:end] (bounded by full stops or blank lines)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1:right]
 
 
 @dataclass
@@ -116,6 +132,8 @@ def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tu
         for m in _SOC.finditer(page.text):
             if "SOC" not in m.group(0).upper() and "ORGANI" not in m.group(0).upper():
                 continue
+            if kind == "soc_report" and _OTHER_REPORT.search(_sentence_around(page.text, m.start(), m.end())):
+                continue  # "our prior SOC 2 Type 1 report", "a SOC 3 report is also available": another report
             fw = f"SOC {m.group('n')}"
             counts[fw] += 1
             first.setdefault(fw, (page, m))
@@ -139,7 +157,8 @@ def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tu
             m = m2 or m1
             if m:
                 framework = "SOC 2" if m2 else "SOC 1"
-                ev["framework"] = evidence_at(page, m.start(), m.end())
+                ev["framework"] = evidence_at(page, m.start(), m.end()).unsure(
+                    "the report never names itself SOC 1, 2 or 3: the framework was read from the standard it cites")
                 break
     if framework and ftype is None:
         # "Type 2" printed apart from "SOC 2" on the cover or in the title
@@ -153,16 +172,21 @@ def _framework_and_type(doc: Document, kind: str, ev: dict[str, Evidence]) -> tu
 
 
 def _type_from_wording(doc: Document, ev: dict[str, Evidence]) -> str | None:
+    """The type from the words that describe the examination, page by page from the front: the first page that
+    speaks of operating effectiveness (not of its tests being "not performed") makes it a Type 2, the first that
+    speaks only of the suitability of the design, or of controls placed in operation as of a date, a Type 1."""
     for page in doc.text_pages[:8]:
         if doc.toc_pages and page.number in doc.toc_pages:
             continue
-        m = _OPERATING.search(page.text)
-        if m:
-            ev["type"] = evidence_at(page, m.start(), m.end())
+        operating = next((m for m in _OPERATING.finditer(page.text)
+                          if not _NOT_PERFORMED.search(_sentence_around(page.text, m.start(), m.end()))), None)
+        if operating:
+            ev["type"] = evidence_at(page, operating.start(), operating.end()).unsure(
+                "the report states no type: Type 2 was read from its wording (operating effectiveness)")
             return "Type 2"
-    for page in doc.text_pages[:8]:
-        m = _DESIGN_ONLY.search(page.text)
-        if m:
-            ev["type"] = evidence_at(page, m.start(), m.end())
+        design = _DESIGN_ONLY.search(page.text)
+        if design:
+            ev["type"] = evidence_at(page, design.start(), design.end()).unsure(
+                "the report states no type: Type 1 was read from its wording (design only)")
             return "Type 1"
     return None

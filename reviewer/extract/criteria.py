@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reviewer.extract.layout import Document, evidence_at, norm
+from reviewer.extract.layout import Document, evidence_at, norm, segments
 from reviewer.extract.model import CATEGORIES, ControlObjective, Evidence
+from reviewer.extract.page import Line
+from reviewer.extract.parts import Role, role_of
+from reviewer.extract.vocabulary import CRITERION, CRITERION_ID
 
 _CAT_WORD = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
 _CAT_LIST = rf"{_CAT_WORD}(?:\s*(?:,|and|&|\s)\s*(?:and\s+)?{_CAT_WORD})*"
@@ -23,15 +26,16 @@ _TITLE_TRAP = re.compile(rf"criteria\s+for\s+{_CAT_LIST}", re.I)
 _RELEVANT = re.compile(rf"\b(?:relevant\s+to|for\s+the|covering|addressing|over)\s+(?:the\s+)?(?P<l>{_CAT_LIST})"
                        r"(?=\s*(?:trust\s+services?\s+)?(?:categor|principle|criteri|\(|,|\.|\s|$))", re.I)
 _SCOPE_LINE = re.compile(rf"(?:categor(?:y|ies)|principles?)\s*(?:in\s+scope)?\s*[:\-]\s*(?P<l>{_CAT_LIST})", re.I)
-_CRIT = re.compile(r"(?<![\w.])(CC[1-9]\.\d{1,2}|A1\.\d|C1\.\d|PI1\.\d|P[1-8]\.\d)(?![\d]|\.\d)")
 _OUT_OF_SCOPE = re.compile(r"not\s+(?:applicable|in\s+scope|included|relevant|covered|part\s+of)|out\s+of\s+scope|"
                            r"\bexcluded\b|\bN/A\b", re.I)
 _CRIT_CATEGORY = {"CC": "Security", "A1": "Availability", "PI1": "Processing Integrity", "C1": "Confidentiality"}
-_OBJECTIVE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)"
+_OBJECTIVE = re.compile(r"\b(?:Control\s+)?Objective\s+"
+                        r"(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?|(?-i:[A-Z])(?![A-Za-z]))"
                         r"(?:\s*[:.\-\u2013\u2014]\s*|[ \t]*\n\s*)"
                         # a title may come first: "Control Objective 1 - Client Setup: Controls provide ...", or
-                        # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ...")
-                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
+                        # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ..."), or
+                        # closed by a full stop ("Objective A \u2013 Trade Settlement. Controls provide ...")
+                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:.\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
                         r"[A-Z][\w&,/'\u2019\- ]{1,60}?[ \t]*\n\s*)?"
                         # a label may stand before the statement ("Objective: Controls provide ...")
                         r"(?:(?:control\s+)?objective(?:\s+statement)?\s*:\s*)?"
@@ -63,20 +67,44 @@ def read_categories(doc: Document) -> tuple[list[str], Evidence | None]:
     return list(best), where[best]
 
 
+# a control numbered under its criterion ("CC6.1.2" is the second control for CC6.1) names that criterion
+_CONTROL_OF_CRITERION = re.compile(rf"(?<![\w.])({CRITERION_ID})\.\d{{1,2}}(?![\d.])")
+
+
+def _criteria_on(text: str) -> list[re.Match[str]]:
+    """The criteria ids printed in a text, and those its control ids are numbered under."""
+    return sorted([*CRITERION.finditer(text), *_CONTROL_OF_CRITERION.finditer(text)], key=lambda m: m.start())
+
+
+def _out_of_scope(line: Line, offset: int) -> bool:
+    """Whether the cell (or sentence) holding the id at `offset` of the line says it is out of scope or not
+    applicable; another cell of the row saying "Not applicable" (a response column) does not."""
+    pos = 0
+    for seg in segments(line):
+        end = pos + len(seg.text)
+        if pos <= offset <= end:
+            return bool(_OUT_OF_SCOPE.search(seg.text))
+        pos = end + 1
+    return bool(_OUT_OF_SCOPE.search(line.text))
+
+
 def read_criteria(doc: Document, categories: list[str]) -> tuple[list[str], Evidence | None]:
+    """The criteria the report maps its controls to: those printed in its tests of controls when it has that
+    part (a CUEC or CSOC list's related criteria are not the report's), else anywhere in its body."""
     found: set[str] = set()
     first: Evidence | None = None
+    tests_only = doc.parts is not None and doc.parts.has(Role.TESTS)
     for page in doc.text_pages:
         if page.number in doc.toc_pages:
             continue
         # one scan of the page's text, then the line of each id (most lines hold none)
         skipped: dict[int, bool] = {}
-        for m in _CRIT.finditer(page.text):
+        for m in _criteria_on(page.text):
             k = page.line_at(m.start())
             if k not in skipped:
                 line = page.lines[k]
-                skipped[k] = line.furniture or bool(_OUT_OF_SCOPE.search(line.text))
-            if skipped[k]:
+                skipped[k] = line.furniture or (tests_only and role_of(doc, line) is not Role.TESTS)
+            if skipped[k] or _out_of_scope(page.lines[k], m.start() - page.lines[k].start):
                 continue
             cid = m.group(1)
             prefix = "CC" if cid.startswith("CC") else cid.split(".")[0]

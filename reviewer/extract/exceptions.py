@@ -15,38 +15,30 @@ from __future__ import annotations
 import re
 
 from reviewer.extract.blocks import read_result_blocks
-from reviewer.extract.criteria import _CRIT
 from reviewer.extract.layout import Document, norm, segments
 from reviewer.extract.model import ExceptionFinding
+from reviewer.extract.page import Line
+from reviewer.extract.results import is_exception
+from reviewer.extract.sections import is_heading_like
 from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
+from reviewer.extract.vocabulary import (
+    CRITERIA_RUN,
+    CRITERION,
+    RESPONSE_LABEL,
+    RESPONSE_WORDS,
+    response_or_none,
+    without_bullets,
+)
 
-_EXC_WORD = re.compile(r"\b(?:exceptions?|deviations?)\b", re.I)
-_NEGATED = re.compile(r"\bno\s+(?:relevant\s+|other\s+|additional\s+|further\s+|significant\s+|material\s+)?"
-                      r"(?:exceptions?|deviations?)\b(?:\s+(?:were|was)?\s*(?:noted|identified|found|observed))?|"
-                      r"\bwithout\s+(?:exceptions?|deviations?)\b", re.I)
-_IMPLIED = re.compile(r"\bno\s+(?:other|further|additional)\s+(?:exceptions?|deviations?)\b|"
-                      # "No exceptions noted, except as follows:" announces one
-                      r"\bno\s+(?:exceptions?|deviations?)(?:\(s\))?\s+(?:were\s+|was\s+)?(?:noted|identified|found)"
-                      r",?\s+(?:except|other\s+than|with\s+the\s+exception)\b", re.I)
-_RESPONSE_LABEL = re.compile(r"\bmanagement[\u2019']?s?\s+response(?:s)?\s*(?:to\s+(?:the\s+)?(?:exceptions?|"
-                             r"deviations?))?\s*[:\-\u2013\u2014]\s*", re.I)
+__all__ = ["is_exception", "read_exceptions"]
+
+_RESPONSE_LABEL = RESPONSE_LABEL
 _SEE_RESPONSE = re.compile(r"see\s+management", re.I)
 _RESPONSE_SECTION = re.compile(r"management[\u2019']?s?\s+responses?|other\s+information\s+provided\s+by", re.I)
 _RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)(?:[.:]|\s+[\u2013\u2014\-])?\s+)?"
                              rf"(?:{_RESPONSE_SECTION.pattern})", re.I)
 # "CV-07 — Management's response. Provisioning tickets ..." in the later section: the label before the text
-_LEADING_LABEL = re.compile(r"^[\s:\-\u2013\u2014]*management[\u2019']?s?\s+responses?\s*[.:\-\u2013\u2014]\s*", re.I)
-
-
-def is_exception(result: str) -> bool:
-    """True when a test result states an exception or deviation.
-
-    "No other exceptions were noted" after a finding ("noted that for 1 of 25 ...") implies the one described.
-    """
-    if _IMPLIED.search(result):
-        return True
-    text = _NEGATED.sub(" ", result)
-    return bool(_EXC_WORD.search(text))
+_LEADING_LABEL = re.compile(rf"^[\s:\-\u2013\u2014]*{RESPONSE_WORDS}\s*[.:\-\u2013\u2014]\s*", re.I)
 
 
 def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]:
@@ -62,18 +54,20 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
             description, response = _split_response(result)
             if table.response_column:
                 response = row.text(table.response_column) or response
+            if response is None and row.after:
+                response = _split_response(" ".join(row.after))[1]
             cid = row.text(table.id_column) if table.id_column else _leading_id(row.text(table.columns[0].name))
             criteria: list[str] = []
             if table.criteria_column and table.criteria_column == table.id_column and cid:
                 # one cell holds the id on its first line and the criteria below it
                 cid, _, rest = cid.partition(" ")
-                criteria = [m.group(1) for m in _CRIT.finditer(rest)]
+                criteria = [m.group(1) for m in CRITERION.finditer(rest)]
             elif table.criteria_column:
-                criteria = [m.group(1) for m in _CRIT.finditer(row.text(table.criteria_column))]
+                criteria = [m.group(1) for m in CRITERION.finditer(row.text(table.criteria_column))]
             elif cid and " " in cid and CRIT_IDS.match(cid.partition(" ")[2]):
                 # an id cell holding the criteria on its second line though the header names only the id
                 cid, _, rest = cid.partition(" ")
-                criteria = [m.group(1) for m in _CRIT.finditer(rest)]
+                criteria = [m.group(1) for m in CRITERION.finditer(rest)]
             objective = None
             if row.context:
                 m = OBJECTIVE_LINE.search(row.context)
@@ -81,7 +75,7 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 if not criteria and not m:
                     # a criteria band above the rows: "CC6.1: The entity implements ..." (ids before the text)
                     head = re.split(r"[:\u2013\u2014]|\s[-]\s|\s[A-Z][a-z]", row.context, maxsplit=1)[0]
-                    criteria = [c.group(1) for c in _CRIT.finditer(head)]
+                    criteria = [c.group(1) for c in CRITERION.finditer(head)]
             page = row.cell_pages.get(table.result_column, row.page)
             same = next((f for f in out if f.control_id == (cid or None) and f.description == description
                          and cid), None)
@@ -94,14 +88,18 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 control_id=cid or None,
                 description=description,
                 page=page,
-                criteria=criteria,
+                criteria=list(dict.fromkeys(criteria)),  # an id printed twice in its cell is one criterion
                 control_objective=objective,
                 management_response=response,
-                bbox=tuple(box) if box else None,  # type: ignore[arg-type]
+                bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers
             ))
     if not any(t.result_column is not None and t.rows for t in tables):
         out.extend(_findings_from_blocks(doc))
+    for f in out:
+        f.management_response = response_or_none(f.management_response)
     _responses_from_later_section(doc, out)
+    for f in out:
+        f.management_response = response_or_none(f.management_response)
     return out, tables
 
 
@@ -124,7 +122,7 @@ def _findings_from_blocks(doc: Document) -> list[ExceptionFinding]:
     return out
 
 
-_LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s)")
+_LEADING_ID = re.compile(r"^(?:[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?|\d{1,3}(?:\.\d{1,3}){1,3})(?=\s|$)")
 
 
 def _leading_id(first_cell: str) -> str | None:
@@ -135,6 +133,7 @@ def _leading_id(first_cell: str) -> str | None:
 
 
 def _split_response(result: str) -> tuple[str, str | None]:
+    result = without_bullets(result)
     m = _RESPONSE_LABEL.search(result)
     if not m:
         return norm(result), None
@@ -164,34 +163,107 @@ def _responses_from_later_section(doc: Document, findings: list[ExceptionFinding
     section = [p for p in pages if p.number >= start_page]
     if _responses_from_table(doc, section, todo):
         return
-    text_parts: list[tuple[int, str]] = []
-    for p in pages:
-        if p.number >= start_page:
-            text_parts.append((p.number, "\n".join(ln.text for ln in doc.body_lines(p)
-                                                   if p.number > start_page or ln.top >= start_top)))
-    full = "\n".join(t for _, t in text_parts)
+    section_lines = [ln for p in section for ln in doc.body_lines(p)
+                     if (p.number > start_page or ln.top > start_top) and not doc.is_toc_line(ln)]
     ids = [f.control_id for f in findings if f.control_id]
+    entries = _response_entries(section_lines, ids)
     for f in todo:
-        cid = f.control_id or ""
-        m = re.search(rf"(?<![\w.]){re.escape(cid)}(?![\w]|\.\d)", full)
-        if not m:
+        lines = entries.get(f.control_id or "")
+        if lines is not None:
+            response = _entry_response(lines)
+            if response:
+                f.management_response = response[:4000]
+                f.response_page = lines[0][1].page
             continue
-        rest = full[m.end():]
-        stop = len(rest)
-        for other in ids:
-            if other == cid:
-                continue
-            om = re.search(rf"(?<![\w.]){re.escape(other)}(?![\w]|\.\d)", rest)
-            if om and om.start() < stop:
-                stop = om.start()
-        chunk = re.sub(r"(?:\b(?:control|ref(?:erence)?|item)\s*(?:#|no\.?|id)?\s*:?\s*)$", "", rest[:stop].rstrip(),
-                       flags=re.I)
-        label = _RESPONSE_LABEL.search(chunk) or _LEADING_LABEL.match(chunk)
-        if label:
-            chunk = chunk[label.end():]
-        response = norm(chunk).strip(" :-\u2013")
-        if response:
-            f.management_response = response[:4000]
+        _response_named_in_text(section_lines, f, ids)
+
+
+_ENTRY_ID = r"^\s*(?:(?:control|ref(?:erence)?|item|exception|finding)\s*(?:#|no\.?|id|number)?\s*[:.]?\s*)?"
+_OTHER_ENTRY_LABEL = re.compile(r"^\s*(?:exceptions?\s+noted|deviations?\s+noted|exception|deviation|results?|"
+                                r"test(?:ing)?\s+results?|criteri(?:on|a)|control(?:\s+(?:activity|description))?|"
+                                r"description|tests?\s+performed|cause|impact|status|owner|"
+                                r"planned\s+enhancements?)\s*[:\uff1a]", re.I)
+
+
+def _response_entries(lines: list[Line], ids: list[str]) -> dict[str, list[tuple[str, Line]]]:
+    """The later section's entries keyed by the control id that opens them: each a list of (text, line), the
+    first text being what follows the id on its line. An entry ends at the next entry or the next heading."""
+    patterns = [(cid, re.compile(_ENTRY_ID + rf"{re.escape(cid)}(?![\w]|\.\d)", re.I)) for cid in ids]
+    entries: dict[str, list[tuple[str, Line]]] = {}
+    current: list[tuple[str, Line]] | None = None
+    for line in lines:
+        opened = next(((cid, m) for cid, pat in patterns if (m := pat.match(line.text))), None)
+        if opened is not None:
+            cid, m = opened
+            current = entries.setdefault(cid, [])
+            current.append((line.text[m.end():].lstrip(" :.-\u2013\u2014"), line))
+            continue
+        if current is None:
+            continue
+        if is_heading_like(line) and not _RESPONSE_LABEL.match(line.text) and current[1:]:
+            current = None  # the next heading ("Planned Enhancements") ends the entry
+            continue
+        current.append((line.text, line))
+    return entries
+
+
+def _entry_response(entry: list[tuple[str, Line]]) -> str | None:
+    """An entry's response: the text after its response label, else its paragraphs without the id line's title
+    and without other labelled paragraphs (the exception restated)."""
+    texts = [t for t, _ in entry]
+    labelled = next((k for k, t in enumerate(texts) if _RESPONSE_LABEL.match(t) or _LEADING_LABEL.match(t)), None)
+    if labelled is not None:
+        kept: list[str] = []
+        for k, t in enumerate(texts[labelled:]):
+            if k and _OTHER_ENTRY_LABEL.match(t):
+                break
+            kept.append(t)
+        text = " ".join(kept)
+        label = _RESPONSE_LABEL.match(text) or _LEADING_LABEL.match(text)
+        return norm(text[label.end():] if label else text).strip(" :-\u2013") or None
+    head, rest = texts[0], texts[1:]
+    if head and rest and len(head.split()) <= 12 and not head.endswith((".", ";")):
+        head = ""  # the control's title beside its id ("TP-2.2 – Variance report review")
+    kept = []
+    skipping = False
+    for t in [head, *rest]:
+        if _OTHER_ENTRY_LABEL.match(t):
+            skipping = True
+            continue
+        if skipping and t[:1].islower():
+            continue
+        skipping = False
+        kept.append(t)
+    text = norm(" ".join(kept))
+    text = re.sub(rf"^\(?\s*{CRITERIA_RUN}\)?\s*", "", text)  # "(CC6.2) ..." the criteria beside the id
+    return text.strip(" :-\u2013") or None
+
+
+def _response_named_in_text(lines: list[Line], f: ExceptionFinding, ids: list[str]) -> None:
+    """A response whose passage names the control id inside a sentence: the text after the id up to the next
+    id (a fallback, so the response is marked for the reviewer to check)."""
+    full = "\n".join(ln.text for ln in lines)
+    cid = f.control_id or ""
+    m = re.search(rf"(?<![\w.]){re.escape(cid)}(?![\w]|\.\d)", full)
+    if not m:
+        return
+    rest = full[m.end():]
+    stop = len(rest)
+    for other in ids:
+        if other == cid:
+            continue
+        om = re.search(rf"(?<![\w.]){re.escape(other)}(?![\w]|\.\d)", rest)
+        if om and om.start() < stop:
+            stop = om.start()
+    chunk = re.sub(r"(?:\b(?:control|ref(?:erence)?|item)\s*(?:#|no\.?|id)?\s*:?\s*)$", "", rest[:stop].rstrip(),
+                   flags=re.I)
+    label = _RESPONSE_LABEL.search(chunk) or _LEADING_LABEL.match(chunk)
+    if label:
+        chunk = chunk[label.end():]
+    response = norm(chunk).strip(" :-\u2013")
+    if response:
+        f.management_response = response[:4000]
+        f.mark_low("the response was read from a later passage that names the control, not from an entry of its own")
 
 
 def _responses_from_table(doc: Document, pages: list, todo: list[ExceptionFinding]) -> bool:

@@ -26,7 +26,7 @@ def read_fields(doc: Document, result: ExtractionResult) -> None:
         return
     opinion, ev = read_opinion(doc)
     if opinion and ev:
-        rep.opinion = opinion  # type: ignore[assignment]
+        rep.opinion = opinion  # type: ignore[assignment]  # read_opinion returns one of the Opinion values
         result.evidence["opinion"] = ev
     if rep.framework in ("SOC 2", "SOC 3"):
         cats, ev = read_categories(doc)
@@ -46,8 +46,7 @@ def read_fields(doc: Document, result: ExtractionResult) -> None:
             result.evidence["control_objectives"] = Evidence(first.page or 1, first.text[:400], first.bbox)
     # a SOC 3 may describe subservice organizations and user entity controls too
     rep.subservice_organizations = read_subservice(doc)
-    names = [s.name for s in rep.subservice_organizations]
-    rep.cuecs, rep.csocs = read_cuecs_csocs(doc, names)
+    rep.cuecs, rep.csocs = read_cuecs_csocs(doc, rep.subservice_organizations)
     for key, items in (("subservice_organizations", rep.subservice_organizations), ("cuecs", rep.cuecs),
                        ("csocs", rep.csocs)):
         if items and items[0].page:

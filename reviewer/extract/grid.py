@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2.raw as raw
 
@@ -22,7 +23,22 @@ _THIN = 2.5  # a rule is at most this thick
 _MIN_RULE = 6.0  # and at least this long
 _MIN_MARK, _MAX_MARK = 1.5, 7.0  # a bullet drawn as a shape is this wide and high
 _STRIPE_GAP = 150.0  # shading that resumes within this distance below is striped rows, not a table's end
+_EDGE_SLACK = 8.0  # a row rule may overshoot the header's edges by this much (a header drawn as its own table)
 _ABOVE = 80.0  # a table's vertical rules start at most this far above its header line (a title row above it)
+
+
+def _untyped(fn: object, restype: type, *argtypes: type) -> Any:
+    """A pdfium function with plain ctypes types (handles as c_void_p) instead of the binding's pointer types:
+    `read_rules` makes two calls per page object, mostly text objects it skips, and these cost less."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value or 0  # type: ignore[arg-type]  # a ctypes function pointer
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_VOID, _INT = ctypes.c_void_p, ctypes.c_int
+_GET_OBJECT = _untyped(raw.FPDFPage_GetObject, _VOID, _VOID, _INT)  # (page, index) -> object
+_GET_TYPE = _untyped(raw.FPDFPageObj_GetType, _INT, _VOID)  # (object) -> FPDF_PAGEOBJ_*
+_GET_BOUNDS = _untyped(raw.FPDFPageObj_GetBounds, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)  # (object, 4 float*)
+_COUNT_SEGMENTS = _untyped(raw.FPDFPath_CountSegments, _INT, _VOID)  # (path object) -> segments
 
 
 def may_hold_table(text: str) -> bool:
@@ -47,11 +63,12 @@ def read_rules(page: object, width: float, height: float, rotation: int) -> Rule
     marks: list[tuple[float, float, float, float]] = []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
-    get_obj, get_type, get_bounds = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    get_obj, get_type, get_bounds = _GET_OBJECT, _GET_TYPE, _GET_BOUNDS
     path_type = raw.FPDF_PAGEOBJ_PATH
+    handle = ctypes.cast(page, ctypes.c_void_p)  # type: ignore[arg-type]  # an FPDF_PAGE
     for k in range(raw.FPDFPage_CountObjects(page)):
-        obj = get_obj(page, k)
-        if get_type(obj) != path_type or not get_bounds(obj, *refs):
+        obj = get_obj(handle, k)
+        if not obj or get_type(obj) != path_type or not get_bounds(obj, *refs):
             continue
         x0, y0, x1, y1 = _displayed(left.value, bottom.value, right.value, top.value, width, height, rotation)
         w, h = x1 - x0, y1 - y0
@@ -59,7 +76,7 @@ def read_rules(page: object, width: float, height: float, rotation: int) -> Rule
             hor.append(((y0 + y1) / 2, x0, x1))
         elif w <= _THIN and h >= _MIN_RULE:
             ver.append(((x0 + x1) / 2, y0, y1))
-        elif w >= _MIN_RULE and h >= _MIN_RULE and raw.FPDFPath_CountSegments(obj) <= 5:
+        elif w >= _MIN_RULE and h >= _MIN_RULE and _COUNT_SEGMENTS(obj) <= 5:
             # a rectangle (a cell's border or its shading): its edges are rules
             hor.extend(((y0, x0, x1), (y1, x0, x1)))
             ver.extend(((x0, y0, y1), (x1, y0, y1)))
@@ -127,7 +144,8 @@ def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float
             # (a shaded header, zebra stripes), not borders; where the table ends is unknown from its rules
             table_bottom = None
     # between vertical edges, a rule running past them belongs to something else (a footer's border)
-    inside = (lambda a, b: a >= left - 3 and b <= right + 3) if columns is not None else (lambda a, b: True)
+    inside = ((lambda a, b: a >= left - _EDGE_SLACK and b <= right + _EDGE_SLACK) if columns is not None
+              else (lambda a, b: True))
     rows = _merged([y for y, a, b in horizontal if min(b, right) - max(a, left) >= 0.6 * width and inside(a, b)
                     and y >= top - 40 and (table_bottom is None or y <= table_bottom + 2)])
     if columns is None and len([y for y in rows if y > bottom]) < 2:

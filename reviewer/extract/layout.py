@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from reviewer.extract.model import Evidence
 from reviewer.extract.pdf import Line, Page, Word
@@ -18,6 +19,8 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NO = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?$|^-\s*\d+\s*-$|^[ivxlc]+$", re.I)
 _TOC_LEADER = re.compile(r"(?:\.\s?){4,}|\u2026|_{4,}")
 _TOC_TAIL = re.compile(r"\s(?:\d{1,3}|[ivx]{1,5})$", re.I)
+_TOC_SHARE = 0.85  # a page whose contents list covers this share of its lines is a contents page
+_TOC_TAIL_LINES = 3  # or that has at most this many lines after the list
 _TOC_TITLE = re.compile(r"^\s*(?:table\s+of\s+contents|contents|index)\s*$", re.I)
 
 
@@ -67,6 +70,28 @@ class Document:
         self.pages = pages
         self._mark_furniture()
         self.toc_pages = self._find_toc_pages()
+        self.number_lines()
+        self.parts: Any = None  # the report's parts by role (`parts.Parts`), set by the pipeline once found
+        self._content: list[Line] | None = None  # content_lines, made on first use
+
+    def content_lines(self) -> list[Line]:
+        """Every page's lines in reading order, without contents pages and entries or running headers/footers.
+
+        Made once per document: the section finder scans it for each heading pattern. Callers do not change it.
+        """
+        if self._content is None:
+            self._content = [ln for page in self.text_pages if page.number not in self.toc_pages
+                             for ln in self.body_lines(page) if not self.is_toc_line(ln)]
+        return self._content
+
+    def number_lines(self) -> None:
+        """Number every line in reading order (pages in turn, each page's lines as read: down the left column
+        first on a two-column page), so that "after" means later in the reading, not lower on the page."""
+        n = 0
+        for page in self.pages:
+            for line in page.lines:
+                line.order = n
+                n += 1
 
     @property
     def text_pages(self) -> list[Page]:
@@ -77,7 +102,7 @@ class Document:
         return [ln for ln in page.lines if not ln.furniture]
 
     def is_toc_line(self, line: Line) -> bool:
-        if line.page in self.toc_pages:
+        if line.page in self.toc_pages or line.toc:
             return True
         if line.page > max(6, len(self.pages) // 8):
             return False
@@ -141,17 +166,29 @@ class Document:
         page.finish()
 
     def _find_toc_pages(self) -> set[int]:
+        """Pages that hold only a table of contents. A contents list that shares its page with the start of the
+        next section (no page break after it) has its own lines marked `toc` instead, so that the section's
+        text on that page is read."""
         toc: set[int] = set()
         limit = max(6, len(self.pages) // 8)
         for page in self.pages[:limit]:
             lines = self.body_lines(page)
             if not lines:
                 continue
-            titled = any(_TOC_TITLE.match(ln.text) for ln in lines[:6])
+            titled = next((k for k, ln in enumerate(lines[:6]) if _TOC_TITLE.match(ln.text)), None)
+            entry = [bool(_TOC_TAIL.search(ln.text) and len(ln.text) > 8) or bool(_TOC_LEADER.search(ln.text))
+                     for ln in lines]
             tails = sum(1 for ln in lines if _TOC_TAIL.search(ln.text) and len(ln.text) > 8)
             leaders = sum(1 for ln in lines if _TOC_LEADER.search(ln.text))
-            if (titled and tails >= 3) or leaders >= 4 or (tails >= 5 and tails >= 0.6 * len(lines)):
+            if not ((titled is not None and tails >= 3) or leaders >= 4 or (tails >= 5 and tails >= 0.6 * len(lines))):
+                continue
+            first = titled if titled is not None else entry.index(True)
+            last = max(k for k, e in enumerate(entry) if e)
+            if last - first + 1 >= _TOC_SHARE * len(lines) or len(lines) - last - 1 <= _TOC_TAIL_LINES:
                 toc.add(page.number)
+                continue
+            for ln in lines[first:last + 1]:
+                ln.toc = True
         return toc
 
 

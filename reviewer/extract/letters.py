@@ -31,7 +31,8 @@ _SUFFIX = (r",?\s+(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Corp\.?|Corporation|Ltd\.
            r"PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.|Pty\.?\s+Ltd\.?)(?![\w])")
 _ORG_SUFFIXED = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}{_SUFFIX})"
 _ORG_ANY = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}(?:{_SUFFIX})?)"
-_SYS = rf"(?P<sys>{_WORD}(?:\s+(?:(?:&|and|for|of|-)\s+)?{_WORD}){{0,7}})"
+_SALUTATION = r"(?!(?:To|Dear|Re|Attn|Attention)\b)"  # the line after a subject opens the letter
+_SYS = rf"(?P<sys>{_WORD}(?:\s+(?:(?:&|and|for|of|-)\s+)?{_SALUTATION}{_WORD}){{0,7}})"
 # "the SOC 2 Type 2 report [issued by X] on the Cloud Platform of Acme, Inc."
 _REPORT_ON = re.compile(rf"\breport\b[^.\n]{{0,100}}?\b(?:on|of|covering|for)\s+(?:the\s+|its\s+)?{_SYS}\s+"
                         rf"(?:of|at|provided\s+by|operated\s+by)\s+{_ORG_ANY}")
@@ -48,14 +49,26 @@ _ENGAGED = re.compile(rf"\b(?:engaged|retained|appointed|commissioned|selected)\
                       r"audit|perform|report|test|assess)|as\s+(?:its|the|our)\s+(?:independent\s+)?(?:service\s+)?auditor)")
 _CONTROLS_OF = re.compile(rf"\b(?:examine|audit|test|assess|report\s+on)\s+(?:the\s+)?controls\s+(?:of|over|within|for|"
                           rf"relevant\s+to)\s+(?:its|the)\s+{_SYS}(?=\s*[.;,]|\s+(?:for|as\s+of|throughout|during)\b)")
+# "engaged FIRM to examine the Acme Platform and the suitability of the design ..."
+_EXAMINE_SYSTEM = re.compile(rf"\bexamine\s+(?:its|the)\s+{_SYS}(?=\s+and\s+(?:the\s+)?suitability\b)")
+# "Gap Letter: SOC 2 Type 2 Examination of Acme Platform", "Gap Letter - SOC 2 Type 2 Report on the Acme Vault"
+_SUBJECT_ON = re.compile(rf"(?i:bridge|gap|bridging)\s+(?i:letter)\s*[\u2013\u2014:\-]+\s*"
+                         rf"(?:SOC\s*\d\S*\s+(?i:type)\s+\w+\s+)?(?i:examination|report)\s+(?i:of|on)\s+(?:the\s+)?{_SYS}")
+# "our most recent SOC 2 Type 2 report on the Acme Vault system and ...", "report on the Acme Vault for the period"
+_SYS_WITHOUT_OF = _SYS.replace("|of|", "|")  # "the Vault of Acme, Inc.": the vendor follows "of"
+_REPORT_ON_SYSTEM = re.compile(rf"\b(?i:report|examination)\s+(?i:on|of)\s+(?:the\s+|its\s+)?{_SYS_WITHOUT_OF}"
+                               rf"(?=\s+(?:system|platform|service|application)\b|\s+(?:for|covering|as\s+of|throughout)\b"
+                               rf"|\s*[.,;])")
+# "Smith & Jones LLP issued a SOC 2 Type 2 report on ..."
+_FIRM_ISSUED = re.compile(rf"{_ORG_SUFFIXED}\s+issued\s+(?:a|the|its|our)\s+(?:SOC|report|type)", re.I)
 # "To: Customers of the Cloud Platform" (the letter's addressees name the system)
 _ADDRESSEES = re.compile(rf"^\s*(?:To|Attention|Attn\.?)\s*:?\s+(?:All\s+)?(?:Customers|Clients|Users|User\s+Entities)"
-                         rf"\s+of\s+(?:the\s+)?{_SYS}\s*$", re.M)
+                         rf"\s+of\s+(?:the\s+)?{_SYS}(?:\s+and\s+their\s+\w+)?\s*$", re.M)
 _LETTERHEAD = re.compile(rf"^{_ORG_SUFFIXED}")
 # "Acme, Inc. provides this letter ...", "management of Acme, Inc. is not aware ..."
 _ORG_SENTENCES = [
     re.compile(rf"{_ORG_SUFFIXED}\s+(?:provides|issues|has\s+prepared|is\s+providing)\s+this\s+letter"),
-    re.compile(rf"\bmanagement\s+of\s+{_ORG_SUFFIXED}\s+(?:is|has|confirms|represents)\b"),
+    re.compile(rf"\b(?i:management)\s+of\s+{_ORG_SUFFIXED}\s+(?:is|has|confirms|represents)\b"),
 ]
 # a letter's key facts as label / value rows: "Report period | October 1, 2023 through September 30, 2024"
 _FACT_LABELS = {
@@ -94,7 +107,8 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
         for m in _REPORT_ON.finditer(text):
             vote("org", m.group("org"), 3, evidence_at(page, m.start("org"), m.end("org")))
             vote("sys", m.group("sys"), 3, evidence_at(page, m.start("sys"), m.end("sys")))
-        for pattern, weight in ((_EXAMINED, 3), (_CONTROLS_OF, 3), (_SUBJECT, 2), (_ADDRESSEES, 2)):
+        for pattern, weight in ((_EXAMINED, 3), (_CONTROLS_OF, 3), (_EXAMINE_SYSTEM, 3), (_SUBJECT, 2),
+                                (_SUBJECT_ON, 2), (_ADDRESSEES, 2), (_REPORT_ON_SYSTEM, 2)):
             for m in pattern.finditer(text):
                 vote("sys", m.group("sys"), weight, evidence_at(page, m.start("sys"), m.end("sys")))
     for page in pages:
@@ -127,7 +141,7 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
         out["service_auditor"] = (value, evidence_lines([line], value))
     if "service_auditor" not in out:
         for page in pages:
-            m = _REPORT_BY.search(page.text) or _ENGAGED.search(page.text)
+            m = _REPORT_BY.search(page.text) or _ENGAGED.search(page.text) or _FIRM_ISSUED.search(page.text)
             if m:
                 out["service_auditor"] = (norm(m.group("org")), evidence_at(page, m.start("org"), m.end("org")))
                 break

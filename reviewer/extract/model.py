@@ -1,15 +1,17 @@
 """The records an extraction produces: `ExtractionResult` and its parts, with their JSON form.
 
 These dataclasses cross every layer (extract -> register -> gui/cli). `to_json()` gives exactly the
-object of `shared/spec/extraction.schema.json` (schema "soc-extraction/1"); `from_json()` reads it back,
+object of `reviewer/schema/extraction.schema.json` (schema "soc-extraction/1"); `from_json()` reads it back,
 which is how the register stores and restores an extraction.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
+
+from reviewer.extract.fields_table import FIELDS
 
 SCHEMA_ID = "soc-extraction/1"
 
@@ -19,6 +21,8 @@ ReportType = Literal["Type 1", "Type 2"]
 Opinion = Literal["unmodified", "qualified", "adverse", "disclaimer"]
 TextLayer = Literal["full", "partial", "none"]
 Method = Literal["carve-out", "inclusive"]
+Confidence = Literal["high", "low"]
+Source = Literal["text", "ocr"]
 
 CATEGORIES: tuple[str, ...] = (
     "Security",
@@ -31,7 +35,6 @@ CATEGORIES: tuple[str, ...] = (
 BBox = tuple[float, float, float, float]
 """[x0, top, x1, bottom] in PDF points, origin at the page's top-left corner."""
 
-Source = Literal["text", "ocr"]
 OcrWord = tuple[str, float, float, float, float]
 """A word read by OCR, kept for the viewer's search on pages without a text layer: text, x0, top, x1, bottom."""
 
@@ -39,43 +42,76 @@ OcrWord = tuple[str, float, float, float, float]
 @dataclass(frozen=True)
 class Evidence:
     """Where a value was read: 1-based page, the source words, and their box on the page; `source` "ocr" when
-    the words were read by OCR (None: the PDF's own text)."""
+    the words were read by OCR ("text": the PDF's own text layer)."""
 
     page: int
     text: str
     bbox: BBox | None = None
-    source: Source | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
+    source: Source = "text"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"page": self.page, "text": self.text}
         if self.bbox is not None:
             out["bbox"] = [round(v, 2) for v in self.bbox]
-        if self.source is not None:
+        out.update(confidence_json(self))
+        if self.source != "text":
             out["source"] = self.source
         return out
+
+    def unsure(self, reason: str) -> Evidence:
+        """This evidence marked low confidence, for `reason` (the first reason given is kept)."""
+        return replace(self, confidence="low", confidence_reason=self.confidence_reason or reason)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Evidence:
         bbox = data.get("bbox")
         return cls(page=int(data["page"]), text=str(data["text"]), bbox=tuple(bbox) if bbox else None,
-                   source=data.get("source"))
+                   confidence=data.get("confidence", "high"), confidence_reason=data.get("confidence_reason"),
+                   source=data.get("source", "text"))
+
+
+class Unsure:
+    """A listed item's confidence: "high", or "low" with a reason a reviewer understands."""
+
+    confidence: Confidence
+    confidence_reason: str | None
+
+    def mark_low(self, reason: str) -> None:
+        """Lower the item's confidence; the first reason given is the one kept."""
+        if self.confidence != "low":
+            self.confidence, self.confidence_reason = "low", reason
+
+
+def confidence_json(item: Evidence | Unsure) -> dict[str, Any]:
+    """The optional confidence fields of the schema for one value or item."""
+    if item.confidence == "low":
+        return {"confidence": "low", "confidence_reason": item.confidence_reason or "the reader was unsure"}
+    return {"confidence": "high"}
+
+
+def _confidence_from(data: dict[str, Any]) -> dict[str, Any]:
+    return {"confidence": data.get("confidence", "high"), "confidence_reason": data.get("confidence_reason")}
 
 
 @dataclass
-class ControlObjective:
+class ControlObjective(Unsure):
     """A SOC 1 control objective, e.g. id "3", text "Controls provide reasonable assurance that ..."."""
 
     id: str
     text: str
     page: int | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text}
+        return {"id": self.id, "text": self.text, **confidence_json(self)}
 
 
 @dataclass
-class ExceptionFinding:
+class ExceptionFinding(Unsure):
     """One tested control whose result reports an exception or deviation."""
 
     control_id: str | None
@@ -86,6 +122,8 @@ class ExceptionFinding:
     management_response: str | None = None
     bbox: BBox | None = None
     response_page: int | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -95,24 +133,27 @@ class ExceptionFinding:
             "description": self.description,
             "management_response": self.management_response,
             "page": self.page,
+            **confidence_json(self),
         }
 
 
 @dataclass
-class Cuec:
+class Cuec(Unsure):
     """A complementary user entity control (or user entity responsibility, user control consideration)."""
 
     text: str
     page: int
     criteria: list[str] = field(default_factory=list)
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "criteria": list(self.criteria), "page": self.page}
+        return {"text": self.text, "criteria": list(self.criteria), "page": self.page, **confidence_json(self)}
 
 
 @dataclass
-class SubserviceOrganization:
+class SubserviceOrganization(Unsure):
     """A subservice organization (fourth party) and how the report treats it."""
 
     name: str
@@ -120,22 +161,28 @@ class SubserviceOrganization:
     method: Method | None = None
     page: int | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
+    abbreviation: str | None = None  # the short name the report defines ("AWS"); not part of the JSON form
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "services": self.services, "method": self.method}
+        return {"name": self.name, "services": self.services, "method": self.method, **confidence_json(self)}
 
 
 @dataclass
-class Csoc:
+class Csoc(Unsure):
     """A complementary subservice organization control."""
 
     text: str
     page: int
     subservice_organization: str | None = None
     bbox: BBox | None = None
+    confidence: Confidence = "high"
+    confidence_reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page}
+        return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page,
+                **confidence_json(self)}
 
 
 @dataclass
@@ -186,29 +233,15 @@ class Report:
     csocs: list[Csoc] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        def iso(d: date | None) -> str | None:
-            return d.isoformat() if d else None
-
-        return {
-            "framework": self.framework,
-            "type": self.type,
-            "service_organization": self.service_organization,
-            "system": self.system,
-            "period_start": iso(self.period_start),
-            "period_end": iso(self.period_end),
-            "as_of": iso(self.as_of),
-            "report_date": iso(self.report_date),
-            "bridge_period_end": iso(self.bridge_period_end),
-            "service_auditor": self.service_auditor,
-            "opinion": self.opinion,
-            "categories": list(self.categories),
-            "criteria": list(self.criteria),
+        out: dict[str, Any] = {f.key: f.to_json(f.value(self)) for f in FIELDS}
+        out.update({
             "control_objectives": [c.to_json() for c in self.control_objectives],
             "exceptions": [e.to_json() for e in self.exceptions],
             "cuecs": [c.to_json() for c in self.cuecs],
             "subservice_organizations": [s.to_json() for s in self.subservice_organizations],
             "csocs": [c.to_json() for c in self.csocs],
-        }
+        })
+        return out
 
 
 @dataclass
@@ -241,7 +274,7 @@ class ExtractionResult:
         """The JSON form plus the boxes and pages of list items, for the register to keep."""
         data = self.to_json()
         rep = self.report
-        lists = {
+        lists: dict[str, list[Any]] = {
             "control_objectives": rep.control_objectives,
             "exceptions": rep.exceptions,
             "cuecs": rep.cuecs,
@@ -263,29 +296,14 @@ class ExtractionResult:
     def from_json(cls, data: dict[str, Any]) -> ExtractionResult:
         """Read back `to_json()` or `to_storage()` output."""
 
-        def day(v: str | None) -> date | None:
-            return date.fromisoformat(v) if v else None
-
         def box(v: list[float] | None) -> BBox | None:
-            return tuple(v) if v else None  # type: ignore[return-value]
+            return (v[0], v[1], v[2], v[3]) if v else None
 
         r = data["report"]
         report = Report(
-            framework=r.get("framework"),
-            type=r.get("type"),
-            service_organization=r.get("service_organization"),
-            system=r.get("system"),
-            period_start=day(r.get("period_start")),
-            period_end=day(r.get("period_end")),
-            as_of=day(r.get("as_of")),
-            report_date=day(r.get("report_date")),
-            bridge_period_end=day(r.get("bridge_period_end")),
-            service_auditor=r.get("service_auditor"),
-            opinion=r.get("opinion"),
-            categories=list(r.get("categories", [])),
-            criteria=list(r.get("criteria", [])),
+            **{f.key: f.from_json(r) for f in FIELDS},
             control_objectives=[
-                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")))
+                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")), **_confidence_from(c))
                 for c in r.get("control_objectives", [])
             ],
             exceptions=[
@@ -298,20 +316,21 @@ class ExtractionResult:
                     management_response=e.get("management_response"),
                     bbox=box(e.get("bbox")),
                     response_page=e.get("response_page"),
+                    **_confidence_from(e),
                 )
                 for e in r.get("exceptions", [])
             ],
             cuecs=[
-                Cuec(c["text"], c["page"], list(c.get("criteria", [])), box(c.get("bbox")))
+                Cuec(c["text"], c["page"], list(c.get("criteria", [])), box(c.get("bbox")), **_confidence_from(c))
                 for c in r.get("cuecs", [])
             ],
             subservice_organizations=[
                 SubserviceOrganization(s["name"], s.get("services"), s.get("method"), s.get("page"),
-                                       box(s.get("bbox")))
+                                       box(s.get("bbox")), **_confidence_from(s))
                 for s in r.get("subservice_organizations", [])
             ],
             csocs=[
-                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")))
+                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")), **_confidence_from(c))
                 for c in r.get("csocs", [])
             ],
         )
@@ -323,6 +342,6 @@ class ExtractionResult:
             report=report,
             warnings=list(data.get("warnings", [])),
             evidence={k: Evidence.from_json(v) for k, v in data.get("evidence", {}).items()},
-            ocr_words={int(p): [(str(w[0]), *map(float, w[1:5])) for w in ws]  # type: ignore[misc]
+            ocr_words={int(p): [(str(w[0]), float(w[1]), float(w[2]), float(w[3]), float(w[4])) for w in ws]
                        for p, ws in data.get("ocr_words", {}).items()},
         )

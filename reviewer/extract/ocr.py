@@ -22,6 +22,7 @@ import pypdfium2.raw as raw
 from PIL import Image, ImageFilter
 
 from reviewer.extract import ocr_engine
+from reviewer.extract.columns import read_columns
 from reviewer.extract.page import Page, Word
 from reviewer.extract.scan_prep import binarise, deskew
 from reviewer.extract.words import group_lines
@@ -41,6 +42,12 @@ _SPECK_MARKS = ".,:;'`\"!_~^"
 _BULLET_LOOKALIKES = set("e«»¢©®°@•·*o+")  # what Tesseract makes of a list's round bullet
 _BULLET_REACH_PT = 22.0  # a bullet sits this close left of its item's first word
 _BULLET_MIN_PT, _BULLET_MAX_PT = 1.5, 7.0
+
+
+def preload() -> None:
+    """Import the engine and load its model now (the sandbox child does so before its limits forbid writing
+    bytecode and cap the address space); a no-op where OCR is not installed."""
+    ocr_engine.unavailable_reason()
 
 
 def available() -> bool:
@@ -94,7 +101,7 @@ def recognise(page: Page, image: Any, dpi: int) -> None:
     lines = group_lines(words, page.number)
     if lines:
         lines = group_lines(_with_bullets(lines, straight, dpi), page.number)
-    page.lines = lines
+    page.lines = read_columns(lines, page.width, page.height, page.number)  # a scan set in two columns too
     page.ocr = True
     page.finish()
 

@@ -28,15 +28,25 @@ _UNMODIFIED = re.compile(r"\bin\s+all\s+material\s+respects\b|\bfairly\s+(?:stat
                          r"\bunqualified\b", re.I)
 
 
-def _opinion_paragraph(page: Page, start: int) -> str:
-    """The text from "In our opinion" to the end of its paragraph (a wider gap between lines), <= 1500 chars."""
+def _opinion_paragraph(doc: Document, page: Page, start: int) -> str:
+    """The text from "In our opinion" to the end of its paragraph (a wider gap between lines), <= 1500 chars; a
+    paragraph that runs to the foot of its page without ending its sentence goes on at the top of the next."""
     i = page.line_at(start)
     lines = page.lines
     j = i
     while j + 1 < len(lines) and lines[j + 1].top - lines[j].bottom < max(lines[j].height * 0.6, 2.0):
         j += 1
     end = lines[j].start + len(lines[j].text)
-    return page.text[start:min(end, start + 1500)]
+    text = page.text[start:min(end, start + 1500)]
+    body = doc.body_lines(page)
+    if body and lines[j] is body[-1] and not text.rstrip().endswith(".") and page.number < len(doc.pages):
+        following = doc.body_lines(doc.pages[page.number])
+        k = 0
+        while k < len(following) and (k == 0 or following[k].top - following[k - 1].bottom
+                                      < max(following[k - 1].height * 0.6, 2.0)):
+            k += 1
+        text += " " + " ".join(ln.text for ln in following[:k])
+    return text[:1500]
 
 
 def read_opinion(doc: Document) -> tuple[str | None, Evidence | None]:
@@ -53,7 +63,7 @@ def read_opinion(doc: Document) -> tuple[str | None, Evidence | None]:
             return value, evidence_at(page, m.start(), m.end())
     for page in pages:
         for m in _IN_OUR_OPINION.finditer(page.text):
-            para = _opinion_paragraph(page, m.start())
+            para = _opinion_paragraph(doc, page, m.start())
             end = m.start() + min(len(para), 300)
             if _ADVERSE_WORDS.search(para[:600]) and not _EXCEPT_FOR.search(para[:400]):
                 return "adverse", evidence_at(page, m.start(), end)

@@ -34,6 +34,8 @@ class Line:
     text: str = ""
     start: int = 0  # offset of this line in its page's `text`
     furniture: bool = False  # a running header/footer repeated on many pages
+    toc: bool = False  # an entry of the table of contents (its title and the lines listing sections)
+    order: int = 0  # its place in the document's reading order (set by `layout.Document`)
     # the box, computed once: field readers ask for it many times per line
     x0: float = field(init=False, default=0.0)
     x1: float = field(init=False, default=0.0)

@@ -29,6 +29,9 @@ _ORG_PATTERNS = [
     re.compile(rf"^{_NAME}\s+(?:\([^)]*\)\s+)?(?:has\s+)?(?:completed|underwent|received|engaged|obtained)\s+"
                rf"(?:an?\s+)?(?:SOC|System\s+and|independent|examination)", re.M),
     re.compile(rf"\bmanagement\s+of\s+{_NAME}\s+(?:\(|is\s+responsible|has\s+prepared|$)", re.M),
+    # the auditor's report is addressed to the service organization: "To the Management of Acme Cloud, Inc.:"
+    re.compile(rf"^To\s+the\s+(?:Board\s+of\s+Directors|Management|Shareholders|Directors)(?:\s+and\s+\w+)?\s+of\s+"
+               rf"{_NAME}\s*:?\s*$", re.M),
 ]
 _SYSTEM_PATTERNS = [
     # "description of its X for the period ...": the name ends where the sentence goes on
@@ -52,14 +55,26 @@ _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.
                    # "& Co." ends a firm's name, or stands before its legal form ("Redgrave Lund & Co. LLP")
                    r"& Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"
                    r"Chartered\s+Accountants))(?![\w])")
+_LEGAL_FORM_END = re.compile(r"(?:,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|Ltd\.?|CPAs?))$")
+_ENTITY_END = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|GmbH|AG|S\.A|N\.V|B\.V|Limited|"
+                         r"Corporation|Incorporated|Company))\.?$")
+# the words a firm's name goes on with past "CPA" or "CPAs" ("Marlow Tench CPA Group")
+_FIRM_WORDS = re.compile(r"(?:\s+(?:Group|Partners|Associates|Advisors|Advisory|Assurance|Consulting|Company|"
+                         r"Services)){1,2}")
+_BY_LABEL = re.compile(r"^(?:prepared|issued|signed|audited|examined|performed)\s+by\s*:?\s+", re.I)
+_SURE_VOTES = 3  # votes (weighted mentions) for a name to be sure of it
+_RIVAL_SHARE = 1.5  # a rival name with two thirds of the winner's votes makes it unsure
+_EXAMINED = re.compile(r"\bwe\s+have\s+examined\b", re.I)
+_FORMAL_WEIGHT = 3
 _AUTHOR = re.compile(r"(?:prepared|issued|examined|audited|performed)\s+by\s*:?\s+(?P<firm>[^\n]{3,80})", re.I)
 _OPINION = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
-_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
+_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.L\.C|L\.L\.P|L\.P|P\.C|P\.A|N\.A|S\.A|Bros|Intl)\.$")
 _BAD_ORG = re.compile(r"^(?:the|our|its|this|management|service|user|each|an?|that)\b|\b(?:we|our)\b", re.I)
 
 
 def _clean_org(name: str) -> str:
     name = norm(name).strip(" ,\u201c\u201d\"'")
+    name = _BY_LABEL.sub("", name)
     name = re.sub(r"^(?:the\s+)", "", name)
     if name.endswith(".") and not _ABBREV_END.search(name):
         name = name[:-1].rstrip()
@@ -73,7 +88,7 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
     votes: Counter[str] = Counter()
     where: dict[str, Evidence] = {}
     for page in pages:
-        for weight, pattern in zip((3, 2, 2, 2, 2, 1), _ORG_PATTERNS, strict=True):
+        for weight, pattern in zip((3, 2, 2, 2, 2, 1, 2), _ORG_PATTERNS, strict=True):
             for m in pattern.finditer(page.text):
                 org = _clean_org(m.group("org"))
                 if len(org) < 2 or _BAD_ORG.search(org) or len(org.split()) > 8:
@@ -84,9 +99,13 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
         # prefer the longest name among those that are prefixes of each other (the legal name)
         best = max(votes, key=lambda k: (votes[k], len(k)))
         for other in votes:
-            if other != best and other.startswith(best) and votes[other] * 2 >= votes[best] and len(other) > len(best):
-                best = other
-        out["service_organization"] = (best, where[best])
+            if other != best and other.startswith(best) and len(other) > len(best) and (
+                    votes[other] * 2 >= votes[best] or _ENTITY_END.search(other)):
+                best = other  # "Acme" is what the report calls "Acme Cloud, Inc." after naming it once in full
+        ev = where[best]
+        if votes[best] < _SURE_VOTES:
+            ev = ev.unsure("the vendor's name was read from a single mention")
+        out["service_organization"] = (best, ev)
 
     sys_votes: Counter[str] = Counter()
     sys_where: dict[str, Evidence] = {}
@@ -94,14 +113,22 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
         for m in (x for pattern in _SYSTEM_PATTERNS for x in pattern.finditer(page.text)):
             s = norm(m.group("sys")).strip(" ,.")
             # the sentence goes on after the name: "... Cloud for October 1", "... placed in operation"
-            s = re.split(r"\s+(?:for|placed|presents|that|which|was|were|as|throughout|during)\b", s)[0]
+            s = re.split(r"\s+(?:for|placed|presents|that|which|was|were|as|throughout|during|found|included|"
+                         r"presented|located|contained|attached|described|set\s+forth)\b", s)[0]
             if not s or len(s.split()) > 10 or s.lower() in ("system", "its system", "the system"):
                 continue
-            sys_votes[s] += 1
+            # the examination sentence names the system formally ("We have examined Acme's accompanying
+            # description of its Acme Vault ..."); titles and running headers often shorten it
+            formal = _EXAMINED.search(page.text[max(0, m.start() - 300):m.start()])
+            sys_votes[s] += _FORMAL_WEIGHT if formal else 1
             sys_where.setdefault(s, evidence_at(page, m.start("sys"), m.end("sys")))
     if sys_votes:
         s = max(sys_votes, key=lambda k: (sys_votes[k], -len(k)))
-        out["system"] = (s, sys_where[s])
+        ev = sys_where[s]
+        rivals = [v for k, v in sys_votes.items() if k != s and k not in s and s not in k]
+        if rivals and max(rivals) * _RIVAL_SHARE >= sys_votes[s]:
+            ev = ev.unsure("the report names its system in more than one way")
+        out["system"] = (s, ev)
 
     auditor = _auditor(doc, pages, out.get("service_organization", ("", None))[0])
     if auditor:
@@ -125,11 +152,16 @@ def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | Non
                 line = pg.lines[pg.line_at(offset + fm.start())]
                 # a signature stands on its own line; a firm named inside a sentence is not the signer
                 if ok(firm) and len(line.text) <= len(firm) + 30:
+                    whole = _clean_org(line.text)
+                    if whole.startswith(firm) and (_LEGAL_FORM_END.search(whole)
+                                                   or _FIRM_WORDS.fullmatch(whole[len(firm):])):
+                        firm = whole  # "Brantley Fenwick CPA Group, PLLC": the name goes on past "CPA"
                     return firm, evidence_at(pg, offset + fm.start("firm"), offset + fm.end("firm"))
         break
     for page in pages[:4]:
         for m in _AUTHOR.finditer(page.text):
             fm = _FIRM.search(m.group("firm"))
             if fm and ok(_clean_org(fm.group("firm"))):
-                return _clean_org(fm.group("firm")), evidence_at(page, m.start("firm"), m.end("firm"))
+                return _clean_org(fm.group("firm")), evidence_at(page, m.start("firm"), m.end("firm")).unsure(
+                    "no signature was found under the opinion: the firm was read from the cover")
     return None

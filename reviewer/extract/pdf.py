@@ -20,12 +20,14 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from reviewer.extract.columns import read_columns
 from reviewer.extract.errors import DamagedPdfError, ExtractionCancelled, NotAPdfError, PasswordRequiredError
 from reviewer.extract.grid import may_hold_table, read_rules
 from reviewer.extract.ocr import available as ocr_available
 from reviewer.extract.ocr import recognise, render_for_ocr
 from reviewer.extract.ocr_margins import harmonise_margins
 from reviewer.extract.page import Line, Page, Word
+from reviewer.extract.passwords import password_candidates
 from reviewer.extract.words import group_lines, read_words
 
 __all__ = ["Line", "Page", "PdfContent", "Word", "group_lines", "read_pdf"]
@@ -76,15 +78,28 @@ def _open(data: bytes, password: str | None) -> pdfium.PdfDocument:
         raise DamagedPdfError("the PDF is damaged or truncated and cannot be read") from None
 
 
+def _open_with(data: bytes, password: str) -> pdfium.PdfDocument:
+    """The password as typed, then as PDF 2.0 prepares it (SASLprep, for AES-256 revision 6)."""
+    *first, last = password_candidates(password)
+    for candidate in first:
+        try:
+            return _open(data, candidate)
+        except PasswordRequiredError:
+            continue
+    return _open(data, last)
+
+
 def read_pdf(
     data: bytes,
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     ocr: bool = True,
+    scanned: Callable[[int], None] | None = None,
 ) -> PdfContent:
     """Open `data` and read all pages' words and lines, by OCR on pages without a text layer (unless `ocr` is
-    False, or no engine is installed). Raises the PdfReadError family."""
+    False, or no engine is installed); `scanned(n)` is told as each such page is sent to OCR, with the number
+    sent so far. Raises the PdfReadError family."""
     if not data.lstrip()[:1024].__contains__(b"%PDF"):
         raise NotAPdfError("not a PDF file (its content is not PDF, whatever its name)")
     sha = hashlib.sha256(data).hexdigest()
@@ -95,7 +110,7 @@ def read_pdf(
         if not password:
             raise
         encrypted = True
-        doc = _open(data, password)
+        doc = _open_with(data, password)
     try:
         try:
             n = len(doc)
@@ -103,7 +118,7 @@ def read_pdf(
             raise DamagedPdfError("the PDF is damaged or truncated and cannot be read") from None
         if n == 0:
             raise DamagedPdfError("the PDF has no pages (damaged or truncated)")
-        pages = _read_pages(doc, n, ocr, progress, cancelled)
+        pages = _read_pages(doc, n, ocr, progress, cancelled, scanned)
         harmonise_margins(pages)  # OCR reads a running footer differently on each page
         return PdfContent(pages=pages, sha256=sha, encrypted=encrypted)
     finally:
@@ -111,13 +126,13 @@ def read_pdf(
 
 
 def _read_pages(doc: pdfium.PdfDocument, n: int, ocr: bool, progress: Callable[[int, int], None] | None,
-                cancelled: Callable[[], bool] | None) -> list[Page]:
+                cancelled: Callable[[], bool] | None, scanned: Callable[[int], None] | None = None) -> list[Page]:
     """Every page in order; scanned pages are rendered here and read by OCR in worker threads, progress told
     page by page as each is done, in order."""
     pages: list[Page] = []
     pending: deque[Future[None] | None] = deque()
     pool: ThreadPoolExecutor | None = None
-    done = 0
+    done = sent = 0
 
     def settle(limit: int) -> None:
         nonlocal done
@@ -144,6 +159,9 @@ def _read_pages(doc: pdfium.PdfDocument, n: int, ocr: bool, progress: Callable[[
             else:
                 pool = pool or ThreadPoolExecutor(OCR_THREADS, thread_name_prefix="reviewer-ocr")
                 pending.append(pool.submit(recognise, page, *image))
+                sent += 1
+                if scanned is not None:
+                    scanned(sent)
             settle(OCR_THREADS)  # at most this many rendered pages wait in memory
         settle(0)
     finally:
@@ -172,7 +190,7 @@ def _read_page(doc: pdfium.PdfDocument, index: int, ocr: bool = False) -> tuple[
             result.image_only = _has_images(page)
         if result.image_only and ocr and ocr_available():
             return result, render_for_ocr(page)  # a scan has no vector rules to read
-        result.lines = group_lines(words, index + 1)
+        result.lines = read_columns(group_lines(words, index + 1), disp_w, disp_h, index + 1)
         result.finish()
         if may_hold_table(result.text):
             result.rules = read_rules(page.raw, w, h, rotation)

@@ -17,8 +17,13 @@ from datetime import date
 from reviewer.extract.dates import DATE, DATE_RE, PeriodMatch, find_as_of, find_periods, parse_date
 from reviewer.extract.layout import Document, evidence_at, evidence_lines
 from reviewer.extract.model import Evidence
+from reviewer.extract.page import Line
 
 DATE_LINE = re.compile(rf"^\s*(?:(?:report\s+)?dated?\s*:?\s*|issued\s*:?\s*)?(?P<d>{DATE})\s*\.?\s*$", re.I)
+_LETTERHEAD_LINES = 8  # a letterhead's date stands within this many lines under the report's title
+_ADDRESSEE = re.compile(r"^\s*(?:to\s+(?:the\s+)?(?:board|management|shareholders|directors|audit)|scope\b|dear\b)",
+                        re.I)
+_CONTESTED_SHARE = 0.6  # a rival period this well supported (share of the best's score) makes the period unsure
 _OPINION_START = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b|"
                             r"\bopinion\s+is\s+(?:not\s+)?(?:expressed|modified)", re.I)
 
@@ -54,6 +59,15 @@ def _best_period(matches: list[PeriodMatch]) -> tuple[tuple[date | None, date], 
     return key, first[key]
 
 
+def _contested(matches: list[PeriodMatch], best: tuple[date | None, date]) -> bool:
+    """Whether another stated period is nearly as well supported as the chosen one."""
+    score: dict[tuple, float] = defaultdict(float)
+    for m in matches:
+        score[(m.start, m.end)] += m.strength * (1.5 if m.page <= 12 else 1.0)
+    others = [v for k, v in score.items() if k != best]
+    return bool(others) and max(others) >= score[best] * _CONTESTED_SHARE
+
+
 def read_dates(doc: Document, rtype: str | None) -> Dates:
     """A SOC report's period or as-of date, and its report date (bridge letters: `letters.read_letter_dates`)."""
     out = Dates()
@@ -71,6 +85,8 @@ def read_dates(doc: Document, rtype: str | None) -> Dates:
             (start, end), m = best
             out.period_start, out.period_end = start, end
             e = evidence_at(by_number[m.page], *m.span)
+            if _contested(periods, (start, end)):
+                e = e.unsure("the report states another period almost as often: check which one it covers")
             out.evidence["period_start"] = e
             out.evidence["period_end"] = e
     if out.period_end is None and rtype != "Type 2" and as_ofs:
@@ -107,7 +123,32 @@ def _report_date(doc: Document, out: Dates) -> None:
                         out.evidence["report_date"] = evidence_lines([line])
                         return
         # an opinion without a dated signature after it: try the next opinion sentence
-    return
+    _letterhead_date(doc, out)
+
+
+def _letterhead_date(doc: Document, out: Dates) -> None:
+    """The date a firm prints at the top of its report (in the letterhead above the report's title, or under the
+    title above the addressee), when the signature carries none."""
+    parts = getattr(doc.parts, "parts", None) or []
+    title = next((p.title for p in parts if p.role.name == "AUDITOR_REPORT"), None)
+    if title is None:
+        return
+    page = doc.pages[title.page - 1]
+    body = doc.body_lines(page)
+    above = [ln for ln in body if ln.top < title.top][-_LETTERHEAD_LINES:]
+    below: list[Line] = []
+    for line in (ln for ln in body if ln.top > title.top):
+        if _ADDRESSEE.match(line.text) or len(below) >= _LETTERHEAD_LINES:
+            break
+        below.append(line)
+    for line in below + above[::-1]:  # under the title first, then the letterhead above it
+        dm = DATE_LINE.match(line.text)
+        if dm:
+            d = parse_date(dm.group("d"))
+            if d is not None and d != out.period_end and d != out.as_of:
+                out.report_date = d
+                out.evidence["report_date"] = evidence_lines([line])
+            return
 
 
 __all__ = ["DATE_LINE", "Dates", "content_pages", "read_dates", "DATE_RE"]

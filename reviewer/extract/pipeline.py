@@ -12,14 +12,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reviewer.extract.classify import classify
+from reviewer.extract.confidence import assess
 from reviewer.extract.errors import NotAPdfError
 from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
 from reviewer.extract.ocr import box_is_low_confidence
+from reviewer.extract.parts import Parts
 from reviewer.extract.pdf import PdfContent, read_pdf
 from reviewer.extract.period import read_dates
 
@@ -60,8 +63,11 @@ def extract_document(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     ocr: bool = True,
+    scanned: Callable[[int], None] | None = None,
 ) -> ExtractedDocument:
-    """`extract_pdf`, plus the text of every page (OCR's text on a scanned page; empty when it was not read)."""
+    """`extract_pdf`, plus the text of every page (OCR's text on a scanned page; empty when it was not read).
+    `scanned(n)` is called as each page is sent to OCR, with the number sent so far (the sandbox child's time
+    budget grows with it)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         file_name = name or "document.pdf"
@@ -73,7 +79,7 @@ def extract_document(
             raise NotAPdfError("is a folder, not a PDF file") from None
         file_name = name or path.name
     with _cyclic_gc_paused():
-        return _extract(data, file_name, password, progress, cancelled, ocr)
+        return _extract(data, file_name, password, progress, cancelled, ocr, scanned)
 
 
 @contextmanager
@@ -94,28 +100,48 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _extract(data: bytes, file_name: str, password: str | None, progress: Callable[[int, int], None] | None,
-             cancelled: Callable[[], bool] | None, ocr: bool = True) -> ExtractedDocument:
-    content = read_pdf(data, password=password, progress=progress, cancelled=cancelled, ocr=ocr)
+             cancelled: Callable[[], bool] | None, ocr: bool = True,
+             scanned: Callable[[int], None] | None = None) -> ExtractedDocument:
+    content = read_pdf(data, password=password, progress=progress, cancelled=cancelled, ocr=ocr, scanned=scanned)
     result = _read_facts(content, file_name)
     _mark_ocr(content, result)
     return ExtractedDocument(result, [page.text for page in content.pages])
 
 
+OCR_UNSURE = "read by OCR, which was unsure of some of these words: check them against the page"
+
+
 def _mark_ocr(content: PdfContent, result: ExtractionResult) -> None:
-    """OCR'd pages: listed in file.ocr_pages, their evidence marked "ocr", their words kept for the viewer."""
+    """OCR'd pages: listed in file.ocr_pages, their evidence marked "ocr" (and low confidence where OCR was unsure
+    of the words in its box, as are such list items), their words kept for the viewer."""
     pages = content.ocr_pages
     if not pages:
         return
     result.file.ocr_pages = pages
     on_ocr = set(pages)
-    result.evidence = {k: dataclasses.replace(ev, source="ocr") if ev.page in on_ocr else ev
-                       for k, ev in result.evidence.items()}
+
+    def unsure_box(page: int | None, bbox: tuple[float, float, float, float] | None) -> bool:
+        return page in on_ocr and bbox is not None and box_is_low_confidence(content.pages[page - 1], bbox)
+
+    unsure = [key for key, ev in result.evidence.items() if unsure_box(ev.page, ev.bbox)]
+    evidence = {}
+    for key, ev in result.evidence.items():
+        if ev.page in on_ocr:
+            ev = dataclasses.replace(ev, source="ocr")
+            if key in unsure and ev.confidence == "high":
+                ev = dataclasses.replace(ev, confidence="low", confidence_reason=OCR_UNSURE)
+        evidence[key] = ev
+    result.evidence = evidence
+    rep = result.report
+    items: list[Any] = [*rep.control_objectives, *rep.exceptions, *rep.cuecs, *rep.subservice_organizations,
+                        *rep.csocs]  # each with a page and a box
+    for item in items:
+        if unsure_box(item.page, item.bbox):
+            item.mark_low(OCR_UNSURE)
     for page in content.pages:
         if page.ocr:
             result.ocr_words[page.number] = [(w.text, w.x0, w.top, w.x1, w.bottom)
                                              for line in page.lines for w in line.words]
-    unsure = [key for key, ev in result.evidence.items() if ev.page in on_ocr and ev.bbox is not None
-              and box_is_low_confidence(content.pages[ev.page - 1], ev.bbox)]
     if unsure:
         result.warnings.append("OCR was unsure of words in " + ", ".join(k.replace("_", " ") for k in unsure)
                                + ": check them against the page")
@@ -123,7 +149,9 @@ def _mark_ocr(content: PdfContent, result: ExtractionResult) -> None:
 
 def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
     doc = Document(content.pages)
+    doc.parts = Parts(doc)
     info = FileInfo(name=file_name, sha256=content.sha256, pages=len(content.pages), encrypted=content.encrypted,
+                    # the ignore below: text_layer is one of the TextLayer values
                     text_layer=content.text_layer)  # type: ignore[arg-type]
     result = ExtractionResult(file=info, document_type=None, report=Report())
     read = content.ocr_pages
@@ -135,6 +163,7 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         result.warnings.append(f"no text layer on {_page_list(missing)} (scanned images): "
                                "those pages were not read; run OCR on the PDF to read them")
     cls = classify(doc)
+    # the ignore below: the classifier's type is one of the DocumentType values
     result.document_type = cls.document_type  # type: ignore[assignment]
     if cls.document_type is None:
         result.warnings.append("the document has no readable text, so nothing was extracted")
@@ -143,8 +172,9 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         result.warnings.append("this PDF does not look like a SOC report or a bridge letter; no report fields read")
         return result
     rep = result.report
+    # the ignore below: the classifier's framework is one of the Framework values
     rep.framework = cls.framework  # type: ignore[assignment]
-    rep.type = cls.type  # type: ignore[assignment]
+    rep.type = cls.type  # type: ignore[assignment]  # the classifier's type is one of the ReportType values
     result.evidence.update(cls.evidence or {})
     result.warnings.extend(cls.notes)
     if cls.document_type == "bridge_letter":
@@ -155,6 +185,7 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
         setattr(rep, key, getattr(dates, key))
     result.evidence.update(dates.evidence)
     read_fields(doc, result)
+    assess(doc, result)
     _warnings(result)
     return result
 
@@ -164,7 +195,7 @@ def _page_list(pages: list[int]) -> str:
         return f"page {pages[0]}"
     runs: list[str] = []
     start = prev = pages[0]
-    for p in pages[1:] + [None]:  # type: ignore[list-item]
+    for p in pages[1:] + [None]:  # type: ignore[list-item]  # None ends the last run
         if p is not None and p == prev + 1:
             prev = p
             continue

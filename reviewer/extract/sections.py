@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from reviewer.extract.grid import grid_at
 from reviewer.extract.layout import Document, Segment, segments
+from reviewer.extract.parts import role_of
 from reviewer.extract.pdf import Line, Page
+from reviewer.extract.vocabulary import BULLET_GLYPHS
 
-BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7*\-\u2013o\u27a2\u2713]|"
+BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}*\-\u2013o]|"
                     r"\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))$")
-BULLET_GLUED = re.compile(r"^[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7\u00b7]\S")
+BULLET_GLUED = re.compile(rf"^[{BULLET_GLYPHS}]\S")
 KNOWN_HEADING = re.compile(
     r"^(?:section\s+(?:[ivx]+|\d+)\b|complementary\s|user\s+(?:entity|control)\s|subservice\s+organi[sz]ations?\b|"
     r"overview|scope\b|control\s+environment|risk\s+assessment|monitoring|information\s+and\s+communication|"
@@ -27,6 +29,9 @@ KNOWN_HEADING = re.compile(
     r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive|"
     r"(?:attachment|appendix|exhibit|schedule|part)\s+[A-Z0-9]{1,4}\b)", re.I)
 _END_PUNCT = re.compile(r"[.:;,]$")
+_SUBHEADING_STEP = 0.8  # points: a heading this much smaller than a passage's title is one of its sub-headings
+# a heading that groups list entries or table rows: a control objective or a criterion with its title
+GROUP_HEADING = re.compile(r"^\s*control\s+objective\s+[A-Z0-9][\w.\-]*\s*(?:[:.\u2013\u2014\-]|$)", re.I)
 
 
 @dataclass
@@ -51,11 +56,7 @@ def is_heading_like(line: Line) -> bool:
 def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -> list[Section]:
     """Every section whose heading line matches `heading`, with its body lines (across pages)."""
     out: list[Section] = []
-    flat: list[Line] = []
-    for page in doc.text_pages:
-        if page.number in doc.toc_pages:
-            continue
-        flat.extend(ln for ln in doc.body_lines(page) if not doc.is_toc_line(ln))
+    flat = doc.content_lines()
     for i, line in enumerate(flat):
         m = heading.search(line.text)
         if not m or len(line.text.split()) > 14 or _END_PUNCT.search(line.text.strip()):
@@ -65,12 +66,17 @@ def find_sections(doc: Document, heading: re.Pattern[str], max_pages: int = 4) -
         # a title starts the line (after a number or "Section 4 -"); a sentence's line that happens to hold the
         # words ("complementary user entity controls assumed in the design of ...") does not
         if line.text[:1].islower() or len(line.text[:m.start()].split()) > 4 or _continues_paragraph(flat, i) \
-                or _in_band(flat, i):
+                or _in_band(flat, i) or _opens_paragraph(flat, i):
             continue
         body: list[Line] = []
+        part = role_of(doc, line)
         for k in range(i + 1, len(flat)):
             nxt = flat[k]
-            if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)):
+            if role_of(doc, nxt) is not part:
+                break  # the next part of the report ("Section IV ...") ends every passage of this one
+            if nxt.page > line.page + max_pages - 1 or (is_heading_like(nxt) and not _in_band(flat, k)
+                                                          and not _wraps_header_cell(flat, k)
+                                                          and not _subheading(nxt, line)):
                 break
             body.append(nxt)
         out.append(Section(line, body))
@@ -88,7 +94,19 @@ def _in_band(flat: list[Line], k: int) -> bool:
     return (k > 0 and _overlap(flat[k - 1], flat[k])) or (k + 1 < len(flat) and _overlap(flat[k], flat[k + 1]))
 
 
-def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
+def _wraps_header_cell(flat: list[Line], k: int) -> bool:
+    """Whether line k is the wrapped rest of a table header's cell ("Subservice" over "Organization"): it
+    stands just under a line of several cells, aligned with one of them."""
+    if k == 0:
+        return False
+    prev, line = flat[k - 1], flat[k]
+    segs = segments(prev)
+    return (len(segs) >= 2 and all(len(sg.words) <= 4 for sg in segs) and len(line.words) <= 3
+            and prev.page == line.page and 0 <= line.top - prev.bottom < line.height * 0.6
+            and any(abs(sg.x0 - line.x0) < 3 for sg in segs))
+
+
+def header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
     """A staggered header starting at line i: the lines overlapping one another in height, merged into one line
     (words of one column kept top to bottom), and the index after it; None when line i stands alone."""
     end = i + 1
@@ -110,6 +128,21 @@ def _header_band(lines: list[Line], i: int) -> tuple[Line, int] | None:
     return Line(ordered, lines[i].page, " ".join(w.text for w in ordered)), end
 
 
+def _subheading(line: Line, heading: Line) -> bool:
+    """Whether a heading-like line is set smaller than the passage's own title: it groups the passage's entries
+    ("Logical Access" under "User Control Considerations") rather than starting a passage of its own."""
+    return line.height < heading.height - _SUBHEADING_STEP and not KNOWN_HEADING.match(line.text)
+
+
+def _opens_paragraph(flat: list[Line], i: int) -> bool:
+    """Whether line i is a paragraph's first line: the next line reads on in lower case, without a gap."""
+    if i + 1 >= len(flat):
+        return False
+    line, nxt = flat[i], flat[i + 1]
+    return (nxt.page == line.page and 0 <= nxt.top - line.bottom < line.height * 0.5 and nxt.text[:1].islower()
+            and abs(nxt.x0 - line.x0) < 4)
+
+
 def _continues_paragraph(flat: list[Line], i: int) -> bool:
     """Whether line i runs on from the line above it (same page, no paragraph gap, no closing punctuation)."""
     if i == 0:
@@ -125,6 +158,7 @@ class Item:
 
     lines: list[Line]
     cells: list[str] | None = None  # in a table: the text of each column
+    by_paragraph: bool = False  # told apart by paragraph gaps alone (no marker, number or table row)
 
     @property
     def text(self) -> str:
@@ -148,6 +182,8 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
             chunk = [lines[s]]
             for ln in lines[s + 1:end]:
+                if GROUP_HEADING.match(ln.text) or (ln.x0 <= lines[s].x0 + 1 and is_heading_like(ln)):
+                    break  # a heading between groups of entries ("Control Objective 4 - Logical Access")
                 if ln.x0 <= lines[s].x0 + 1:
                     # back at (or left of) the marker: a hanging-indent list has ended; a list that wraps to
                     # the margin has ended when a paragraph gap comes first
@@ -158,20 +194,26 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
             items.append(Item(chunk))
         return items
     # paragraphs, separated by vertical gaps; the first one introduces the list when it ends with ':'
+    # a paragraph break, or a sentence that ends a line followed by one that starts the next line at the
+    # entries' margin (entries set without markers or space between them), starts an entry
     paras: list[list[Line]] = [[lines[0]]]
     for prev, ln in zip(lines, lines[1:], strict=False):
-        if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page:
+        sentence_break = (prev.text.rstrip().endswith((".", ";")) and ln.text[:1].isupper()
+                          and abs(ln.x0 - paras[-1][0].x0) < 2)
+        if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page or sentence_break:
             paras.append([ln])
         else:
             paras[-1].append(ln)
-    items = [Item(p) for p in paras]
+    items = [Item(p, by_paragraph=True) for p in paras]
     # the introduction ("... assumed that user entities would implement the following controls:"), even when a
     # paragraph gap splits it, ends with a colon or announces what follows
     intro = [k for k, it in enumerate(items[:3]) if it.text.rstrip().endswith(":")
              or re.search(r"\bfollowing\b", it.text, re.I)]
     if intro:
         items = items[intro[-1] + 1:]
-    return [it for it in items if not it.text.rstrip().endswith(":")]
+    # a heading that groups the entries ("Logical Access") is no entry
+    return [it for it in items if not it.text.rstrip().endswith(":")
+            and not (len(it.lines) == 1 and is_heading_like(it.lines[0]))]
 
 
 def _usual_gap(lines: list[Line]) -> float:
@@ -194,7 +236,7 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
     head_at = next((i for i, ln in enumerate(lines[:6]) if is_head(ln)), None)
     band_end = None
     for i in range(min(6, len(lines)) if head_at is None else head_at):
-        band = _header_band(lines, i)
+        band = header_band(lines, i)
         if band is not None and is_head(band[0]):
             head_at, band_end = i, band[1]
             lines = lines[:i] + [band[0]] + lines[band_end:]
@@ -215,6 +257,8 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
         while end is not None and body_at < len(lines) and lines[body_at].page == head.page \
                 and (lines[body_at].top + lines[body_at].bottom) / 2 < end:
             body_at += 1  # the header's wrapped lines
+    elif body_at < len(lines) and _wraps_header_cell(lines, body_at):
+        body_at += 1  # a header cell wrapped onto a line of its own ("Subservice" over "Organization")
 
     def column(x: float) -> int:
         return max(i for i, b in enumerate(bounds) if x >= b)
@@ -234,8 +278,8 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
             spaced = ln.page == prev.page and ln.top - prev.bottom > gap * 1.4 + 1
             new_row = bool(cells[0]) and (any(cells[1:]) or spaced)
         if new_row or not rows:
-            if not rows and not (cells[0] and (any(cells[1:]) or grid is not None)):
-                break
+            if not rows and not ((cells[0] or ln is lines[body_at]) and (any(cells[1:]) or grid is not None)):
+                break  # the first row may open with its first cell empty (that cell centred on the row's lines)
             rows.append(([ln], cells))
         elif any(cells) and (grid is not None or ln.top - rows[-1][0][-1].bottom < ln.height):
             rows[-1][0].append(ln)

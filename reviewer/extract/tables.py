@@ -1,10 +1,10 @@
 """Test-result tables rebuilt from word geometry, for any firm's layout.
 
-A results table is found by its header row: a line whose cells include a results heading ("Test Results",
-"Results of Tests", "Results") and another table heading ("Control Activity", "Tests Performed", "Control #"...),
-possibly wrapped over two lines. Column boundaries come from the header cells' positions, moved left to where
-body cells actually start (headers may be centred). Rows are grouped by the control-id column: a row begins
-where that column holds an id, and wrapped lines, or lines continued on the next page under a repeated header,
+A results table is found by its header row (`table_header.py`): a line whose cells include a results heading
+("Test Results", "Results of Tests", "Results") and another table heading ("Control Activity", "Tests Performed",
+"Control #"...), possibly wrapped over two lines. Column boundaries come from the header cells' positions, moved
+left to where body cells actually start (headers may be centred). Rows are grouped by the control-id column: a row
+begins where that column holds an id, and wrapped lines, or lines continued on the next page under a repeated header,
 join the row above. Lines that run across several columns (a "Control Objective 3: ..." band) are kept as
 context for the rows below them.
 
@@ -18,40 +18,37 @@ holds the id on its first line and the criteria below it.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter
 
 from reviewer.extract.grid import Grid, grid_at
-from reviewer.extract.layout import Document, Segment, norm, segments
+from reviewer.extract.layout import Document, norm, segments
 from reviewer.extract.pdf import Line, Page, Word
+from reviewer.extract.table_header import (
+    CONTROL_HEAD,
+    CONTROL_ID,
+    CRIT_HEAD,
+    ID_AND_CRIT,
+    ID_HEAD,
+    RESPONSE_HEAD,
+    RESULT_HEAD,
+    Column,
+    columns,
+    header_at,
+    ruled_columns,
+    with_repeated_header,
+)
+from reviewer.extract.vocabulary import CRITERIA_RUN, RESPONSE_AT_START
 
-RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
-                         r"service\s+auditor[\u2019']?s?\s+(?:test\s+)?results?|results?\s+of\s+tests?\s+performed|"
-                         r"test\s+(?:of\s+)?results?|exceptions?\s+noted|findings?)$", re.I)
-_RESULT_WORD = re.compile(r"result|exception|finding", re.I)  # in every RESULT_HEAD form
-OTHER_HEAD = re.compile(r"control|test(?:s|ing)?\s+(?:performed|procedures?|applied)|procedures?|"
-                        r"criteri|description|activit|^(?:#|no\.?|id|ref\.?|number)$|objective|tsc", re.I)
-ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|no\.?|id|ref\.?|ref(?:erence)?\s*#?|"
-                     r"control\s+(?:point|reference))$", re.I)
-CRIT_HEAD = re.compile(r"criteri|^tsc\b|trust\s+services", re.I)
-RESPONSE_HEAD = re.compile(r"management[\u2019']?s?\s+response", re.I)
-CONTROL_HEAD = re.compile(r"control\s+(?:activit|descri)|controls?\s+specified|description\s+of\s+control|"
-                          r"^controls?$|control\s+activities", re.I)
-CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d"
-                        r"{1,3}){0,3}[A-Za-z]?$")
 BAND_START = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trust\s+Services\s+)?Criteri(?:on|a)\s+"
                         r"(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d|Control\s+Objective\s+\w)", re.I)
 # an id column that holds the criteria too: "Control # Criteria", "Control No. / TSC", "Ref and Criteria"
-_ID_AND_CRIT = re.compile(r"^(?P<id>.+?)\s*(?:/|&|and|,)?\s*(?:trust\s+services\s+)?(?:criteri\w*|tsc)"
-                          r"(?:\s*(?:#|ref\.?|reference))?$", re.I)
-CRIT_IDS = re.compile(r"^(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}[,;]?\s*)+$")
+CRIT_IDS = re.compile(rf"^{CRITERIA_RUN}$")
+_TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")
 OBJECTIVE_LINE = re.compile(r"\bControl\s+Objective\s+(?P<id>[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?)\b", re.I)
-
-
-@dataclass
-class Column:
-    name: str
-    x0: float  # left boundary: words starting at or right of it belong here (until the next column)
 
 
 @dataclass
@@ -63,18 +60,20 @@ class Row:
     cell_pages: dict[str, int] = field(default_factory=dict)
     boxes: dict[str, list[float]] = field(default_factory=dict)
     context: str | None = None  # the latest band line above the row (e.g. "Control Objective 3: ...")
+    after: list[str] = field(default_factory=list)  # a labelled line printed under the row across the columns
 
     def text(self, column: str) -> str:
         return norm(" ".join(self.cells.get(column, [])))
 
     def add(self, column: str, words: list[Word], page: int) -> None:
-        self.cells.setdefault(column, []).append(" ".join(w.text for w in words))
+        self.cells.setdefault(column, []).append(" ".join([w.text for w in words]))
         self.cell_pages.setdefault(column, page)
-        box = [words[0].x0, min(w.top for w in words), words[-1].x1, max(w.bottom for w in words)]
         old = self.boxes.get(column)
-        if old is None or self.cell_pages[column] != page:
-            if old is None:
-                self.boxes[column] = box
+        if old is not None and self.cell_pages[column] != page:
+            return  # the box stays on the cell's first page
+        box = [words[0].x0, min(map(_TOP, words)), words[-1].x1, max(map(_BOTTOM, words))]
+        if old is None:
+            self.boxes[column] = box
         else:
             self.boxes[column] = [min(old[0], box[0]), min(old[1], box[1]), max(old[2], box[2]), max(old[3], box[3])]
 
@@ -90,64 +89,15 @@ class Table:
     control_column: str | None = None
 
 
-def _header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None:
-    """Header cells at line i (merged with a wrapped second header line), and how many lines they take."""
-    line = lines[i]
-    segs = segments(line)
-    if len(segs) < 2 or len(segs) > 8:
-        return None
-    # cheap test first, as this runs on every line: a results heading here, or its wrapped part below
-    if not any(RESULT_HEAD.match(s.text) for s in segs) and not (i + 1 < len(lines) and any(
-            len(s.words) <= 3 and _RESULT_WORD.search(s.text) for s in segments(lines[i + 1]))):
-        return None
-    used = 1
-    if i + 1 < len(lines):
-        nxt = lines[i + 1]
-        if nxt.top - line.bottom < line.height * 0.8:
-            nsegs = segments(nxt)
-            if nsegs and all(any(s.x0 - 20 <= n.x0 <= s.x1 + 20 or s.x0 <= n.x1 <= s.x1 for s in segs)
-                             for n in nsegs) and len(nsegs) <= len(segs):
-                # each wrapped part joins the one header cell it overlaps most (or lies nearest to)
-                parts: list[list[Word]] = [list(s.words) for s in segs]
-                for n in nsegs:
-                    best = max(range(len(segs)), key=lambda k: min(segs[k].x1, n.x1) - max(segs[k].x0, n.x0))
-                    last, first = parts[best][-1], n.words[0]
-                    if last.text[-1:].isalpha() and first.text[:1].islower():
-                        # a word broken across the two header lines ("Contro" / "l #")
-                        parts[best][-1] = Word(last.text + first.text, last.x0, last.top, first.x1, first.bottom)
-                        parts[best].extend(n.words[1:])
-                    else:
-                        parts[best].extend(n.words)
-                merged = [Segment(p) for p in parts]
-                joined = [norm(m.text) for m in merged]
-                short = all(len(n.text.split()) <= 3 for n in nsegs) and not CONTROL_ID.match(nsegs[0].text)
-                if any(RESULT_HEAD.match(t) for t in joined) and (
-                        short or not any(RESULT_HEAD.match(s.text) for s in segs)):
-                    segs, used = merged, 2
-    texts = [norm(s.text) for s in segs]
-    if not any(RESULT_HEAD.match(t) for t in texts):
-        return None
-    if sum(1 for t in texts if OTHER_HEAD.search(t)) < 1:
-        return None
-    return segs, used
+_FIT_SLACK = 10.0  # points: a continued table's cells start this close to its columns' edges (rows may be inset)
 
 
-def _columns(segs: list[Segment], body: list[Line]) -> list[Column]:
-    cols = [Column(norm(s.text), s.x0) for s in segs]
-    starts: Counter[int] = Counter()
-    for line in body[:60]:
-        for s in segments(line):
-            starts[round(s.x0)] += 1
-    for k in range(1, len(cols)):
-        lo = segs[k - 1].x1 + 2
-        hi = cols[k].x0 + 1
-        cands = [(c, x) for x, c in starts.items() if lo <= x <= hi and c >= 2]
-        if cands:
-            cols[k].x0 = min(x for c, x in cands if c >= max(2, max(cc for cc, _ in cands) // 3)) - 1.5
-        else:
-            cols[k].x0 -= 1.5
-    cols[0].x0 = -1e9
-    return cols
+def _column_finder(cols: list[Column]) -> Callable[[float], int]:
+    """`_column_of` for these columns, by bisection when their boundaries rise (as they mostly do)."""
+    bounds = [c.x0 for c in cols[1:]]
+    if bounds == sorted(bounds):
+        return partial(bisect_right, bounds)  # the number of boundaries at or left of x: _column_of's answer
+    return partial(_column_of, cols)
 
 
 def _column_of(cols: list[Column], x: float) -> int:
@@ -168,21 +118,21 @@ def read_tables(doc: Document) -> list[Table]:
         if page.number in doc.toc_pages:
             continue
         # a header row repeated at the top of each page can look like a running header: keep it
-        lines = [ln for ln in page.lines if not ln.furniture or _header_cells([ln], 0) is not None]
+        lines = with_repeated_header(page.lines)
         i = 0
         found_header = False
         while i < len(lines):
             if BAND_START.match(lines[i].text) and len(segments(lines[i])) == 1:
                 context = lines[i].text
-            head = _header_cells(lines, i)
+            head = header_at(lines, i)
             if head is not None:
                 segs, used = head
                 found_header = True
                 grid = grid_at(page.rules, lines[i].top, lines[i].bottom, segs[0].x0, segs[-1].x1)
                 if grid is not None and grid.columns is not None:
-                    cols, used = _ruled_columns(lines, i, grid, used)
+                    cols, used = ruled_columns(lines, i, grid, used)
                 else:
-                    cols = _columns(segs, lines[i + used:])
+                    cols = columns(segs, lines[i + used:])
                 names = [c.name for c in cols]
                 if current is not None and [c.name for c in current.columns] == names:
                     current.columns = cols  # repeated header on a continued page
@@ -204,33 +154,9 @@ def read_tables(doc: Document) -> list[Table]:
     return tables
 
 
-def _ruled_columns(lines: list[Line], i: int, grid: Grid, used: int) -> tuple[list[Column], int]:
-    """Columns between a ruled table's vertical rules, named by every header line above the header's bottom
-    rule (at least the `used` lines found from the words); and how many lines the header takes."""
-    bounds = grid.columns or []
-    end = grid.first_rule_below(lines[i].top + 1) or lines[i].bottom + 1
-    while i + used < len(lines) and (lines[i + used].top + lines[i + used].bottom) / 2 < end:
-        used += 1
-    parts: list[list[str]] = [[] for _ in range(len(bounds) + 1)]
-    for line in lines[i:i + used]:
-        for w in line.words:
-            if grid.x0 - 2 <= (w.x0 + w.x1) / 2 <= grid.x1 + 2:
-                parts[_bound_index(bounds, (w.x0 + w.x1) / 2)].append(w.text)
-    cols = [Column(norm(" ".join(p)) or f"column {k + 1}", -1e9 if k == 0 else bounds[k - 1] + 0.5)
-            for k, p in enumerate(parts)]
-    return cols, used
-
-
-def _bound_index(bounds: list[float], x: float) -> int:
-    k = 0
-    while k < len(bounds) and x >= bounds[k]:
-        k += 1
-    return k
-
-
 def _fits(table: Table, lines: list[Line]) -> bool:
     starts = [c.x0 for c in table.columns[1:]]
-    hits = sum(1 for ln in lines for s in segments(ln)[1:] if any(abs(s.x0 - x) < 6 for x in starts))
+    hits = sum(1 for ln in lines for s in segments(ln)[1:] if any(abs(s.x0 - x) < _FIT_SLACK for x in starts))
     return hits >= 2
 
 
@@ -258,7 +184,7 @@ def _new_table(cols: list[Column], body: list[Line]) -> Table:
     t = Table(columns=cols)
     names = [c.name for c in cols]
     for n in names:
-        both = _ID_AND_CRIT.match(n)
+        both = ID_AND_CRIT.match(n)
         if t.id_column is None and both and ID_HEAD.match(both.group("id").strip()):
             t.id_column = t.criteria_column = n
         elif t.result_column is None and RESULT_HEAD.match(n):
@@ -283,6 +209,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     """Read lines from `start` into rows until a new header, the end of a ruled table or the end of the page;
     return where it stopped."""
     cols = table.columns
+    column_of = _column_finder(cols)
     names = [c.name for c in cols]
     id_col = table.id_column
     row: Row | None = table.rows[-1] if table.rows else None
@@ -291,17 +218,18 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
     prev_mid = lines[start - 1].bottom if start > 0 else -1e9
     first_on_page = True
     after_text = False
+    under: Row | None = None  # the row whose labelled line under it is being read
     i = start
     while i < len(lines):
         line = lines[i]
-        if _header_cells(lines, i) is not None:
+        if header_at(lines, i) is not None:
             return i, context
         if grid is not None and grid.bottom is not None and line.top > grid.bottom:
             return i, context  # below the table's rules: the table ends on this page
         segs = segments(line)
         # a band running past the first column, outside the column structure: an objective or criterion that
         # heads the rows below ("Control Objective 5", "CC2.2 - Communication ..."), then its wrapped statement
-        across = len(segs) == 1 and _column_of(cols, segs[0].x0) != _column_of(cols, segs[0].x1 - 1)
+        across = len(segs) == 1 and column_of(segs[0].x0) != column_of(segs[0].x1 - 1)
         if across and BAND_START.match(line.text):
             context = line.text
             row = None
@@ -313,6 +241,16 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
             i += 1
             continue
         in_band = False
+        if table.rows and (RESPONSE_AT_START.match(line.text) or (under is not None and len(segs) == 1
+                                                               and not CONTROL_ID.match(line.words[0].text))):
+            # "Management's Response: ..." printed under a row, across the columns, and its wrapped lines
+            under = table.rows[-1] if under is None else under
+            under.after.append(line.text)
+            row = None
+            after_text = True
+            i += 1
+            continue
+        under = None
         if across and _outside_columns(line, cols):
             # a title or a paragraph over the columns ("Tests of Controls (continued)" atop a continued page,
             # the section after the table): no cell's text; the next line with cells starts a row
@@ -322,7 +260,7 @@ def _read_rows(table: Table, page: Page, lines: list[Line], start: int, context:
             continue
         by_col: dict[int, list[Word]] = {}
         for w in line.words:
-            by_col.setdefault(_column_of(cols, w.x0), []).append(w)
+            by_col.setdefault(column_of(w.x0), []).append(w)
         id_words = by_col.get(names.index(id_col)) if id_col else by_col.get(0)
         id_text = " ".join(w.text for w in id_words).strip(" .:") if id_words else ""
         mid = (line.top + line.bottom) / 2

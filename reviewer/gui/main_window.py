@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -23,24 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.app import show_error
+from reviewer.gui.confirm_delete import confirm_delete
+from reviewer.gui.dialog_history import forget_file_dialog_history, private_dialog
+from reviewer.gui.errors import show_error
 from reviewer.gui.finance import FinanceView
 from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
 from reviewer.gui.register_view import RegisterView
 from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.signals_view import SignalsView
 from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
+from reviewer.gui.vendor_view import VendorView
+from reviewer.gui.view import View
+from reviewer.gui.viewer.render import RenderService
+from reviewer.gui.workspace import ReviewWorkspace
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 log = logging.getLogger("reviewer.gui")
-FIXED_TABS = 3  # register, procurement, finance: never closed
-
-
-def _workspace_class() -> Any:
-    """ReviewWorkspace, imported when first needed (the workspace package is built beside this one)."""
-    from reviewer.gui.workspace import ReviewWorkspace
-
-    return ReviewWorkspace
+FIXED_TABS = 5  # register, procurement, finance, vendors, signals: never closed
 
 
 class MainWindow(QMainWindow):
@@ -49,9 +52,11 @@ class MainWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, register: Any, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
+        forget_file_dialog_history()  # what a crash may have left (reviewer/gui/dialog_history.py)
+        RenderService.shared().start()  # the viewer's render child starts now, so the first report opens at once
+        self.register: Register | None = register
         self.register_path = Path(register.path)
         self.settings = settings
         self.setWindowTitle(f"reviewer \u2014 {self.register_path.name}")
@@ -65,18 +70,29 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._tab_changed)
         # the table's currency badges follow the same thresholds as the procurement view
         self.register_view = RegisterView(register, self, thresholds=lambda: settings.thresholds)
         self.procurement = ProcurementView(register, settings, self)
         self.finance = FinanceView(register, settings, self)
+        self.vendor_view = VendorView(register, self)
+        self.signals_view = SignalsView(register, settings, self)
+        # the fixed views, listed once: the window drives them only through the `View` protocol
+        self.views: dict[str, View] = {"register": self.register_view, "procurement": self.procurement,
+                                       "finance": self.finance, "vendors": self.vendor_view,
+                                       "signals": self.signals_view}
+        # the views that read the whole register: refreshed when shown
+        self.whole_register_views: tuple[View, ...] = (self.procurement, self.finance, self.vendor_view,
+                                                       self.signals_view)
         for view, title in ((self.register_view, "Register"), (self.procurement, "Procurement"),
-                            (self.finance, "Finance")):
+                            (self.finance, "Finance"), (self.vendor_view, "Vendors"), (self.signals_view, "Signals")):
             self.tabs.addTab(view, title)
             self.tabs.tabBar().setTabButton(self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.register_view.open_report.connect(self.open_report)
         self.procurement.vendor_activated.connect(self._show_vendor)
+        self.vendor_view.open_report.connect(self.open_report)
+        self.signals_view.open_report.connect(self.open_report)
+        self.signals_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.importer = ImportController(register, self, who=lambda: str(settings.reviewer_name) or "unknown")
         self._refresh_soon = QTimer(self)
@@ -93,6 +109,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.idle.connect(self.lock)
         self._build_actions()
         self.close_tab_action.setEnabled(False)  # the register, procurement and finance tabs stay
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._restore_geometry()
         self.statusBar().showMessage("Drop PDF files or folders here to import them.")
 
@@ -128,13 +145,11 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._tool_tip(self.delete_action)
         self.removeAction(self.delete_action)
-        self.register_view.table.addAction(self.delete_action)
-        self.register_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.register_view.add_row_action(self.delete_action)
         self.delete_action.setEnabled(False)
-        self.register_view.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.register_view.model.modelReset.connect(self._selection_changed)
+        self.register_view.selection_changed.connect(self._selection_changed)
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
-        for i, title in enumerate(("&Register", "&Procurement", "&Finance")):
+        for i, title in enumerate(("&Register", "&Procurement", "&Finance", "&Vendors", "&Signals")):
             self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
 
         menu = self.menuBar().addMenu("&File")
@@ -152,14 +167,14 @@ class MainWindow(QMainWindow):
 
     # importing
     def ask_import(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Import SOC reports", "", "PDF files (*.pdf)")
+        dialog = private_dialog(QFileDialog(self, "Import SOC reports", "", "PDF files (*.pdf)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
         dialog.open()
         return dialog
 
     def ask_import_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Import a folder of SOC reports")
+        dialog = private_dialog(QFileDialog(self, "Import a folder of SOC reports"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.fileSelected.connect(lambda name: self.import_paths([Path(name)]))
         dialog.open()
@@ -196,23 +211,9 @@ class MainWindow(QMainWindow):
         report_ids = self.register_view.selected_report_ids() if self.register is not None else []
         if not report_ids:
             return None
-        model = self.register_view.model
-        rows = [model.row_record(model.row_of(report_id)) for report_id in report_ids]
+        rows = self.register_view.report_rows(report_ids)
         names = [f"{row.vendor or 'vendor unknown'} \u2014 {row.file_name}" for row in rows]
-        shown = "\n".join(f"\u2022 {name}" for name in names[:8]) + (
-            f"\n\u2026 and {len(names) - 8} more" if len(names) > 8 else "")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete reports" if len(names) > 1 else "Delete report",
-                          f"Delete {'these ' + str(len(names)) + ' reports' if len(names) > 1 else 'this report'} "
-                          "from the register?", QMessageBox.StandardButton.NoButton, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(f"{shown}\n\nThe PDF, everything read from it and its review are destroyed and "
-                               "cannot be recovered. The audit log keeps a line saying who deleted it.")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter must not destroy anything
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: self.delete_reports(report_ids) if button is delete else None)
-        box.open()
+        box = confirm_delete(self, names, lambda: self.delete_reports(report_ids))
         self.delete_dialog = box
         return box
 
@@ -220,6 +221,9 @@ class MainWindow(QMainWindow):
         """Delete reports (closing their tabs first); returns how many were deleted."""
         from reviewer.register import RegisterError
 
+        if self.register is None:
+            return 0
+        register = self.register
         who = str(self.settings.reviewer_name) or "unknown"
         deleted = 0
         for report_id in report_ids:
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow):
             if index is not None:
                 self.close_tab(index)
             try:
-                self.register.delete_report(report_id, who)
+                register.reports.delete(report_id, who)
                 deleted += 1
             except RegisterError as err:
                 show_error(self, "Delete report", str(err))
@@ -240,34 +244,26 @@ class MainWindow(QMainWindow):
         if self.register is None:
             return
         self.register_view.refresh()
-        # the procurement and finance views read the whole register: refreshed when shown
+        # the procurement, finance, vendor and signals views read the whole register: refreshed when shown
         current = self.tabs.currentWidget()
-        if current in (self.procurement, self.finance):
-            current.refresh()
+        for view in self.whole_register_views:
+            if current is view:
+                view.refresh()
 
     def _import_finished(self) -> None:
-        counts = self.importer.dialog.counts()
-        failed = counts["failed"] + counts["password_needed"]
-        parts = [f"{counts['imported']} imported"]
-        if counts["duplicate"]:
-            parts.append(f"{counts['duplicate']} already in the register")
-        if failed:
-            parts.append(f"{failed} failed")
-        if counts["cancelled"]:
-            parts.append(f"{counts['cancelled']} cancelled")
-        self.statusBar().showMessage("Import finished: " + ", ".join(parts) + ".", 10_000)
+        self.statusBar().showMessage(self.importer.summary_line(), 10_000)
 
     def _tab_changed(self, index: int) -> None:
-        if hasattr(self, "close_tab_action"):  # the fixed tabs are added before the actions exist
-            self.close_tab_action.setEnabled(index >= FIXED_TABS)
+        self.close_tab_action.setEnabled(index >= FIXED_TABS)
         # the procurement and finance views read the whole register: only when shown
-        if self.register is not None and self.tabs.widget(index) in (self.procurement, self.finance):
-            self.tabs.widget(index).refresh()
+        shown = self.tabs.widget(index)
+        if self.register is not None:
+            for view in self.whole_register_views:
+                if shown is view:
+                    view.refresh()
 
     def _show_vendor(self, vendor_id: int) -> None:
-        from reviewer.register import ReportFilter
-
-        self.register_view.model.set_filter(ReportFilter(vendor_id=vendor_id))
+        self.register_view.show_vendor(vendor_id)
         self.tabs.setCurrentWidget(self.register_view)
 
     def focus_search(self) -> None:
@@ -276,50 +272,49 @@ class MainWindow(QMainWindow):
 
     def report_tab(self, report_id: int) -> int | None:
         for i in range(FIXED_TABS, self.tabs.count()):
-            if self.tabs.widget(i).property("report_id") == report_id:
+            if self._tab_report_id(i) == report_id:
                 return i
         return None
 
+    def _tab_report_id(self, index: int) -> object:
+        widget = self.tabs.widget(index)
+        return widget.property("report_id") if widget is not None else None
+
     def open_report(self, report_id: int, page: int = 0) -> QWidget | None:
         """Open a report's review workspace in a tab (or switch to it)."""
+        if self.register is None:
+            return None
         index = self.report_tab(report_id)
         if index is None:
-            try:
-                workspace_class = _workspace_class()
-            except ImportError:
-                show_error(self, "Review workspace", "The review workspace is not available in this build.")
-                return None
-            workspace = workspace_class(self.register, report_id, self.settings, self)
+            workspace = ReviewWorkspace(self.register, report_id, self.settings, self)
             workspace.setProperty("report_id", report_id)
-            if hasattr(workspace, "changed"):
-                workspace.changed.connect(lambda _id: self._refresh_soon.start())
-                workspace.changed.connect(lambda _id: self.statusBar().showMessage("Saved.", 3000))
-            if hasattr(workspace, "exported"):
-                workspace.exported.connect(
-                    lambda path: self.statusBar().showMessage(f"Workpaper written to {path}.", 8000))
-            row = self.register.report(report_id)
+            workspace.changed.connect(lambda _id: self._refresh_soon.start())
+            workspace.changed.connect(lambda _id: self.statusBar().showMessage("Saved.", 3000))
+            workspace.exported.connect(lambda path: self.statusBar().showMessage(f"Workpaper written to {path}.", 8000))
+            row = self.register.reports.get(report_id)
             title = row.vendor or row.file_name
             index = self.tabs.addTab(workspace, mnemonic_safe(title if len(title) <= 40 else title[:39] + "\u2026"))
             self.tabs.setTabToolTip(index, tooltip_text(f"{title}\n{row.file_name}"))
         self.tabs.setCurrentIndex(index)
-        workspace = self.tabs.widget(index)
-        if page and hasattr(workspace, "show_page"):
-            workspace.show_page(page)  # a full-text search hit: its page
-        return workspace
+        shown = self.tabs.widget(index)
+        if page and isinstance(shown, ReviewWorkspace):
+            shown.show_page(page)  # a full-text search hit: its page
+        return shown
 
     def close_tab(self, index: int) -> None:
         if index < FIXED_TABS:
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        widget.close()
-        widget.deleteLater()
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
 
     def close_current_tab(self) -> None:
         self.close_tab(self.tabs.currentIndex())
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, register=self.register)
         dialog.accepted.connect(self._settings_changed)
         dialog.open()
         return dialog
@@ -335,11 +330,9 @@ class MainWindow(QMainWindow):
 
     def view_state(self) -> dict[str, Any]:
         return {
-            "register": self.register_view.state(),
-            "tabs": [self.tabs.widget(i).property("report_id") for i in range(FIXED_TABS, self.tabs.count())],
+            "views": {name: view.state() for name, view in self.views.items()},
+            "tabs": [self._tab_report_id(i) for i in range(FIXED_TABS, self.tabs.count())],
             "current_tab": self.tabs.currentIndex(),
-            "procurement_status": self.procurement.status.currentIndex(),
-            "finance_year": self.finance.year.value(),
         }
 
     def lock(self) -> UnlockDialog | None:
@@ -351,9 +344,10 @@ class MainWindow(QMainWindow):
         self._saved_view = self.view_state()
         while self.tabs.count() > FIXED_TABS:
             self.close_tab(self.tabs.count() - 1)
+        RenderService.shared().stop()  # its memory held the open tabs' decrypted PDFs
         self.register.close()
         self.register = None
-        for view in (self.register_view, self.procurement, self.finance):
+        for view in self.views.values():
             view.set_register(None)
         self.importer.set_register(None)
         self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -367,19 +361,15 @@ class MainWindow(QMainWindow):
         log.info("locked")
         return self.unlock_dialog
 
-    def _unlocked(self, register: Any) -> None:
+    def _unlocked(self, register: Register) -> None:
         self.register = register
+        RenderService.shared().start()
         self.unlock_dialog = None
         self.importer.set_register(register)
-        for view in (self.register_view, self.procurement, self.finance):
-            view.register = register
         state = self._saved_view or {}
-        self.register_view.set_register(register)
-        self.register_view.restore(state.get("register", {}))
-        self.procurement.status.setCurrentIndex(state.get("procurement_status", 0))
-        self.finance.year.blockSignals(True)
-        self.finance.year.setValue(state.get("finance_year", self.finance.year.value()))
-        self.finance.year.blockSignals(False)
+        for name, view in self.views.items():
+            view.set_register(register)
+            view.restore(state.get("views", {}).get(name, {}))
         for window in self._hidden_windows:
             window.show()
         self._hidden_windows = []

@@ -11,6 +11,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,29 +19,64 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 PASSPHRASE = "screenshots only, thrown away"
 SIZE = (1400, 860)
 
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
-def _fill(register: object, samples: Path) -> None:
+
+def _fill(register: Register, samples: Path) -> None:
     from reviewer.register import iter_pdf_paths
 
     for path in iter_pdf_paths([samples]):
-        outcome = register.import_file(path)  # type: ignore[attr-defined]
+        outcome = register.reports.import_file(path)
         match = outcome.vendor_match
-        if outcome.status == "imported" and match is not None and not match.certain:
+        report_id = outcome.report_id
+        if outcome.status == "imported" and report_id is not None and match is not None and not match.certain:
             # as a user would: the linked vendor, else the name the report gives, else the nearest vendor
             if match.vendor_id is not None:
-                register.confirm_vendor(outcome.report_id, match.vendor_id, who="screenshots")  # type: ignore
+                register.vendors.confirm(report_id, match.vendor_id, who="screenshots")
             elif match.vendor_name:
-                register.confirm_vendor(outcome.report_id, None, new_name=match.vendor_name,  # type: ignore
-                                        who="screenshots")
+                register.vendors.confirm(report_id, None, new_name=match.vendor_name, who="screenshots")
             elif match.candidates:
-                register.confirm_vendor(outcome.report_id, match.candidates[0][0], who="screenshots")  # type: ignore
+                register.vendors.confirm(report_id, match.candidates[0][0], who="screenshots")
+
+
+def _accepted_firms(samples: Path) -> list[str]:
+    """The audit firms the samples' manifest says the demo accepts (Settings), so one signature is flagged."""
+    import json
+
+    try:
+        return [str(f) for f in json.loads((samples / "manifest.json").read_text()).get("accepted_firms", [])]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def _correct_for_the_shot(register: Register, report_id: int) -> None:
+    """A reviewer's correction, as the workspace screenshot shows one: the system's full name, with a reason."""
+    extraction = register.reports.get(report_id).extraction
+    system = extraction.report.system or "the system"
+    register.corrections.correct(report_id, "system", f"{system} (production)", who="Alex Example",
+                                 reason="full name from the system description")
+
+
+def _show_check_tab(workspace: object) -> None:
+    """The Check tab on screen, the corrected value selected (or the first value left to check)."""
+    from reviewer.gui.workspace import ReviewWorkspace
+
+    if not isinstance(workspace, ReviewWorkspace):
+        return
+    tab = workspace.corrections_tab
+    workspace.tabs.setCurrentWidget(tab)
+    if tab.left:
+        tab.next_unsure()
+    else:
+        tab.select_target("system")
 
 
 def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) -> list[Path]:
     """Write the PNGs into `out_dir`; returns their paths."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
-    from reviewer.gui.app import application
+    from reviewer.gui.launcher import application
     from reviewer.gui.main_window import MainWindow
     from reviewer.gui.settings import AppSettings
     from reviewer.gui.unlock import UnlockDialog
@@ -50,10 +86,10 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
     app = application()
     written: list[Path] = []
 
-    def save(widget: object, name: str) -> None:
+    def save(widget: QWidget, name: str) -> None:
         app.processEvents()
         path = out_dir / f"{name}.png"
-        if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
+        if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
 
@@ -71,6 +107,7 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
 
         register = Register.open(register_path, PASSPHRASE)
         _fill(register, samples)
+        register.insights.set_accepted_firms(_accepted_firms(samples), who="screenshots")
         window = MainWindow(register, settings)
         window.procurement.today = today
         window.resize(*SIZE)
@@ -94,10 +131,20 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
                 window.finance.show_details(first)
         save(window, "finance")
 
+        window.tabs.setCurrentWidget(window.vendor_view)
+        window.vendor_view.refresh()  # opens on the vendor with the most reports: a history to show
+        save(window, "vendor")
+        window.tabs.setCurrentWidget(window.signals_view)
+        window.signals_view.refresh()
+        save(window, "signals")
+
         window.tabs.setCurrentWidget(window.register_view)
         if window.register_view.model.rowCount():
-            workspace = window.open_report(window.register_view.model.report_id(0))
+            report_id = window.register_view.model.report_id(0)
+            _correct_for_the_shot(register, report_id)
+            workspace = window.open_report(report_id)
             if workspace is not None:
+                _show_check_tab(workspace)
                 save(window, "workspace")
         window.close()
         QApplication.processEvents()

@@ -1,6 +1,7 @@
 """The app's settings: typed options over QSettings (after picard's config), the window state, and the dialog.
 
-What is kept here is never report text: dates, thresholds, the reviewer's name and the window's geometry.
+What is kept here is never report text: dates, thresholds, the reviewer's name and the window's geometry. The
+accepted audit firms the dialog also edits are kept in the register (`firms_editor`, `FirmsDialog`).
 Tests pass their own QSettings (an INI file in tmp_path) so that they never touch the user's settings.
 """
 
@@ -9,11 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.register.currency import CurrencyThresholds
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,16 @@ OPTIONS: dict[str, Option] = {
 
 class AppSettings:
     """Typed access to the settings. Attribute names are the keys of `OPTIONS`."""
+
+    if TYPE_CHECKING:  # what __getattr__ returns for each key of OPTIONS (its Option's kind)
+        fiscal_year_end_month: int
+        fiscal_year_end_day: int
+        stale_after_months: int
+        bridge_due_after_months: int
+        bridge_max_days: int
+        next_report_weeks: int
+        idle_lock_minutes: int
+        reviewer_name: str
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings("reviewer", "reviewer")
@@ -122,15 +147,17 @@ class AppSettings:
 class SettingsDialog(QDialog):
     """Fiscal year end, currency thresholds, idle lock minutes, reviewer name. `accept()` validates and saves."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *,
+                 register: Register | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.register = register  # given: the accepted audit firms (kept in the register) are edited here too
         self.setWindowTitle("Settings")
 
-        def spin(low: int, high: int, value: object, suffix: str = "") -> QSpinBox:
+        def spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
             box = QSpinBox(self)
             box.setRange(low, high)
-            box.setValue(int(value))  # type: ignore[call-overload]
+            box.setValue(int(value))
             box.setSuffix(suffix)
             return box
 
@@ -157,6 +184,11 @@ class SettingsDialog(QDialog):
         form.addRow("Next report expected after a year plus", self.next_report)
         form.addRow("Lock after idle for", self.idle)
         form.addRow("Reviewer name", self.reviewer)
+        self.firms: QPlainTextEdit | None = None
+        if register is not None:
+            self.firms = firms_editor(register, self)
+            self.firms.setToolTip("One firm per line; reports signed by other firms are shown in Signals")
+            form.addRow("Accepted audit firms", self.firms)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -178,4 +210,50 @@ class SettingsDialog(QDialog):
         self.settings.idle_lock_minutes = self.idle.value()
         self.settings.reviewer_name = self.reviewer.text().strip()
         self.settings.sync()
+        if self.firms is not None and self.register is not None:
+            save_firms(self.register, self.firms, str(self.settings.reviewer_name) or "unknown")
+        super().accept()
+
+
+# -- the accepted audit firms (kept in the register, so that `reviewer signals` reads the same list) -----------------
+FIRMS_HELP = ("The CPA firms whose reports you accept, one per line. A report signed by a firm not listed is shown "
+              "in Signals. Names are compared loosely: \u201cOkafor & Lindqvist, P.C.\u201d and \u201cOkafor and "
+              "Lindqvist PC\u201d are one firm. Leave the list empty to check no auditors.")
+
+
+def firms_editor(register: Register, parent: QWidget) -> QPlainTextEdit:
+    editor = QPlainTextEdit(parent)
+    editor.setPlaceholderText("Harlow & Finch LLP\nMeridian Assurance Partners LLP")
+    editor.setPlainText("\n".join(register.insights.accepted_firms()))
+    return editor
+
+
+def save_firms(register: Register, editor: QPlainTextEdit, who: str) -> list[str]:
+    names = [line.strip() for line in editor.toPlainText().splitlines() if line.strip()]
+    return register.insights.set_accepted_firms(names, who=who or "unknown")
+
+
+class FirmsDialog(QDialog):
+    """The accepted audit firms alone (opened from the Signals view); `accept()` saves them."""
+
+    def __init__(self, register: Register, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.who = who
+        self.setWindowTitle("Accepted audit firms")
+        self.editor = firms_editor(register, self)
+        intro = QLabel(FIRMS_HELP, self)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def accept(self) -> None:
+        save_firms(self.register, self.editor, self.who)
         super().accept()

@@ -8,50 +8,20 @@ thread-bound it needs (an SQLCipher connection) it opens itself, on its own thre
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reviewer.gui.app import describe_frames
+from reviewer.gui.errors import describe_frames
 
 log = logging.getLogger("reviewer.gui.tasks")
 
 # progress signals are throttled: a 250-page import reporting every page would flood the event loop
 PROGRESS_INTERVAL_S = 0.05
-
-
-_gc_guard = threading.Lock()
-_gc_depth = 0
-_gc_saved: tuple[int, int, int] | None = None
-
-
-@contextmanager
-def full_gc_deferred() -> Iterator[None]:
-    """No full (generation 2) garbage collection while the block runs.
-
-    Measured on the 250-page import: the extractor allocates hundreds of thousands of objects, and each full
-    collection over that heap held the GIL for 130-460 ms, freezing the GUI thread. Young collections stay on;
-    the deferred cycles are collected by the next full collection after the block, over a smaller heap.
-    """
-    global _gc_depth, _gc_saved
-    with _gc_guard:
-        if _gc_depth == 0:
-            _gc_saved = gc.get_threshold()
-            gc.set_threshold(_gc_saved[0], _gc_saved[1], 1_000_000)
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_guard:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_saved is not None:
-                gc.set_threshold(*_gc_saved)
 
 
 class TaskState(QObject):

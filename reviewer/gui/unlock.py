@@ -7,6 +7,7 @@ answered inside the dialog (a clear line, try again) and the caller only ever re
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MIN_PASSPHRASE_LENGTH = 10
+from reviewer.register.kdf import MIN_PASSPHRASE_LENGTH  # one rule for the CLI and the GUI
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
 
 
 def passphrase_strength(passphrase: str) -> tuple[int, str]:
@@ -55,7 +59,7 @@ class UnlockDialog(QDialog):
 
         self.path = Path(path)
         self.creating = not Register.exists(self.path)
-        self.register = None
+        self.register: Register | None = None
         self.setWindowTitle("reviewer: create your register" if self.creating else "reviewer: unlock")
         self.setModal(True)
 

@@ -1,7 +1,9 @@
 """The append-only audit log: who changed which field of a review, triage or mapping, when, from what to what.
 
-Rows are only ever inserted (database triggers refuse UPDATE and DELETE). Writers call `record()` inside their
-own transaction, so a change and its audit row commit together or not at all.
+Rows are only ever inserted (database triggers refuse UPDATE and DELETE), with one exception: deleting a report
+(the end of an NDA) scrubs the reviewer's words about it (`scrub_report`: the old and new values go, who, when,
+which entity and which field stay), the only update the trigger allows. Writers call `record()` inside their own
+transaction, so a change and its audit row commit together or not at all.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import AuditEntry
 
 
@@ -25,7 +28,7 @@ def as_text(value: Any) -> str | None:
 
 
 def record(
-    conn: Any, *, who: str, report_id: int | None, entity: str, entity_id: int | None, field: str,
+    conn: Connection, *, who: str, report_id: int | None, entity: str, entity_id: int | None, field: str,
     old: Any, new: Any, at: str | None = None,
 ) -> None:
     conn.execute(
@@ -34,10 +37,17 @@ def record(
     )
 
 
-def entries(conn: Any, report_id: int | None = None) -> list[AuditEntry]:
+def entries(conn: Connection, report_id: int | None = None) -> list[AuditEntry]:
     sql = "SELECT at, who, report_id, entity, field, old, new, entity_id FROM audit_log"
     params: tuple[Any, ...] = ()
     if report_id is not None:
         sql += " WHERE report_id = ?"
         params = (report_id,)
     return [AuditEntry(*row) for row in conn.execute(sql + " ORDER BY id", params)]
+
+
+def scrub_report(conn: Any, report_id: int) -> int:
+    """Empty the old and new values of every audit entry about `report_id` (inside the caller's transaction)."""
+    cur = conn.execute("UPDATE audit_log SET old = NULL, new = NULL, scrubbed = 1 WHERE report_id = ? AND scrubbed = 0",
+                       (report_id,))
+    return int(cur.rowcount)

@@ -1,20 +1,24 @@
-"""Opening the encrypted register file: key derivation, the SQLCipher connection, and the process lock.
+"""Opening the encrypted register file: the key, the SQLCipher connection, and the process lock.
 
-The key is derived once per session from the passphrase with scrypt (hashlib) into a raw 256-bit key, and
-given to SQLCipher as a raw key (`PRAGMA key = "x'...'"`), so SQLCipher skips its own KDF and extra connections
-(a worker thread's) open in milliseconds. The scrypt salt is SQLCipher's own per-database salt: the first 16
-bytes of the file, which SQLCipher keeps in clear for exactly this purpose. On creation we choose the salt and
-pass it with the key (`x'<key><salt>'`). So there is no sidecar: one file, one key.
+The key is derived once per session from the passphrase with scrypt (`kdf.py`: the parameters are recorded in the
+salt) into a raw 256-bit key, and given to SQLCipher as a raw key (`PRAGMA key = "x'...'"`), so SQLCipher skips its
+own KDF and extra connections (a worker thread's) open in milliseconds. The scrypt salt is SQLCipher's own
+per-database salt: the first 16 bytes of the file, which SQLCipher keeps in clear for exactly this purpose. On
+creation (and on a passphrase change) we choose the salt and pass it with the key (`x'<key><salt>'`). So there is no
+sidecar: one file, one key.
 
-A register is used by one process at a time: an exclusive OS lock (flock / msvcrt) on `<file>.lock` beside
-it. Several connections in one process share that lock through a reference count.
+A register is used by one process at a time, whatever name it is opened by (a hard link, a symlink): the lock is
+taken on the file's identity. On Linux it is an open-file-description lock (F_OFD_SETLK) on one byte of the
+register file far beyond anything SQLite locks (its locks sit at 1 GiB); elsewhere an exclusive lock (flock /
+msvcrt) on `<real path>.lock` beside it. Several connections in one process share the lock through a reference
+count keyed by (device, inode). A new register's file is created empty and 0600 before SQLite opens it, so SQLite
+gives its -wal and -shm the same private mode.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import secrets
+import struct
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -23,23 +27,29 @@ from typing import Any
 
 import sqlcipher3
 
+from reviewer.register import kdf
 from reviewer.register.errors import RegisterError, RegisterFull, RegisterInUse, WrongPassphrase
 
-SALT_BYTES = 16
-KEY_BYTES = 32
-# scrypt cost: about 0.1 s and 32 MiB here; fixed for file format 1 (changing it needs a format marker).
-SCRYPT_N = 2**15
-SCRYPT_R = 8
-SCRYPT_P = 1
+SALT_BYTES = kdf.SALT_BYTES
+KEY_BYTES = kdf.KEY_BYTES
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=True)
 class RegisterKey:
-    """The raw SQLCipher key derived from a passphrase, and the database salt it was derived with."""
+    """The raw SQLCipher key derived from a passphrase, and the database salt it was derived with.
 
-    raw: bytes = field(repr=False)
+    `raw` is a bytearray owned by one `Register`, so that closing (and locking the GUI) can overwrite it."""
+
+    raw: bytearray = field(repr=False)
     salt: bytes
+
+    def copy(self) -> RegisterKey:
+        return RegisterKey(bytearray(self.raw), self.salt)
+
+    def wipe(self) -> None:
+        """Overwrite the key in memory (SQLCipher wipes its own copy when the connection closes)."""
+        self.raw[:] = bytes(len(self.raw))
 
     def pragma_value(self, *, with_salt: bool = False) -> str:
         hexed = self.raw.hex() + (self.salt.hex() if with_salt else "")
@@ -47,18 +57,12 @@ class RegisterKey:
 
 
 def derive_key(passphrase: str, salt: bytes) -> RegisterKey:
-    """The slow step: scrypt(passphrase, salt) -> a 32-byte raw key."""
-    if not passphrase:
-        raise RegisterError("the register's passphrase cannot be empty")
-    raw = hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-        maxmem=128 * 1024 * 1024, dklen=KEY_BYTES,
-    )
-    return RegisterKey(raw=raw, salt=salt)
+    """The slow step: scrypt(passphrase, salt), with the parameters the salt records -> a 32-byte raw key."""
+    return RegisterKey(raw=bytearray(kdf.scrypt_key(passphrase, salt)), salt=salt)
 
 
 def new_salt() -> bytes:
-    return secrets.token_bytes(SALT_BYTES)
+    return kdf.new_salt()
 
 
 def file_exists(path: Path) -> bool:
@@ -112,54 +116,72 @@ def connect(path: Path, key: RegisterKey, *, creating: bool) -> Any:
 
 
 class _ProcessLock:
-    """One exclusive OS lock per register file per process, shared by reference count."""
+    """One exclusive OS lock per register file (by identity) per process, shared by reference count."""
 
     _guard = threading.Lock()
-    _held: dict[str, list[Any]] = {}  # lock path -> [fd, count]
+    _held: dict[str, list[Any]] = {}  # "device:inode" -> [fd, count, real path]
 
     @classmethod
     def acquire(cls, db_path: Path) -> str:
-        lock_path = str(db_path.resolve()) + ".lock"
+        """Lock the register at `db_path`, creating its file (empty, 0600) when there is none."""
+        fd = os.open(db_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        st = os.fstat(fd)
+        token = f"{st.st_dev}:{st.st_ino}"
         with cls._guard:
-            held = cls._held.get(lock_path)
+            held = cls._held.get(token)
             if held is not None:
+                os.close(fd)
+                if held[2] != os.path.realpath(db_path):
+                    # SQLite names the -wal and -shm after the path: two names in one process would mean two WALs
+                    raise RegisterInUse(f"register {db_path} is already open in this app as {held[2]}; "
+                                        "use that name")
                 held[1] += 1
-                return lock_path
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+                return token
             try:
-                _lock_fd(fd)
+                lock_fd = _lock_register(fd, db_path)
             except OSError:
                 os.close(fd)
                 raise RegisterInUse(
                     f"register {db_path} is in use by another reviewer process; close it and try again"
                 ) from None
-            cls._held[lock_path] = [fd, 1]
-            return lock_path
+            if lock_fd != fd:
+                os.close(fd)
+            cls._held[token] = [lock_fd, 1, os.path.realpath(db_path)]
+            return token
 
     @classmethod
-    def release(cls, lock_path: str) -> None:
+    def release(cls, token: str) -> None:
         with cls._guard:
-            held = cls._held.get(lock_path)
+            held = cls._held.get(token)
             if held is None:
                 return
             held[1] -= 1
             if held[1] == 0:
-                del cls._held[lock_path]
+                del cls._held[token]
                 _unlock_fd(held[0])
                 os.close(held[0])
 
     @classmethod
-    def count(cls, lock_path: str) -> int:
+    def count(cls, token: str) -> int:
         with cls._guard:
-            held = cls._held.get(lock_path)
+            held = cls._held.get(token)
             return held[1] if held else 0
 
+
+# the byte the Linux lock takes: SQLite locks bytes from 2^30 on; nothing ever reads or writes this far
+OFD_LOCK_OFFSET = 2**62
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _lock_fd(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    def _lock_register(fd: int, db_path: Path) -> int:
+        lock_fd = os.open(os.path.realpath(db_path) + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            msvcrt.locking(lock_fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            os.close(lock_fd)
+            raise
+        return lock_fd
 
     def _unlock_fd(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
@@ -168,16 +190,42 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 else:
     import fcntl
 
-    def _lock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    _OFD_SETLK = getattr(fcntl, "F_OFD_SETLK", None)
+
+    def _ofd(fd: int, kind: int) -> None:
+        # struct flock {short l_type; short l_whence; off_t l_start; off_t l_len; pid_t l_pid;} (l_pid 0 for OFD)
+        assert _OFD_SETLK is not None
+        fcntl.fcntl(fd, _OFD_SETLK, struct.pack("hhqqi4x", kind, os.SEEK_SET, OFD_LOCK_OFFSET, 1, 0))
+
+    def _lock_register(fd: int, db_path: Path) -> int:
+        if _OFD_SETLK is not None:  # Linux: on the register file itself, so every name of it is covered
+            _ofd(fd, fcntl.F_WRLCK)
+            return fd
+        lock_fd = os.open(os.path.realpath(db_path) + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(lock_fd)
+            raise
+        return lock_fd
 
     def _unlock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        if _OFD_SETLK is not None:
+            _ofd(fd, fcntl.F_UNLCK)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 acquire_lock = _ProcessLock.acquire
 release_lock = _ProcessLock.release
 lock_holders = _ProcessLock.count
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create the register's folder (and missing parents) as 0700; an existing folder is left as it is."""
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
 
 
 def default_register_path() -> Path:
@@ -190,8 +238,7 @@ def default_register_path() -> Path:
 class transaction:  # noqa: N801 - used as a context manager, reads like a statement
     """`with transaction(conn):` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception.
 
-    The connection is in autocommit mode, so nothing else (sqlite-utils' helpers included) may commit
-    inside; writers use plain SQL within this block.
+    The connection is in autocommit mode, so nothing else may commit inside; writers use plain SQL within this block.
     """
 
     def __init__(self, conn: Any) -> None:

@@ -47,7 +47,7 @@ class CurrencyJudgement:
 class VendorCurrency:
     vendor_id: int
     vendor: str
-    latest_report_id: int
+    latest_report_id: int | None  # None: the vendor has no SOC report, only letters or other documents
     framework: str | None
     type: str | None
     period_end: date | None

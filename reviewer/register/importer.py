@@ -1,5 +1,6 @@
 """Importing one PDF into the register: dedup by sha256, extract, read page text, store in ONE transaction.
 
+Only regular files up to the size limit are read (`read_regular_file`: no FIFO, device or 2 GB sparse file).
 Extraction and page reading happen before the transaction (they are slow and may fail); the transaction only
 writes. Who extracts is the caller's choice (`extractor`): in this process by default, or in a child process
 (`isolated_extraction.IsolatedExtractor`) while this thread keeps the register connection and the transaction.
@@ -9,6 +10,8 @@ A file that fails at any step is reported and leaves the register unchanged.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,10 +19,12 @@ from typing import Any
 from reviewer.extract import ExtractionCancelled, ExtractionResult, PasswordRequiredError, PdfReadError
 from reviewer.register import audit
 from reviewer.register.connection import transaction
+from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterFull
 from reviewer.register.isolated_extraction import extract_in_process
 from reviewer.register.records import ImportOutcome
 from reviewer.register.reports import find_by_sha256, store_report
+from reviewer.sandbox.limits import ExtractionLimits
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -29,19 +34,19 @@ Extractor = Callable[[bytes, str, str | None, Progress | None, Cancelled | None]
 
 
 def iter_pdf_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; folders expanded to the PDFs inside them (recursively, sorted). Missing paths are kept, so
-    that the import reports them as failed."""
+    """Files as given; folders expanded to the entries named *.pdf inside them (recursively, sorted). Missing paths,
+    and entries that are not regular files (a FIFO, a device), are kept, so that the import reports them."""
     out: list[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and not p.is_dir()))
         else:
             out.append(path)
     return out
 
 
-def _vendor_label(conn: Any, report_id: int) -> str:
+def _vendor_label(conn: Connection, report_id: int) -> str:
     row = conn.execute(
         "SELECT v.name FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id WHERE r.id = ?", (report_id,)
     ).fetchone()
@@ -49,7 +54,7 @@ def _vendor_label(conn: Any, report_id: int) -> str:
 
 
 def import_bytes(
-    conn: Any, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
+    conn: Connection, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
     cancelled: Cancelled | None = None, extractor: Extractor | None = None,
 ) -> ImportOutcome:
     sha = hashlib.sha256(data).hexdigest()
@@ -97,19 +102,57 @@ def _describe(extraction: Any, vendor: str | None, report_id: int) -> str:
     return text
 
 
+class FileRefused(Exception):
+    """A path that is not a PDF file we are willing to read: missing, a folder, a device or FIFO, too large."""
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Opened without blocking (a FIFO named x.pdf would
+    wait forever) and checked on the open descriptor (a symlink to /dev/zero is a character device)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                     | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise FileRefused("no such file or folder") from None
+    except IsADirectoryError:
+        raise FileRefused("is a folder") from None
+    except OSError as err:
+        raise FileRefused(f"cannot read the file: {err.strerror or err}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileRefused("is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused("not a regular file (a device, FIFO or socket), so it was not read")
+        if st.st_size > max_bytes:
+            raise FileRefused(f"too large ({st.st_size / 2**20:,.0f} MiB; the limit is {max_bytes / 2**20:,.0f} MiB), "
+                              "so it was not read")
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(8 * 2**20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise FileRefused(f"too large (over the {max_bytes / 2**20:,.0f} MiB limit), so it was not read")
+        return b"".join(chunks)
+    except OSError as err:
+        raise FileRefused(f"cannot read the file: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
+
+
 def import_file(
-    conn: Any, path: Path, *, password: str | None = None, progress: Progress | None = None,
+    conn: Connection, path: Path, *, password: str | None = None, progress: Progress | None = None,
     cancelled: Cancelled | None = None, extractor: Extractor | None = None,
 ) -> ImportOutcome:
     path = Path(path)
+    limits = getattr(extractor, "limits", None) or ExtractionLimits()
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return ImportOutcome(str(path), "failed", None, "no such file or folder")
-    except IsADirectoryError:
-        return ImportOutcome(str(path), "failed", None, "is a folder")
-    except OSError as err:
-        return ImportOutcome(str(path), "failed", None, f"cannot read the file: {err.strerror or err}")
+        data = read_regular_file(path, limits.max_file_bytes)
+    except FileRefused as err:
+        return ImportOutcome(str(path), "failed", None, str(err))
     outcome = import_bytes(conn, data, path.name, password=password, progress=progress, cancelled=cancelled,
                            extractor=extractor)
     outcome.path_or_name = str(path)

@@ -1,28 +1,25 @@
-"""Extraction in a child process: the PDF's bytes go to a "spawn" child through a pipe, its facts and page texts
-come back through another, with progress on the way. No Qt.
+"""Extraction in a child process: the PDF's bytes go to a sandbox child (`reviewer.sandbox`) through a pipe, its
+facts and page texts come back through another, with progress on the way. No Qt.
 
-Why a process and not a thread: PDFium is not thread-safe (the GUI's viewer renders with it on the GUI thread),
-and extraction holds the GIL long enough to freeze the window (tests/gui/shell/test_responsiveness.py). In a
-child it shares neither. One child serves a whole batch (spawning costs an interpreter start and the imports);
-it is started on the first file and restarted after a crash.
+Why a process and not a thread: PDFium is not thread-safe, a hostile PDF can crash it or exhaust memory, and
+extraction holds the GIL long enough to freeze the window (tests/gui/shell/test_responsiveness.py). The child is a
+fresh interpreter with a clean environment (it never sees the passphrase or the key) and kernel limits
+(`ExtractionLimits`: address space, processor time, no file writes). The parent adds a wall-clock limit and a page
+cap is checked in the child before any page is read. One child serves a whole batch (an interpreter start and the
+imports are paid once); it is started on the first file and restarted after a crash.
 
-What crosses the pipes: the parent sends pickled requests (its own data); the child answers in JSON only, so a
-child taken over by a malicious PDF cannot make the parent unpickle anything. Nothing goes through files, and the
-child writes nothing to disk. A child that dies mid-file (a crash in PDFium, the OOM killer) costs that file
-alone: `ExtractorCrashed`, a `PdfReadError`, so the import reports it as failed and goes on with the next file.
-Cancel: the parent tells the child, which stops at its next page; a child that does not answer in time is
-terminated. Scanned pages are read by OCR in the child too (two at a time, a second or so each), with progress
-after each page and a cancel at the next poll; the child runs at a lower priority so the window keeps its CPU;
-`ocr=False` leaves them unread.
-
-Both pipes are one-way OS pipes (`Pipe(duplex=False)`), not socket pairs: tests forbid sockets.
+A child that dies mid-file, runs out of memory, or takes too long costs that file alone: `ExtractorCrashed` (a
+`PdfReadError`) with one line saying why, so the import reports the file as failed and goes on with the next.
+Cancel: the parent tells the child, which stops at its next page; a child that does not answer in time is killed.
+The command line and the GUI both extract this way (`extract_in_process` stays for tests and benchmarks).
+Scanned pages are read by OCR in the child too (two at a time, a second or so each: `reviewer.extract.ocr`), with
+progress after each page and a cancel at the next poll; the child runs at a lower priority so the window keeps its
+CPU; `ocr=False` leaves them unread.
 """
 
 from __future__ import annotations
 
-import json
-import multiprocessing
-import os
+import signal
 import time
 from collections.abc import Callable
 from typing import Any
@@ -36,14 +33,15 @@ from reviewer.extract import (
     PdfReadError,
     extract_document,
 )
+from reviewer.sandbox.limits import ExtractionLimits
+from reviewer.sandbox.process import Child
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Extracted = tuple[ExtractionResult, list[str]]
 
-POLL_S = 0.05  # how often the parent checks `cancelled()` while the child works
-CANCEL_GRACE_S = 2.0  # a child that has not stopped this long after a cancel is terminated
-CHILD_NICENESS = 10
+POLL_S = 0.05  # how often the parent checks `cancelled()` and the clock while the child works
+CANCEL_GRACE_S = 2.0  # a child that has not stopped this long after a cancel is killed
 REPLY_MAX_BYTES = 512 * 1024 * 1024  # a larger answer is not an extraction: refuse it
 _ERRORS: dict[str, type[PdfReadError]] = {
     "NotAPdfError": NotAPdfError,
@@ -54,88 +52,100 @@ _ERRORS: dict[str, type[PdfReadError]] = {
 
 
 class ExtractorCrashed(PdfReadError):
-    """The child process died or failed unexpectedly on this file; nothing was produced for it."""
+    """The child process died, ran out of time or memory, or failed unexpectedly on this file; nothing was
+    produced for it."""
 
 
 def extract_in_process(data: bytes, name: str, password: str | None = None, progress: Progress | None = None,
                        cancelled: Cancelled | None = None, *, ocr: bool = True) -> Extracted:
-    """The plain path (the command line): extraction and the page texts for the index, in this process."""
+    """Extraction in this process, without limits: for tests and benchmarks only, never for a user's files."""
     extracted = extract_document(data, name=name, password=password, progress=progress, cancelled=cancelled,
                                  ocr=ocr)
     return extracted.result, extracted.page_texts
 
 
 class IsolatedExtractor:
-    """Callable like `extract_in_process`, but the work happens in a child process. Use one per batch, from one
+    """Callable like `extract_in_process`, but the work happens in a sandbox child. Use one per batch, from one
     thread, and `close()` it (or use `with`)."""
 
-    def __init__(self, *, ocr: bool = True) -> None:
+    def __init__(self, limits: ExtractionLimits | None = None, *, ocr: bool = True) -> None:
+        self.limits = limits or ExtractionLimits()
         self.ocr = ocr  # read scanned pages by OCR (in the child)
-        self._context = multiprocessing.get_context("spawn")
-        self._process: Any = None
-        self._requests: Any = None
-        self._replies: Any = None
+        self._child: Child | None = None
         self._job = 0
 
     @property
     def pid(self) -> int | None:
         """The running child's process id (None before the first file or after a crash)."""
-        return self._process.pid if self._process is not None and self._process.is_alive() else None
+        return self._child.pid if self._child is not None and self._child.alive() else None
 
     def start(self) -> None:
         """Start the child now (it is started on the first file otherwise)."""
-        if self._process is not None and self._process.is_alive():
+        if self._child is not None and self._child.alive():
             return
         self._discard()
-        request_read, request_write = self._context.Pipe(duplex=False)
-        reply_read, reply_write = self._context.Pipe(duplex=False)
-        process = self._context.Process(target=_child_main, args=(request_read, reply_write),
-                                        name="reviewer-extractor", daemon=True)
-        process.start()
-        # the child holds its own copies: closing ours lets a dead child read as end-of-file
-        request_read.close()
-        reply_write.close()
-        self._process, self._requests, self._replies = process, request_write, reply_read
+        try:
+            self._child = Child("extract", str(self.limits.memory_mib))
+        except OSError as err:
+            raise ExtractorCrashed(f"the PDF reader could not be started ({err.strerror or err}); "
+                                   "nothing was stored") from None
 
     def __call__(self, data: bytes, name: str, password: str | None = None, progress: Progress | None = None,
                  cancelled: Cancelled | None = None) -> Extracted:
         self.start()
+        child = self._child
+        assert child is not None
         self._job += 1
         job = self._job
+        started = time.monotonic()
+        budget = self.limits.budget(None)
         try:
-            self._requests.send(("extract", job, bytes(data), name, password, self.ocr))
+            child.send({"op": "extract", "job": job, "name": name, "password": password, "ocr": self.ocr,
+                        "limits": self.limits.to_json()}, bytes(data))
         except OSError:
             raise self._crashed() from None
         cancel_sent: float | None = None
         while True:
+            now = time.monotonic()
             if cancel_sent is None and cancelled is not None and cancelled():
-                cancel_sent = time.monotonic()
+                cancel_sent = now
                 try:
-                    self._requests.send(("cancel", job))
+                    child.send({"op": "cancel", "job": job})
                 except OSError:
                     pass
-            if cancel_sent is not None and time.monotonic() - cancel_sent > CANCEL_GRACE_S:
-                self._discard()
+            if cancel_sent is not None and now - cancel_sent > CANCEL_GRACE_S:
+                self._discard(kill=True)
                 raise ExtractionCancelled()
-            if not self._replies.poll(POLL_S):
+            if cancel_sent is None and now - started > budget:
+                self._discard(kill=True)
+                raise ExtractorCrashed(f"took longer than {budget:.0f} s to read, so it was stopped (a hostile or "
+                                       "broken PDF?); nothing was stored")
+            if not child.poll(POLL_S):
                 continue
             try:
-                reply = json.loads(self._replies.recv_bytes(REPLY_MAX_BYTES))
+                reply = child.receive(REPLY_MAX_BYTES)
             except (EOFError, OSError, ValueError):
                 if cancel_sent is not None:
-                    self._discard()
+                    self._discard(kill=True)
                     raise ExtractionCancelled() from None
                 raise self._crashed() from None
             if reply.get("job") != job:
                 continue  # an answer to a job given up on
             kind = reply.get("kind")
             if kind == "progress":
+                budget = self.limits.budget(int(reply["total"]), int(reply.get("scanned") or 0))
                 if progress is not None and cancel_sent is None:
                     progress(int(reply["done"]), int(reply["total"]))
+            elif kind == "budget":  # a page went to OCR: it gets its time
+                budget = self.limits.budget(int(reply.get("pages") or 0), int(reply.get("scanned") or 0))
             elif kind == "done":
                 if cancel_sent is not None:
                     raise ExtractionCancelled()  # the user cancelled; the late result is not wanted
-                return ExtractionResult.from_json(reply["extraction"]), [str(t) for t in reply["page_texts"]]
+                try:
+                    return ExtractionResult.from_json(reply["extraction"]), [str(t) for t in reply["page_texts"]]
+                except (KeyError, TypeError, ValueError):
+                    raise ExtractorCrashed("the extractor answered nonsense on this file; nothing was stored") \
+                        from None
             elif kind == "cancelled":
                 raise ExtractionCancelled()
             elif kind == "error":
@@ -144,42 +154,24 @@ class IsolatedExtractor:
                 raise self._crashed()
 
     def _crashed(self) -> ExtractorCrashed:
-        process = self._process
-        code = None
-        if process is not None:
-            process.join(1.0)
-            code = process.exitcode
-        self._discard()
-        how = (f"was killed by signal {-code}" if code is not None and code < 0
-               else f"stopped (exit code {code})" if code is not None else "stopped answering")
-        return ExtractorCrashed(f"the PDF reader {how} on this file (a malformed or hostile PDF?); "
-                                "nothing was stored")
+        child = self._child
+        code = child.exit_code(1.0) if child is not None else None
+        self._discard(kill=True)
+        return ExtractorCrashed(crash_reason(code, self.limits))
 
-    def _discard(self) -> None:
+    def _discard(self, *, kill: bool = False) -> None:
         """Close the pipes and end the child, however it is doing."""
-        process, self._process = self._process, None
-        for conn in (self._requests, self._replies):
-            if conn is not None:
-                conn.close()
-        self._requests = self._replies = None
-        if process is not None:
-            if process.is_alive():
-                process.terminate()
-                process.join(2.0)
-                if process.is_alive():
-                    process.kill()
-                    process.join(2.0)
-            process.close()
+        child, self._child = self._child, None
+        if child is not None:
+            child.kill() if kill else child.end()
 
     def close(self) -> None:
-        """Ask the child to exit (it ends on its own when the request pipe closes) and reap it."""
-        process = self._process
-        if process is not None and self._requests is not None:
+        """Ask the child to exit (it also ends on its own when its request pipe closes) and reap it."""
+        if self._child is not None:
             try:
-                self._requests.send(("quit", 0))
+                self._child.send({"op": "quit"})
             except OSError:
                 pass
-            process.join(2.0)
         self._discard()
 
     def __enter__(self) -> IsolatedExtractor:
@@ -189,65 +181,30 @@ class IsolatedExtractor:
         self.close()
 
 
+def crash_reason(code: int | None, limits: ExtractionLimits) -> str:
+    """One line for a child that stopped on a file, from its exit status."""
+    if code is not None and code < 0:
+        number = -code
+        if number == getattr(signal, "SIGXCPU", None):
+            return (f"took longer than its processor-time limit ({limits.seconds:.0f} s plus "
+                    f"{limits.seconds_per_page:g} s a page), so it was stopped; nothing was stored")
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        why = ("out of memory, or stopped from outside" if number == getattr(signal, "SIGKILL", None)
+               else f"too large when decompressed (over the {limits.memory_mib} MiB memory limit) or malformed")
+        return f"the PDF reader was killed by signal {number} ({name}) on this file: {why}; nothing was stored"
+    how = f"stopped (exit code {code})" if code is not None else "stopped answering"
+    return f"the PDF reader {how} on this file (a malformed or hostile PDF?); nothing was stored"
+
+
 def _error(reply: dict[str, Any]) -> Exception:
     kind, message = str(reply.get("error")), str(reply.get("message") or "")
     if kind == "PasswordRequiredError":
         return PasswordRequiredError(message, wrong_password=bool(reply.get("wrong_password")))
     if kind in _ERRORS:
         return _ERRORS[kind](message)
+    if kind in ("TooLarge", "TooManyPages") and message:
+        return ExtractorCrashed(message)
     return ExtractorCrashed(f"the extractor failed on this file ({kind}); nothing was stored")
-
-
-# -- the child ---------------------------------------------------------------------------------------------------
-def _child_main(requests: Any, replies: Any) -> None:
-    """The child's loop: one request at a time until told to quit or the parent goes away."""
-    try:
-        os.nice(CHILD_NICENESS)  # OCR keeps a core busy for seconds a page: the window comes first
-    except (AttributeError, OSError):  # no os.nice on Windows
-        pass
-    while True:
-        try:
-            request = requests.recv()
-        except (EOFError, OSError):
-            return
-        if request[0] == "quit":
-            return
-        if request[0] != "extract":
-            continue  # a cancel for a job already answered
-        _, job, data, name, password, ocr = request
-        try:
-            _send(replies, _extract_one(job, data, name, password, ocr, requests, replies))
-        except (EOFError, OSError):
-            return  # the parent is gone
-
-
-def _extract_one(job: int, data: bytes, name: str, password: str | None, ocr: bool, requests: Any,
-                 replies: Any) -> dict[str, Any]:
-    stop = False
-
-    def cancelled() -> bool:
-        nonlocal stop
-        while not stop and requests.poll():
-            message = requests.recv()
-            if message[0] in ("cancel", "quit") and message[1] in (job, 0):
-                stop = True
-        return stop
-
-    def progress(done: int, total: int) -> None:
-        _send(replies, {"job": job, "kind": "progress", "done": done, "total": total})
-
-    try:
-        extraction, texts = extract_in_process(data, name, password, progress, cancelled, ocr=ocr)
-    except ExtractionCancelled:
-        return {"job": job, "kind": "cancelled"}
-    except PdfReadError as err:
-        kind = next(c.__name__ for c in type(err).__mro__ if c.__name__ in _ERRORS)
-        return {"job": job, "kind": "error", "error": kind, "message": str(err),
-                "wrong_password": bool(getattr(err, "wrong_password", False))}
-    except Exception as err:  # a bug or a hostile file: that file fails, the batch goes on
-        return {"job": job, "kind": "error", "error": type(err).__name__, "message": ""}
-    return {"job": job, "kind": "done", "extraction": extraction.to_storage(), "page_texts": texts}
-
-
-def _send(replies: Any, message: dict[str, Any]) -> None:
-    replies.send_bytes(json.dumps(message).encode("utf-8"))

@@ -7,29 +7,29 @@ new CUEC resembles one mapped before (rapidfuzz token_set_ratio), the control it
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from reviewer.extract.model import ExtractionResult
 from reviewer.register import audit
 from reviewer.register.connection import transaction
+from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.records import CuecMapping, CuecRecord, MappingSuggestion, OwnControl
 
 SUGGEST_AT = 80.0
 
 
-def own_controls(conn: Any) -> list[OwnControl]:
+def own_controls(conn: Connection) -> list[OwnControl]:
     return [OwnControl(*r) for r in conn.execute("SELECT id, ref, title, owner FROM own_controls ORDER BY ref")]
 
 
-def _own_control(conn: Any, control_id: int) -> OwnControl | None:
+def _own_control(conn: Connection, control_id: int) -> OwnControl | None:
     row = conn.execute("SELECT id, ref, title, owner FROM own_controls WHERE id = ?", (control_id,)).fetchone()
     return OwnControl(*row) if row else None
 
 
-def add_own_control(conn: Any, ref: str, title: str, owner: str | None, who: str) -> OwnControl:
+def add_own_control(conn: Connection, ref: str, title: str, owner: str | None, who: str) -> OwnControl:
     if not ref.strip() or not title.strip():
         raise RegisterError("an own control needs a reference and a title")
     with transaction(conn):
@@ -45,7 +45,7 @@ def add_own_control(conn: Any, ref: str, title: str, owner: str | None, who: str
     return OwnControl(control_id, ref, title, owner)
 
 
-def map_cuec(conn: Any, cuec_id: int, own_control_id: int | None, who: str, note: str | None = None) -> None:
+def map_cuec(conn: Connection, cuec_id: int, own_control_id: int | None, who: str, note: str | None = None) -> None:
     """Map a CUEC to one of the user's controls (None removes the mapping)."""
     if not who or not who.strip():
         raise RegisterError("say who makes the change (a reviewer name)")
@@ -76,7 +76,7 @@ def map_cuec(conn: Any, cuec_id: int, own_control_id: int | None, who: str, note
                          old=old_note, new=note, at=now)
 
 
-def suggestions_for(conn: Any, text: str, *, exclude_cuec_id: int | None = None,
+def suggestions_for(conn: Connection, text: str, *, exclude_cuec_id: int | None = None,
                     limit: int = 3) -> list[MappingSuggestion]:
     """Own controls that CUECs similar to `text` were mapped to, best first (one suggestion per control)."""
     mapped = {
@@ -98,7 +98,7 @@ def suggestions_for(conn: Any, text: str, *, exclude_cuec_id: int | None = None,
     return sorted(best.values(), key=lambda s: -s.score)[:limit]
 
 
-def cuecs(conn: Any, report_id: int) -> list[CuecRecord]:
+def cuecs(conn: Connection, report_id: int) -> list[CuecRecord]:
     row = conn.execute("SELECT json FROM extractions WHERE report_id = ?", (report_id,)).fetchone()
     if row is None:
         raise RegisterError(f"no report {report_id} in the register")

@@ -163,6 +163,81 @@ MIGRATIONS.append([
 MIGRATIONS.append([
     "INSERT INTO page_text (page_text, rank) VALUES ('secure-delete', 1)",
 ])
+
+# 5: reviewer corrections (`correction_store`): each correction of a value or item, undone ones kept inactive; the
+#    extraction as read (`readings`, once a report is corrected or read again: `extractions` then holds the
+#    corrected one, which every reader sees); each item row's key, so triage and mappings follow their item
+MIGRATIONS.append([
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        target TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('set', 'add', 'remove', 'confirm')),
+        original TEXT,
+        value TEXT,
+        evidence TEXT,
+        reason TEXT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        kept TEXT
+    )""",
+    "CREATE INDEX corrections_report ON corrections(report_id, active)",
+    """CREATE TABLE readings (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+        json TEXT NOT NULL,
+        read_at TEXT NOT NULL
+    )""",
+    "ALTER TABLE exceptions ADD COLUMN item_key TEXT",
+    "ALTER TABLE cuecs ADD COLUMN item_key TEXT",
+    "ALTER TABLE subservice ADD COLUMN item_key TEXT",
+])
+
+# 6: the user's accepted audit firms (the Signals' auditor check, shared by the app and the CLI), and each report's
+#    fingerprints (one-permutation MinHash sketches of its description and tests sections: near copies across vendors)
+MIGRATIONS.append([
+    """CREATE TABLE accepted_firms (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        normalized_name TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE report_fingerprints (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id),
+        version INTEGER NOT NULL,
+        description_shingles INTEGER NOT NULL,
+        description BLOB NOT NULL,
+        tests_shingles INTEGER NOT NULL,
+        tests BLOB NOT NULL
+    )""",
+])
+
+# 7: (issue 10) page text keyed by (report, page) in `page_keys`, whose id SQLite assigns and is the FTS row id (the
+#    old rowid arithmetic collided at 100,000 pages); "which reports match" still reads the FTS index and this small
+#    table only. Report ids are never reused: `id_high_water` remembers the highest ever stored (the insert path takes
+#    the next one). A deleted report's audit entries may be scrubbed (their old and new values emptied, once), and
+#    nothing else about the audit log may change.
+MIGRATIONS.append([
+    """CREATE TABLE page_keys (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        UNIQUE (report_id, page)
+    )""",
+    "INSERT INTO page_keys (id, report_id, page) SELECT rowid, report_id, page FROM page_text",
+    "CREATE TABLE id_high_water (name TEXT PRIMARY KEY, last INTEGER NOT NULL)",
+    "INSERT INTO id_high_water (name, last) SELECT 'reports', coalesce(max(id), 0) FROM reports",
+    """CREATE TRIGGER reports_high_water AFTER INSERT ON reports
+       BEGIN UPDATE id_high_water SET last = max(last, NEW.id) WHERE name = 'reports'; END""",
+    "ALTER TABLE audit_log ADD COLUMN scrubbed INTEGER NOT NULL DEFAULT 0",
+    "DROP TRIGGER audit_log_no_update",
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+       WHEN NOT (OLD.scrubbed = 0 AND NEW.scrubbed = 1 AND NEW.old IS NULL AND NEW.new IS NULL
+                 AND NEW.id = OLD.id AND NEW.at IS OLD.at AND NEW.who IS OLD.who AND NEW.report_id IS OLD.report_id
+                 AND NEW.entity IS OLD.entity AND NEW.entity_id IS OLD.entity_id AND NEW.field IS OLD.field)
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only (a deleted report''s entries can only be scrubbed)');
+       END""",
+])
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

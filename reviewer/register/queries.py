@@ -8,16 +8,16 @@ Which report counts for a vendor's currency: its SOC report (any framework) with
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from reviewer.register.coverage import Soc1Coverage, fiscal_coverage
 from reviewer.register.currency import CurrencyThresholds, VendorCurrency, judge_currency
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import FourthPartyGap, SubserviceRecord, VendorRecord
 from reviewer.register.reports import day
 from reviewer.register.vendors import normalize_name
 
 
-def _latest_letters(conn: Any) -> dict[int, tuple[int, str | None, str | None]]:
+def _latest_letters(conn: Connection) -> dict[int, tuple[int, str | None, str | None]]:
     """bridged report id -> (letter id, letter's bridge_period_end, letter's stated period end)."""
     rows = conn.execute(
         "SELECT bridges_report_id, id, max(bridge_period_end), period_end FROM reports "
@@ -26,7 +26,7 @@ def _latest_letters(conn: Any) -> dict[int, tuple[int, str | None, str | None]]:
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
-def currency_rows(conn: Any, as_of: date, thresholds: CurrencyThresholds) -> list[VendorCurrency]:
+def currency_rows(conn: Connection, as_of: date, thresholds: CurrencyThresholds) -> list[VendorCurrency]:
     """One row per vendor, by vendor name. A vendor whose SOC reports have no period end (or who has none) gets
     status None and a reason."""
     # SQLite: with max(), the bare columns come from the row holding the maximum
@@ -57,6 +57,7 @@ def currency_rows(conn: Any, as_of: date, thresholds: CurrencyThresholds) -> lis
             continue
         _, report_id, framework, rtype, pe_text = row
         period_end = day(pe_text)
+        assert period_end is not None  # the query keeps only reports with a period end
         letter = letters.get(report_id)
         letter_id, bridge_end, bridge_start = (letter[0], day(letter[1]), day(letter[2])) if letter else (
             None, None, None)
@@ -70,7 +71,7 @@ def currency_rows(conn: Any, as_of: date, thresholds: CurrencyThresholds) -> lis
     return out
 
 
-def soc1_coverage(conn: Any, fiscal_year_end: date) -> list[Soc1Coverage]:
+def soc1_coverage(conn: Connection, fiscal_year_end: date) -> list[Soc1Coverage]:
     """Per vendor with SOC 1 reports: the report covering most of the fiscal year (ties: the later one)."""
     letters = _latest_letters(conn)
     best: dict[int, Soc1Coverage] = {}
@@ -92,7 +93,7 @@ def soc1_coverage(conn: Any, fiscal_year_end: date) -> list[Soc1Coverage]:
     return sorted(best.values(), key=lambda c: ((c.vendor or "").lower(), c.report_id or 0))
 
 
-def vendor_list(conn: Any) -> list[VendorRecord]:
+def vendor_list(conn: Connection) -> list[VendorRecord]:
     rows = conn.execute(
         "SELECT v.id, v.name, count(r.id), max(CASE WHEN r.document_type = 'soc_report' "
         "THEN r.effective_period_end END) FROM vendors v LEFT JOIN reports r ON r.vendor_id = v.id "
@@ -101,12 +102,12 @@ def vendor_list(conn: Any) -> list[VendorRecord]:
     return [VendorRecord(r[0], r[1], r[2], day(r[3])) for r in rows]
 
 
-def _vendors_with_reports(conn: Any) -> set[int]:
+def _vendors_with_reports(conn: Connection) -> set[int]:
     return {r[0] for r in conn.execute(
         "SELECT DISTINCT vendor_id FROM reports WHERE document_type = 'soc_report' AND vendor_id IS NOT NULL")}
 
 
-def subservice(conn: Any, report_id: int) -> list[SubserviceRecord]:
+def subservice(conn: Connection, report_id: int) -> list[SubserviceRecord]:
     with_reports = _vendors_with_reports(conn)
     return [
         SubserviceRecord(r[0], r[1], r[2], r[3], r[4], r[4] in with_reports)
@@ -117,7 +118,7 @@ def subservice(conn: Any, report_id: int) -> list[SubserviceRecord]:
     ]
 
 
-def fourth_parties_missing(conn: Any) -> list[FourthPartyGap]:
+def fourth_parties_missing(conn: Connection) -> list[FourthPartyGap]:
     """Carved-out subservice organizations (method carve-out, or not stated) with no SOC report on file."""
     with_reports = _vendors_with_reports(conn)
     gaps: dict[str, FourthPartyGap] = {}

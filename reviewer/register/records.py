@@ -44,7 +44,7 @@ class ImportOutcome:
 
 @dataclass
 class ReportFilter:
-    """Filters for `list_reports`; all given ones must hold."""
+    """Filters for `reg.reports.rows` and `count`; all given ones must hold."""
 
     text: str | None = None  # substring of vendor, framework, file name
     framework: str | None = None

@@ -10,8 +10,11 @@ import json
 from datetime import date
 from typing import Any
 
+from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
+from reviewer.register import fingerprints
 from reviewer.register import vendors as vendor_rules
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
 
 ORDER_COLUMNS: dict[str, str] = {
@@ -38,11 +41,21 @@ ORDER_COLUMNS: dict[str, str] = {
 CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
 CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
-PAGE_ROWID_FACTOR = 100_000  # page_text.rowid = report_id * PAGE_ROWID_FACTOR + page (migration 2)
+# page_text.rowid = page_keys.id, one row per (report, page) with text (migration 7)
+MATCHING_REPORTS = ("SELECT k.report_id FROM page_keys k WHERE k.id IN "
+                    "(SELECT rowid FROM page_text WHERE page_text MATCH ?)")
 
-ROW_SQL = """SELECT r.id, r.vendor_id, v.name, r.document_type, r.framework, r.type, r.period_start, r.period_end,
-    r.as_of, r.report_date, r.opinion, r.exceptions_count, rv.status, rv.next_review_date, r.file_name, r.imported_at
-    FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id"""
+# a report row of the register table: (SQL expression, `ReportRow` attribute), dates as ISO text
+ROW_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("r.id", "id"), ("r.vendor_id", "vendor_id"), ("v.name", "vendor"), ("r.document_type", "document_type"),
+    ("r.framework", "framework"), ("r.type", "type"), ("r.period_start", "period_start"),
+    ("r.period_end", "period_end"), ("r.as_of", "as_of"), ("r.report_date", "report_date"), ("r.opinion", "opinion"),
+    ("r.exceptions_count", "exceptions_count"), ("rv.status", "review_status"),
+    ("rv.next_review_date", "next_review_date"), ("r.file_name", "file_name"), ("r.imported_at", "imported_at"),
+)
+ROW_DATES = frozenset({f.key for f in FIELDS if f.kind == "date"} | {"next_review_date"})
+ROW_SQL = (f"SELECT {', '.join(expr for expr, _ in ROW_COLUMNS)} FROM reports r "
+           "LEFT JOIN vendors v ON v.id = r.vendor_id LEFT JOIN reviews rv ON rv.report_id = r.id")
 
 
 def day(value: str | None) -> date | None:
@@ -53,13 +66,13 @@ def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def find_by_sha256(conn: Any, sha256: str) -> int | None:
+def find_by_sha256(conn: Connection, sha256: str) -> int | None:
     row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
     return int(row[0]) if row else None
 
 
 def store_report(
-    conn: Any, *, pdf: bytes, extraction: ExtractionResult, page_texts: list[str], file_name: str, now: str,
+    conn: Connection, *, pdf: bytes, extraction: ExtractionResult, page_texts: list[str], file_name: str, now: str,
 ) -> tuple[int, VendorMatch]:
     """Insert one report and everything that belongs to it. The caller holds the transaction."""
     rep = extraction.report
@@ -71,31 +84,27 @@ def store_report(
     if vendor_id is None and match.vendor_name:
         vendor_id = vendor_rules.insert_vendor(conn, match.vendor_name, now)
         match.vendor_id = vendor_id
+    row: dict[str, Any] = {f.column: f.to_column(f.value(rep)) for f in STORED if f.column}
+    row.update(
+        vendor_id=vendor_id, sha256=extraction.file.sha256, file_name=file_name, imported_at=now,
+        document_type=extraction.document_type, effective_period_end=iso(effective_end),
+        exceptions_count=len(rep.exceptions), cuecs_count=len(rep.cuecs), pages=extraction.file.pages,
+        encrypted=int(extraction.file.encrypted), text_layer=extraction.file.text_layer,
+        warnings_count=len(extraction.warnings), vendor_score=match.score, vendor_certain=int(match.certain),
+    )
+    # the id after the highest ever stored: a deleted report's id never comes back (migration 7)
+    next_id = ("(SELECT max(coalesce((SELECT last FROM id_high_water WHERE name = 'reports'), 0), "
+               "coalesce((SELECT max(id) FROM reports), 0)) + 1)")
     cur = conn.execute(
-        """INSERT INTO reports (vendor_id, sha256, file_name, imported_at, document_type, framework, type,
-            service_organization, system, period_start, period_end, as_of, effective_period_end, report_date,
-            bridge_period_end, service_auditor, opinion, categories, exceptions_count, cuecs_count, pages, encrypted,
-            text_layer, warnings_count, vendor_score, vendor_certain)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-        (
-            vendor_id, extraction.file.sha256, file_name, now, extraction.document_type, rep.framework, rep.type,
-            rep.service_organization, rep.system, iso(rep.period_start), iso(rep.period_end), iso(rep.as_of),
-            iso(effective_end), iso(rep.report_date), iso(rep.bridge_period_end), rep.service_auditor, rep.opinion,
-            ", ".join(rep.categories), len(rep.exceptions), len(rep.cuecs), extraction.file.pages,
-            int(extraction.file.encrypted), extraction.file.text_layer, len(extraction.warnings), match.score,
-            int(match.certain),
-        ),
+        f"INSERT INTO reports (id, {', '.join(row)}) VALUES ({next_id}, {', '.join(':' + name for name in row)})",
+        row,
     )
     report_id = int(cur.lastrowid)
     conn.execute("INSERT INTO report_files (report_id, pdf) VALUES (?, ?)", (report_id, pdf))
     conn.execute(
         "INSERT INTO extractions (report_id, json) VALUES (?, ?)", (report_id, json.dumps(extraction.to_storage()))
     )
-    conn.executemany(
-        "INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
-        [(report_id * PAGE_ROWID_FACTOR + number, report_id, number, text)
-         for number, text in enumerate(page_texts, start=1) if text.strip()],
-    )
+    store_page_texts(conn, report_id, page_texts)
     conn.executemany(
         "INSERT INTO exceptions (report_id, idx, control_id, description, page) VALUES (?,?,?,?,?)",
         [(report_id, i, e.control_id, e.description, e.page) for i, e in enumerate(rep.exceptions)],
@@ -113,11 +122,29 @@ def store_report(
         ],
     )
     conn.execute("INSERT INTO reviews (report_id, status) VALUES (?, 'new')", (report_id,))
+    if extraction.document_type == "soc_report":
+        fingerprints.store_fingerprint(conn, report_id, page_texts,
+                                       [rep.service_organization, rep.system, rep.service_auditor, match.vendor_name])
     link_bridges(conn, report_id)
     return report_id, match
 
 
-def _letter_vendor(conn: Any, page_texts: list[str], period_end: str | None, fallback: VendorMatch) -> VendorMatch:
+def store_page_texts(conn: Connection, report_id: int, page_texts: list[str]) -> None:
+    """A report's pages into the full-text index, each keyed by (report, page) in `page_keys` (migration 7)."""
+    for number, text in enumerate(page_texts, start=1):
+        if text.strip():
+            key = conn.execute("INSERT INTO page_keys (report_id, page) VALUES (?, ?)", (report_id, number)).lastrowid
+            conn.execute("INSERT INTO page_text (rowid, report_id, page, text) VALUES (?, ?, ?, ?)",
+                         (key, report_id, number, text))
+
+
+def delete_page_texts(conn: Connection, report_id: int) -> None:
+    conn.execute("DELETE FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (report_id,))
+    conn.execute("DELETE FROM page_keys WHERE report_id = ?", (report_id,))
+
+
+def _letter_vendor(conn: Connection, page_texts: list[str], period_end: str | None,
+                   fallback: VendorMatch) -> VendorMatch:
     """A bridge letter whose service organization was not read: the one vendor it names that has a report
     ending on the letter's stated period end. Not certain: the GUI asks."""
     named = vendor_rules.vendors_named_in(" ".join(page_texts), vendor_rules.all_vendors(conn))
@@ -131,22 +158,21 @@ def _letter_vendor(conn: Any, page_texts: list[str], period_end: str | None, fal
     return VendorMatch(named[0], name, 90.0, certain=False, candidates=[(named[0], name, 90.0)])
 
 
-def _adopt_letters(conn: Any, report_id: int, vendor_id: int, period_end: str) -> None:
+def _adopt_letters(conn: Connection, report_id: int, vendor_id: int, period_end: str) -> None:
     """Letters stored without a vendor that end where this report ends and name its vendor: give them the vendor."""
     vendor = conn.execute("SELECT id, name, normalized_name FROM vendors WHERE id = ?", (vendor_id,)).fetchone()
     for (letter_id,) in conn.execute(
         "SELECT id FROM reports WHERE document_type = 'bridge_letter' AND vendor_id IS NULL "
         "AND effective_period_end = ?", (period_end,),
     ).fetchall():
-        first = letter_id * PAGE_ROWID_FACTOR
         text = " ".join(t for (t,) in conn.execute(
-            "SELECT text FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1)))
+            "SELECT text FROM page_text WHERE rowid IN (SELECT id FROM page_keys WHERE report_id = ?)", (letter_id,)))
         if vendor_rules.vendors_named_in(text, [tuple(vendor)]):
             conn.execute("UPDATE reports SET vendor_id = ?, vendor_score = 90, vendor_certain = 0 WHERE id = ?",
                          (vendor_id, letter_id))
 
 
-def link_bridges(conn: Any, report_id: int) -> None:
+def link_bridges(conn: Connection, report_id: int) -> None:
     """Link a bridge letter to the report it bridges, or a report to its waiting letters: same vendor,
     compatible framework and type, and the letter's stated period end equal to the report's."""
     row = conn.execute(
@@ -184,17 +210,17 @@ def link_bridges(conn: Any, report_id: int) -> None:
         )
 
 
-def delete_report(conn: Any, report_id: int) -> tuple[str, str | None]:
+def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None, str]:
     """Remove a report and everything read from it (PDF, extraction, page text, findings, CUECs, review); a vendor
-    left without reports goes too. The caller holds the transaction. Returns (file name, vendor name)."""
-    row = conn.execute("SELECT r.file_name, r.vendor_id, v.name FROM reports r "
+    left without reports goes too. The caller holds the transaction. Returns (file name, vendor name, sha256)."""
+    row = conn.execute("SELECT r.file_name, r.vendor_id, v.name, r.sha256 FROM reports r "
                        "LEFT JOIN vendors v ON v.id = r.vendor_id WHERE r.id = ?", (report_id,)).fetchone()
     if row is None:
         raise KeyError(report_id)
-    file_name, vendor_id, vendor = row
-    first = report_id * PAGE_ROWID_FACTOR
-    conn.execute("DELETE FROM page_text WHERE rowid BETWEEN ? AND ?", (first, first + PAGE_ROWID_FACTOR - 1))
-    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice"):
+    file_name, vendor_id, vendor, sha256 = row
+    delete_page_texts(conn, report_id)
+    for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice", "corrections",
+                  "readings", "report_fingerprints"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))  # noqa: S608 - fixed names
     conn.execute("UPDATE reports SET bridges_report_id = NULL WHERE bridges_report_id = ?", (report_id,))
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
@@ -202,7 +228,7 @@ def delete_report(conn: Any, report_id: int) -> tuple[str, str | None]:
                                                   (vendor_id,)).fetchone():
         conn.execute("UPDATE subservice SET linked_vendor_id = NULL WHERE linked_vendor_id = ?", (vendor_id,))
         conn.execute("DELETE FROM vendors WHERE id = ?", (vendor_id,))
-    return file_name, vendor
+    return file_name, vendor, sha256
 
 
 def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> tuple[str, list[Any]]:
@@ -227,9 +253,7 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
             clauses.append("r.vendor_id = ?")
             params.append(filter.vendor_id)
         if filter.fulltext:
-            clauses.append(
-                f"r.id IN (SELECT rowid / {PAGE_ROWID_FACTOR} FROM page_text WHERE page_text MATCH ?)"
-            )
+            clauses.append(f"r.id IN ({MATCHING_REPORTS})")
             params.append(filter.fulltext)
     if currency_vendors is not None:
         clauses.append("r.vendor_id IN (SELECT value FROM json_each(?))")
@@ -238,7 +262,7 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
 
 
 def list_rows(
-    conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
+    conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
     descending: bool = False, offset: int = 0, limit: int | None = 200,
 ) -> list[ReportRow]:
     """Report rows; `currency_of` maps vendor id -> currency status (computed by the caller)."""
@@ -257,7 +281,7 @@ def list_rows(
     return [_row(r, currency_of) for r in conn.execute(sql, params)]
 
 
-def fill_currency_table(conn: Any, currency_of: dict[int, str]) -> None:
+def fill_currency_table(conn: Connection, currency_of: dict[int, str]) -> None:
     """(Re)fill the connection's temp table of vendor currency ranks (in memory: temp_store = MEMORY)."""
     rank = {status: i for i, status in enumerate(CURRENCY_ORDER)}
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS vendor_currency (vendor_id INTEGER PRIMARY KEY, rank INTEGER)")
@@ -266,7 +290,7 @@ def fill_currency_table(conn: Any, currency_of: dict[int, str]) -> None:
                      [(vid, rank.get(status, len(rank))) for vid, status in currency_of.items()])
 
 
-def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
+def count_rows(conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
     wanted = None
     if filter is not None and filter.currency_status:
         wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
@@ -279,15 +303,14 @@ def count_rows(conn: Any, filter: ReportFilter | None, *, currency_of: dict[int,
 
 
 def _row(r: tuple[Any, ...], currency_of: dict[int, str]) -> ReportRow:
-    return ReportRow(
-        id=r[0], vendor_id=r[1], vendor=r[2], document_type=r[3], framework=r[4], type=r[5],
-        period_start=day(r[6]), period_end=day(r[7]), as_of=day(r[8]), report_date=day(r[9]), opinion=r[10],
-        exceptions_count=r[11], currency_status=currency_of.get(r[1]) if r[1] is not None else None,
-        review_status=r[12] or "new", next_review_date=day(r[13]), file_name=r[14], imported_at=r[15],
-    )
+    values: dict[str, Any] = {name: day(value) if name in ROW_DATES else value
+                              for (_, name), value in zip(ROW_COLUMNS, r, strict=True)}
+    values["review_status"] = values["review_status"] or "new"
+    vendor_id = values["vendor_id"]
+    return ReportRow(**values, currency_status=currency_of.get(vendor_id) if vendor_id is not None else None)
 
 
-def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
+def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
     """FTS5 search over every page of every report, best matches first, with a snippet around the hit."""
     rows = conn.execute(
         """SELECT p.report_id, v.name, p.page, snippet(page_text, 2, '[', ']', '…', 12)
@@ -298,7 +321,7 @@ def search(conn: Any, query: str, limit: int = 50) -> list[SearchHit]:
     return [SearchHit(int(a), b, int(c), d) for a, b, c, d in rows]
 
 
-def stored_report(conn: Any, report_id: int) -> StoredReport | None:
+def stored_report(conn: Connection, report_id: int) -> StoredReport | None:
     row = conn.execute(
         """SELECT r.id, r.vendor_id, v.name, e.json, r.file_name, r.sha256, r.imported_at, r.bridges_report_id
            FROM reports r JOIN extractions e ON e.report_id = r.id LEFT JOIN vendors v ON v.id = r.vendor_id

@@ -12,6 +12,7 @@ from typing import Any
 from reviewer.extract.model import ExceptionFinding, ExtractionResult
 from reviewer.register import audit
 from reviewer.register.connection import transaction
+from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.records import DECIDED_STATUSES, NATURES, REVIEW_STATUSES, ExceptionRecord, Review, Triage
 
@@ -26,7 +27,7 @@ def _review(row: tuple[Any, ...]) -> Review:
     )
 
 
-def get_review(conn: Any, report_id: int) -> Review:
+def get_review(conn: Connection, report_id: int) -> Review:
     row = conn.execute(
         "SELECT report_id, status, reviewer, rationale, next_review_date, signed_off_by, signed_off_at "
         "FROM reviews WHERE report_id = ?", (report_id,),
@@ -41,7 +42,7 @@ def _check_who(who: str) -> None:
         raise RegisterError("say who makes the change (a reviewer name)")
 
 
-def update_review(conn: Any, report_id: int, who: str, changes: dict[str, Any]) -> Review:
+def update_review(conn: Connection, report_id: int, who: str, changes: dict[str, Any]) -> Review:
     """Change review fields; a change to a signed-off review clears the sign-off (and logs that)."""
     _check_who(who)
     unknown = set(changes) - set(REVIEW_FIELDS)
@@ -69,7 +70,7 @@ def update_review(conn: Any, report_id: int, who: str, changes: dict[str, Any]) 
         return get_review(conn, report_id)
 
 
-def sign_off(conn: Any, report_id: int, who: str) -> Review:
+def sign_off(conn: Connection, report_id: int, who: str) -> Review:
     """Sign off a decided review (accepted, accepted with conditions or rejected)."""
     _check_who(who)
     with transaction(conn):
@@ -89,7 +90,7 @@ def sign_off(conn: Any, report_id: int, who: str) -> Review:
         return get_review(conn, report_id)
 
 
-def exceptions(conn: Any, report_id: int) -> list[ExceptionRecord]:
+def exceptions(conn: Connection, report_id: int) -> list[ExceptionRecord]:
     """The report's exceptions (from its stored extraction, with evidence) and their triage."""
     row = conn.execute("SELECT json FROM extractions WHERE report_id = ?", (report_id,)).fetchone()
     if row is None:
@@ -104,7 +105,7 @@ def exceptions(conn: Any, report_id: int) -> list[ExceptionRecord]:
     return out
 
 
-def update_triage(conn: Any, exception_id: int, who: str, changes: dict[str, Any]) -> Triage:
+def update_triage(conn: Connection, exception_id: int, who: str, changes: dict[str, Any]) -> Triage:
     _check_who(who)
     unknown = set(changes) - set(TRIAGE_FIELDS)
     if unknown:

@@ -8,10 +8,10 @@ Close names are scored with rapidfuzz; the score is kept so the GUI can ask when
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from reviewer.register.dbapi import Connection
 from reviewer.register.records import VendorMatch
 
 # at or above: the same vendor, linked automatically (the GUI confirms unless the names are equal)
@@ -92,11 +92,11 @@ def find_vendor_for_subservice(name: str, vendors: list[tuple[int, str, str]]) -
     return match.vendor_id if match.vendor_id is not None and match.score >= AUTO_MATCH else None
 
 
-def all_vendors(conn: Any) -> list[tuple[int, str, str]]:
+def all_vendors(conn: Connection) -> list[tuple[int, str, str]]:
     return [tuple(r) for r in conn.execute("SELECT id, name, normalized_name FROM vendors")]
 
 
-def insert_vendor(conn: Any, name: str, now: str) -> int:
+def insert_vendor(conn: Connection, name: str, now: str) -> int:
     """Insert a vendor (inside the caller's transaction) and link unlinked subservice rows that name it."""
     cur = conn.execute(
         "INSERT INTO vendors (name, normalized_name, created_at) VALUES (?, ?, ?)", (name, normalize_name(name), now)
@@ -106,7 +106,7 @@ def insert_vendor(conn: Any, name: str, now: str) -> int:
     return vendor_id
 
 
-def relink_subservice(conn: Any, vendors: list[tuple[int, str, str]]) -> None:
+def relink_subservice(conn: Connection, vendors: list[tuple[int, str, str]]) -> None:
     """Link subservice rows not yet linked to any of `vendors` whose names match them."""
     rows = conn.execute("SELECT DISTINCT name FROM subservice WHERE linked_vendor_id IS NULL").fetchall()
     for (sub_name,) in rows:

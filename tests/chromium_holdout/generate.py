@@ -1,6 +1,6 @@
 """Write the chromium holdout: every document's HTML printed to PDF by headless Chromium, its truth with the pages
 of exceptions, CUECs and CSOCs found in the printed text, and manifest.json. Fails when a truth value is not
-printed where the truth says (tests/office_holdout/check.py).
+printed where the truth says (tests/support/truth_check.py).
 
 Run: .venv/bin/python -m tests.chromium_holdout.generate   (needs the `chromium` binary)
 """
@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.office_holdout.check import norm, page_texts, pages_with, problems
+from tests.support.truth_check import norm, page_texts, pages_with, problems
 
 from . import DOCUMENTS_DIR, kestrel, larkspur, letters, tamsin
 from .bank import Built

@@ -71,7 +71,7 @@ def test_a_failed_file_exits_1_and_says_why(db, reports, corpus, tmp_path):
     assert lines[2] == f"failed: {tmp_path / 'missing.pdf'}: no such file or folder"
     assert "2 of 3 file(s) failed" in one_line_error(done)
     with Register.open(db, PASS) as reg:
-        assert reg.count_reports() == 1
+        assert reg.reports.count() == 1
 
 
 def test_a_folder_is_imported(db, reports, tmp_path):
@@ -109,7 +109,7 @@ def test_currency_as_of_a_date(db, reports):
 def test_export_csv_and_xlsx(db, reports, tmp_path):
     reviewer("import", "--register", db, *[d.path for d in reports])
     with Register.open(db, PASS) as reg:
-        reg.update_review(reg.list_reports()[0].id, "alice", status="in_review")
+        reg.reviews.update(reg.reports.rows()[0].id, "alice", status="in_review")
     out = tmp_path / "export.csv"
     done = reviewer("export", "--register", db, "--format", "csv", "--output", out)
     assert done.returncode == 0, done.stderr
@@ -122,7 +122,7 @@ def test_export_csv_and_xlsx(db, reports, tmp_path):
     done = reviewer("export", "--register", db, "--format", "xlsx", "--output", xlsx)
     assert done.returncode == 0
     book = openpyxl.load_workbook(xlsx)
-    assert book.sheetnames == ["Register", "Audit log"]
+    assert book.sheetnames == ["Register", "Audit log", "History", "Signals"]
     assert book["Register"].max_row == 4 and book["Audit log"].max_row == 2
     nowhere = reviewer("export", "--register", db, "--format", "csv", "--output", tmp_path / "no" / "x.csv")
     assert nowhere.returncode == 2

@@ -25,8 +25,16 @@ def field_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tup
     for key in SCALAR_FIELDS + LIST_FIELDS:
         if key not in want:
             continue
-        pairs[key] = (rep.get(key), want[key])
+        got = rep.get(key)
+        if key in LIST_FIELDS and isinstance(got, list):
+            got = [without_confidence(item) if isinstance(item, dict) else item for item in got]
+        pairs[key] = (got, want[key])
     return pairs
+
+
+def without_confidence(item: dict[str, Any]) -> dict[str, Any]:
+    """A listed item without its optional confidence fields, which the truth does not hold."""
+    return {k: v for k, v in item.items() if k not in ("confidence", "confidence_reason")}
 
 
 def accuracy_table(rows: dict[str, dict[str, bool]]) -> tuple[str, float]:
@@ -45,3 +53,57 @@ def accuracy_table(rows: dict[str, dict[str, bool]]) -> tuple[str, float]:
     overall = good / total if total else 0.0
     lines.append(f"{'OVERALL':<26}{good:>9}{total:>7}{100 * overall:>9.1f}%")
     return "\n".join(lines), overall
+
+
+HARD_FIELDS = ("opinion", "period_start", "period_end", "as_of", "report_date", "bridge_period_end",
+               "exception ids", "responses", "cuec count", "subservice names")
+
+
+def hard_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """{hard field: (got, want)}: the values a reviewer relies on most (opinion, dates, exception ids and their
+    responses, how many CUECs, which subservice organizations), each compared on its own."""
+    rep, want = result["report"], truth["report"]
+    pairs: dict[str, tuple[Any, Any]] = {}
+    for key in ("opinion", "period_start", "period_end", "as_of", "report_date", "bridge_period_end"):
+        if key in want:
+            pairs[key] = (rep.get(key), want[key])
+    if "exceptions" in want:
+        pairs["exception ids"] = ([e.get("control_id") for e in rep.get("exceptions", [])],
+                                  [e.get("control_id") for e in want["exceptions"]])
+        pairs["responses"] = ([(e.get("control_id"), e.get("management_response")) for e in rep.get("exceptions", [])],
+                              [(e.get("control_id"), e.get("management_response")) for e in want["exceptions"]])
+    if "cuecs" in want:
+        pairs["cuec count"] = (len(rep.get("cuecs", [])), len(want["cuecs"]))
+    if "subservice_organizations" in want:
+        pairs["subservice names"] = ([s.get("name") for s in rep.get("subservice_organizations", [])],
+                                     [s.get("name") for s in want["subservice_organizations"]])
+    return pairs
+
+
+FLAGGED_LISTS = ("exceptions", "cuecs", "subservice_organizations", "csocs", "control_objectives")
+
+
+def flag_outcomes(result: dict[str, Any], truth: dict[str, Any]) -> list[tuple[bool, bool]]:
+    """(right, flagged low) for every value the extraction gave: each list item (right when the truth holds an
+    equal item, confidence fields aside) and each scalar field with evidence (flagged by its evidence)."""
+    out: list[tuple[bool, bool]] = []
+    rep, want = result["report"], truth["report"]
+
+    def bare(item: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in item.items() if k not in ("confidence", "confidence_reason")}
+
+    for key in FLAGGED_LISTS:
+        if key not in want:
+            continue
+        truths = [bare(t) for t in want[key]]
+        for item in rep.get(key, []):
+            got = bare(item)
+            right = any(all(got.get(k) == t.get(k) for k in t) for t in truths)
+            out.append((right, item.get("confidence") == "low"))
+    evidence = result.get("evidence", {})
+    for key in SCALAR_FIELDS:
+        if key not in want or rep.get(key) is None:
+            continue
+        ev = evidence.get(key, {})
+        out.append((rep.get(key) == want[key], ev.get("confidence") == "low"))
+    return out

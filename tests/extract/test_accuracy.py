@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import jsonschema
 import pypdfium2 as pdfium
 
+from reviewer.schema import extraction_schema
 from tests.extract.scoring import accuracy_table, field_values
-
-REPO = Path(__file__).resolve().parents[2]
-SCHEMA_PATH = REPO / ".." / "shared" / "spec" / "extraction.schema.json"
 
 
 def test_overall_accuracy_at_least_98_percent(corpus, extracted):
@@ -25,7 +20,7 @@ def test_overall_accuracy_at_least_98_percent(corpus, extracted):
 
 
 def test_every_output_validates_against_the_schema(corpus, extracted):
-    schema = json.loads(SCHEMA_PATH.read_text())
+    schema = extraction_schema()
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     assert extracted, "the corpus has readable documents"
     for doc_id, result in extracted.items():

@@ -18,9 +18,8 @@ from reviewer.extract.page import Line, Page, Word
 from reviewer.extract.pdf import read_pdf
 from reviewer.extract.scan_prep import binarise, deskew, skew_angle
 from reviewer.gui.viewer.render import find_in_words
+from reviewer.schema import extraction_schema
 from tests.extract.scanned import scan_pdf
-
-SCHEMA = Path(__file__).resolve().parents[2] / ".." / "shared" / "spec" / "extraction.schema.json"
 
 
 def test_the_engine_and_its_model_are_installed_with_the_app():
@@ -73,11 +72,10 @@ def test_a_signed_opinion_page_scanned_among_text_pages_is_read_whole(corpus, ex
         assert getattr(result.report, key) == getattr(digital.report, key), key
     assert result.report.exceptions == digital.report.exceptions
     assert result.evidence["opinion"].source == "ocr" and result.evidence["opinion"].page == page
-    assert all(ev.source is None for ev in result.evidence.values() if ev.page != page)
+    assert all(ev.source == "text" for ev in result.evidence.values() if ev.page != page)
     data = result.to_json()
     assert data["file"]["ocr_pages"] == [page] and data["evidence"]["opinion"]["source"] == "ocr"
-    schema = json.loads(SCHEMA.read_text())
-    jsonschema.validate(data, schema)
+    jsonschema.validate(data, extraction_schema())
 
     unread = extract_pdf(_with_scanned_page(doc, page), name="kestrel.pdf", ocr=False)
     assert unread.file.ocr_pages == [] and unread.report.opinion is None

@@ -15,9 +15,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tests.support.truth_check import page_texts, pages_with, problems
+
 from . import DOCUMENTS_DIR
 from .catalog import reports
-from .check import page_texts, pages_with, problems
 from .letters import letter_blocks, letter_style, letters
 from .model import Report, truth_report
 from .odt import document

@@ -1,81 +1,16 @@
-"""Register test helpers: an open register in a temporary folder, and reports stored through the real insert path.
+"""Register test fixtures: an open register in a temporary folder (helpers: `tests.support.register`).
 
-`store(reg, ...)` builds an ExtractionResult with exactly the facts a test needs, plus a real one-page-per-text PDF
-(reportlab, in memory), and stores it with `reports.store_report` inside one transaction, as an import does.
 Tests of the import itself use real PDFs from the fixtures corpus.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from reviewer.extract.model import Cuec, ExceptionFinding, ExtractionResult, FileInfo, Report, SubserviceOrganization
 from reviewer.register import Register
-from reviewer.register.audit import utc_now
-from reviewer.register.connection import transaction
-from reviewer.register.reports import store_report
-
-PASSPHRASE = "correct horse battery staple"
-
-
-def make_pdf(pages: list[str]) -> bytes:
-    """A real PDF with one page per text (lines split on newlines)."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=letter, invariant=1)
-    for text in pages:
-        y = 720
-        for line in text.splitlines() or [""]:
-            pdf.drawString(72, y, line)
-            y -= 14
-        pdf.showPage()
-    pdf.save()
-    return buf.getvalue()
-
-
-def store(
-    reg: Register,
-    vendor: str | None = "Acme Cloud, Inc.",
-    *,
-    document_type: str = "soc_report",
-    framework: str | None = "SOC 2",
-    type: str | None = "Type 2",  # noqa: A002
-    period_start: date | None = date(2024, 1, 1),
-    period_end: date | None = date(2024, 12, 31),
-    as_of: date | None = None,
-    bridge_period_end: date | None = None,
-    pages: list[str] | None = None,
-    exceptions: list[str] = (),
-    cuecs: list[str] = (),
-    subservice: list[tuple[str, str | None]] = (),
-    salt: str = "",
-) -> int:
-    texts = pages or [f"{vendor} {framework} {type} report {period_end} {salt}"]
-    pdf = make_pdf(texts)
-    result = ExtractionResult(
-        file=FileInfo(f"{vendor}-{period_end}.pdf", hashlib.sha256(pdf).hexdigest(), len(texts), False, "full"),
-        document_type=document_type,  # type: ignore[arg-type]
-        report=Report(
-            framework=framework, type=type, service_organization=vendor,  # type: ignore[arg-type]
-            period_start=period_start, period_end=period_end, as_of=as_of, bridge_period_end=bridge_period_end,
-            report_date=period_end, opinion="unmodified" if document_type == "soc_report" else None,
-            exceptions=[ExceptionFinding("CC6.1", text, page=1, criteria=["CC6.1"]) for text in exceptions],
-            cuecs=[Cuec(text, page=1) for text in cuecs],
-            subservice_organizations=[SubserviceOrganization(n, "hosting", m, 1) for n, m in subservice],
-        ),
-    )
-    with transaction(reg.connection) as conn:
-        report_id, _ = store_report(conn, pdf=pdf, extraction=result, page_texts=texts,
-                                    file_name=result.file.name, now=utc_now())
-    reg._changed()
-    return report_id
+from tests.support.register import PASSPHRASE
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from reviewer.register import Register, RegisterError, WrongPassphrase
 from reviewer.register.connection import derive_key, read_salt
 from reviewer.register.migrations import SCHEMA_VERSION, migrate, schema_version
-from tests.register.conftest import PASSPHRASE, store
+from tests.support.register import PASSPHRASE, store
 
 VENDOR_MARKER = "Zyxwvut Quokka Hosting"
 PAGE_MARKER = "marmalade-penguin-entropy"
@@ -25,7 +25,7 @@ def _all_bytes(folder: Path) -> dict[Path, bytes]:
 def test_nothing_readable_rests_on_disk_and_the_passphrase_brings_it_back(register_path):
     reg = Register.open(register_path, PASSPHRASE)
     report_id = store(reg, VENDOR_MARKER, pages=[f"Our controls use {PAGE_MARKER} and MFA."])
-    reg.update_review(report_id, "alice", status="in_review", rationale=NOTE_MARKER)
+    reg.reviews.update(report_id, "alice", status="in_review", rationale=NOTE_MARKER)
     # look while the register is open (WAL and shm present) and after closing
     snapshots = [_all_bytes(register_path.parent)]
     assert any(p.name.endswith("-wal") for p in snapshots[0])
@@ -42,10 +42,10 @@ def test_nothing_readable_rests_on_disk_and_the_passphrase_brings_it_back(regist
         plain.execute("SELECT * FROM sqlite_master").fetchall()
     plain.close()
     with Register.open(register_path, PASSPHRASE, create=False) as again:
-        assert again.report(report_id).vendor == VENDOR_MARKER
-        assert again.pdf_bytes(report_id).startswith(b"%PDF-")
-        assert [h.report_id for h in again.search(PAGE_MARKER)] == [report_id]
-        assert again.review(report_id).rationale == NOTE_MARKER
+        assert again.reports.get(report_id).vendor == VENDOR_MARKER
+        assert again.reports.pdf_bytes(report_id).startswith(b"%PDF-")
+        assert [h.report_id for h in again.search.pages(PAGE_MARKER)] == [report_id]
+        assert again.reviews.get(report_id).rationale == NOTE_MARKER
 
 
 def test_wrong_passphrase_is_a_clear_error_and_prints_nothing(register_path, capfd):
@@ -97,20 +97,21 @@ def test_connections_in_one_process_share_the_register(register_path):
     with Register.open(register_path, PASSPHRASE) as gui:
         worker = Register.open_with_key(register_path, gui.key)
         report_id = store(worker, "Worker Vendor LLC")
-        assert [r.vendor for r in gui.list_reports()] == ["Worker Vendor LLC"]
+        assert [r.vendor for r in gui.reports.rows()] == ["Worker Vendor LLC"]
         worker.close()
-        assert gui.report(report_id).vendor == "Worker Vendor LLC"
+        assert gui.reports.get(report_id).vendor == "Worker Vendor LLC"
     # all closed: the lock is free for another process (checked in the test above); and the key stays valid
     with Register.open(register_path, PASSPHRASE) as again:
-        assert again.count_reports() == 1
+        assert again.reports.count() == 1
 
 
 def test_the_key_is_derived_from_the_salt_in_the_file(register_path):
     with Register.open(register_path, PASSPHRASE) as reg:
         key = reg.key
-    assert key.salt == read_salt(register_path)
-    assert derive_key(PASSPHRASE, key.salt) == key
-    assert key.raw.hex() not in repr(key)
+        assert key.salt == read_salt(register_path)
+        assert derive_key(PASSPHRASE, key.salt) == key
+        assert key.raw.hex() not in repr(key)
+    assert key.raw == bytes(32)  # closing overwrote it
 
 
 def test_change_passphrase(register_path):
@@ -121,11 +122,11 @@ def test_change_passphrase(register_path):
             reg.change_passphrase("new passphrase 2")
         other.close()
         reg.change_passphrase("new passphrase 2")
-        assert reg.report(report_id).vendor == "Rekey Vendor Inc"
+        assert reg.reports.get(report_id).vendor == "Rekey Vendor Inc"
     with pytest.raises(WrongPassphrase):
         Register.open(register_path, PASSPHRASE)
     with Register.open(register_path, "new passphrase 2") as reg:
-        assert reg.report(report_id).vendor == "Rekey Vendor Inc"
+        assert reg.reports.get(report_id).vendor == "Rekey Vendor Inc"
 
 
 def test_migrations_run_once_and_a_failing_one_changes_nothing(register_path):
@@ -139,7 +140,8 @@ def test_migrations_run_once_and_a_failing_one_changes_nothing(register_path):
         with pytest.raises(Exception, match="already exists"):
             migrate(conn, broken)
         assert schema_version(conn) == SCHEMA_VERSION
-        assert "extra" not in reg.db.table_names()
+        tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert "extra" not in tables
         working = MIGRATIONS + [["CREATE TABLE extra (x)"]]
         assert migrate(conn, working) == 1
         assert schema_version(conn) == SCHEMA_VERSION + 1

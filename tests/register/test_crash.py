@@ -13,7 +13,7 @@ import textwrap
 import time
 
 from reviewer.register import Register
-from tests.register.conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 IMPORTER = textwrap.dedent("""
     import sys
@@ -21,7 +21,7 @@ IMPORTER = textwrap.dedent("""
     from reviewer.register import Register
     reg = Register.open(Path(sys.argv[1]), sys.argv[2])
     for name in sys.argv[3:]:
-        outcome = reg.import_file(Path(name))
+        outcome = reg.reports.import_file(Path(name))
         print(outcome.status, outcome.report_id, flush=True)
 """)
 
@@ -61,20 +61,20 @@ def test_sigkill_mid_import_leaves_only_whole_reports(tmp_path, corpus):
     with Register.open(path, PASSPHRASE) as reg:
         conn = reg.connection
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = [r.id for r in reg.list_reports(limit=None)]
+        stored = [r.id for r in reg.reports.rows(limit=None)]
         assert set(finished) <= set(stored)
         assert len(stored) < len(files)  # it was killed mid-way
         for report_id in stored:
-            report = reg.report(report_id)
-            data = reg.pdf_bytes(report_id)
+            report = reg.reports.get(report_id)
+            data = reg.reports.pdf_bytes(report_id)
             assert hashlib.sha256(data).hexdigest() == report.sha256
             assert report.sha256 in by_sha
             assert report.extraction.file.sha256 == report.sha256
             pages = conn.execute("SELECT count(*) FROM page_text WHERE report_id = ?", (report_id,)).fetchone()[0]
             assert pages >= 1
-            assert reg.review(report_id).status == "new"
-            assert len(reg.exceptions(report_id)) == len(report.extraction.report.exceptions)
-            assert len(reg.cuecs(report_id)) == len(report.extraction.report.cuecs)
+            assert reg.reviews.get(report_id).status == "new"
+            assert len(reg.reviews.exceptions(report_id)) == len(report.extraction.report.exceptions)
+            assert len(reg.reviews.cuecs(report_id)) == len(report.extraction.report.cuecs)
         # nothing dangling from a half-written report
         for table in ("report_files", "extractions", "reviews", "exceptions", "cuecs", "subservice"):
             orphans = conn.execute(
@@ -83,7 +83,7 @@ def test_sigkill_mid_import_leaves_only_whole_reports(tmp_path, corpus):
         assert conn.execute(
             "SELECT count(*) FROM page_text WHERE report_id NOT IN (SELECT id FROM reports)").fetchone()[0] == 0
         # the import can simply be run again: finished files are duplicates, the rest import
-        outcomes = [reg.import_file(f) for f in files]
+        outcomes = [reg.reports.import_file(f) for f in files]
         assert sum(o.status == "duplicate" for o in outcomes) == len(stored)
         assert all(o.status in ("duplicate", "imported") for o in outcomes)
-        assert reg.count_reports() == len(files)
+        assert reg.reports.count() == len(files)

@@ -7,14 +7,14 @@ import openpyxl
 
 from reviewer.register.exports import AUDIT_COLUMNS, REGISTER_COLUMNS
 from reviewer.register.records import ReportRow
-from tests.register.conftest import store
+from tests.support.register import store
 
 
 def _fill(reg):
     a = store(reg, "Acme Cloud, Inc.", period_end=date(2024, 12, 31), exceptions=["Exception noted."], salt="a")
     b = store(reg, "=HYPERLINK(\"http://x\")", framework="SOC 1", salt="b")
-    reg.update_review(a, "alice", status="accepted", rationale="ok")
-    reg.sign_off(a, "dana")
+    reg.reviews.update(a, "alice", status="accepted", rationale="ok")
+    reg.reviews.sign_off(a, "dana")
     return a, b
 
 
@@ -27,7 +27,7 @@ def test_csv_export_has_the_register_and_the_audit_log_beside_it(reg, tmp_path):
     a, b = _fill(reg)
     out = tmp_path / "out" / "register.csv"
     out.parent.mkdir()
-    audit_path = reg.export_csv(out)
+    audit_path = reg.exports.csv(out)
     assert audit_path == tmp_path / "out" / "register-audit.csv"
     with open(out, newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
@@ -44,15 +44,15 @@ def test_csv_export_has_the_register_and_the_audit_log_beside_it(reg, tmp_path):
     assert list(audit[0].keys()) == list(AUDIT_COLUMNS)
     assert [(r["who"], r["field"], r["new"]) for r in audit][:2] == [("alice", "status", "accepted"),
                                                                      ("alice", "rationale", "ok")]
-    assert len(audit) == len(reg.audit_log())
+    assert len(audit) == len(reg.audit.entries())
 
 
-def test_xlsx_export_has_two_sheets(reg, tmp_path):
+def test_xlsx_export_has_the_register_audit_history_and_signals_sheets(reg, tmp_path):
     a, b = _fill(reg)
     out = tmp_path / "register.xlsx"
-    reg.export_xlsx(out)
+    reg.exports.xlsx(out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Register", "Audit log"]
+    assert book.sheetnames == ["Register", "Audit log", "History", "Signals"]
     sheet = book["Register"]
     header = [c.value for c in sheet[1]]
     assert header == list(REGISTER_COLUMNS)
@@ -64,4 +64,4 @@ def test_xlsx_export_has_two_sheets(reg, tmp_path):
                       column=header.index("vendor") + 1).data_type == "s"
     audit = book["Audit log"]
     assert [c.value for c in audit[1]] == list(AUDIT_COLUMNS)
-    assert audit.max_row - 1 == len(reg.audit_log())
+    assert audit.max_row - 1 == len(reg.audit.entries())

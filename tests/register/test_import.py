@@ -28,41 +28,41 @@ def _snapshot(reg):
 
 def test_import_stores_the_pdf_and_its_extraction_with_evidence(reg, corpus):
     doc = _soc_reports(corpus, 1)[0]
-    outcome = reg.import_file(doc.path, password=doc.password)
+    outcome = reg.reports.import_file(doc.path, password=doc.password)
     assert outcome.status == "imported", outcome.message
-    stored = reg.report(outcome.report_id)
+    stored = reg.reports.get(outcome.report_id)
     assert stored.sha256 == hashlib.sha256(doc.path.read_bytes()).hexdigest()
-    assert reg.pdf_bytes(outcome.report_id) == doc.path.read_bytes()
+    assert reg.reports.pdf_bytes(outcome.report_id) == doc.path.read_bytes()
     expected = extract_pdf(doc.path, password=doc.password)
     assert stored.extraction.to_storage() == expected.to_storage()
     assert stored.vendor == doc.truth["report"]["service_organization"]
     assert outcome.vendor_match.certain
-    row = reg.list_reports()[0]
+    row = reg.reports.rows()[0]
     assert row.framework == doc.truth["report"]["framework"]
     assert row.exceptions_count == len(doc.truth["report"]["exceptions"])
-    assert [e.finding for e in reg.exceptions(outcome.report_id)] == expected.report.exceptions
-    assert [c.cuec for c in reg.cuecs(outcome.report_id)] == expected.report.cuecs
+    assert [e.finding for e in reg.reviews.exceptions(outcome.report_id)] == expected.report.exceptions
+    assert [c.cuec for c in reg.reviews.cuecs(outcome.report_id)] == expected.report.cuecs
 
 
 def test_every_page_is_searchable(reg, corpus):
     docs = _soc_reports(corpus, 3)
-    ids = {reg.import_file(d.path).report_id: d for d in docs}
+    ids = {reg.reports.import_file(d.path).report_id: d for d in docs}
     for report_id, doc in ids.items():
         word = doc.truth["report"]["service_organization"].split()[0]
-        hits = reg.search(word)
+        hits = reg.search.pages(word)
         assert report_id in {h.report_id for h in hits}
         assert all(h.page >= 1 and h.snippet for h in hits)
-        assert [r.id for r in reg.list_reports(ReportFilter(fulltext=word))] == [report_id]
-    assert reg.search("independent service auditor")  # a phrase every SOC report prints
-    assert reg.search("CC6.1") is not None  # punctuation is quoted, not an FTS5 syntax error
+        assert [r.id for r in reg.reports.rows(ReportFilter(fulltext=word))] == [report_id]
+    assert reg.search.pages("independent service auditor")  # a phrase every SOC report prints
+    assert reg.search.pages("CC6.1") is not None  # punctuation is quoted, not an FTS5 syntax error
 
 
 def test_the_same_file_twice_is_a_duplicate(reg, corpus):
     doc = _soc_reports(corpus, 1)[0]
-    first = reg.import_file(doc.path)
-    again = reg.import_file(doc.path)
+    first = reg.reports.import_file(doc.path)
+    again = reg.reports.import_file(doc.path)
     assert again.status == "duplicate" and again.report_id == first.report_id
-    assert reg.count_reports() == 1
+    assert reg.reports.count() == 1
 
 
 def test_folders_are_expanded_to_their_pdfs(tmp_path, corpus):
@@ -76,10 +76,10 @@ def test_folders_are_expanded_to_their_pdfs(tmp_path, corpus):
 
 @pytest.mark.parametrize("error", ["not_pdf", "damaged", "password"])
 def test_a_failed_file_is_reported_and_changes_nothing(reg, corpus, error):
-    reg.import_file(_soc_reports(corpus, 1)[0].path)
+    reg.reports.import_file(_soc_reports(corpus, 1)[0].path)
     before = _snapshot(reg)
     bad = [d for d in corpus.documents if d.expect_error == error][0]
-    outcome = reg.import_file(bad.path)
+    outcome = reg.reports.import_file(bad.path)
     assert outcome.status == ("password_needed" if error == "password" else "failed")
     assert outcome.report_id is None and outcome.message
     assert "\n" not in outcome.message
@@ -88,30 +88,30 @@ def test_a_failed_file_is_reported_and_changes_nothing(reg, corpus, error):
 
 def test_a_password_protected_pdf_imports_with_its_password(reg, corpus):
     doc = [d for d in corpus.documents if d.password][0]
-    wrong = reg.import_file(doc.path, password="not-it")
+    wrong = reg.reports.import_file(doc.path, password="not-it")
     assert wrong.status == "password_needed"
-    outcome = reg.import_file(doc.path, password=doc.password)
+    outcome = reg.reports.import_file(doc.path, password=doc.password)
     assert outcome.status == "imported", outcome.message
-    assert reg.report(outcome.report_id).extraction.file.encrypted
+    assert reg.reports.get(outcome.report_id).extraction.file.encrypted
     word = doc.truth["report"]["service_organization"].split()[0]
-    assert outcome.report_id in {h.report_id for h in reg.search(word)}
+    assert outcome.report_id in {h.report_id for h in reg.search.pages(word)}
 
 
 def test_a_missing_file_fails_clearly(reg, tmp_path):
-    outcome = reg.import_file(tmp_path / "nope.pdf")
+    outcome = reg.reports.import_file(tmp_path / "nope.pdf")
     assert (outcome.status, outcome.message) == ("failed", "no such file or folder")
 
 
 def test_a_cancelled_import_stores_nothing(reg, corpus):
     before = _snapshot(reg)
-    outcome = reg.import_file(_soc_reports(corpus, 1)[0].path, cancelled=lambda: True)
+    outcome = reg.reports.import_file(_soc_reports(corpus, 1)[0].path, cancelled=lambda: True)
     assert outcome.status == "cancelled"
     assert _snapshot(reg) == before
 
 
 def test_progress_is_reported_per_page(reg, corpus):
     seen = []
-    reg.import_file(_soc_reports(corpus, 1)[0].path, progress=lambda done, total: seen.append((done, total)))
+    reg.reports.import_file(_soc_reports(corpus, 1)[0].path, progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1]
 
 
@@ -126,12 +126,12 @@ def test_bridge_letters_from_the_corpus_link_to_their_reports(reg, corpus):
         if not target:
             continue
         if number % 2:  # either order links
-            letter_id = reg.import_file(letter.path).report_id
-            report_id = reg.import_file(target[0].path).report_id
+            letter_id = reg.reports.import_file(letter.path).report_id
+            report_id = reg.reports.import_file(target[0].path).report_id
         else:
-            report_id = reg.import_file(target[0].path).report_id
-            letter_id = reg.import_file(letter.path).report_id
-        assert reg.report(letter_id).bridges_report_id == report_id, letter.id
-        assert reg.report(letter_id).vendor_id == reg.report(report_id).vendor_id
+            report_id = reg.reports.import_file(target[0].path).report_id
+            letter_id = reg.reports.import_file(letter.path).report_id
+        assert reg.reports.get(letter_id).bridges_report_id == report_id, letter.id
+        assert reg.reports.get(letter_id).vendor_id == reg.reports.get(report_id).vendor_id
         linked += 1
     assert linked >= 2

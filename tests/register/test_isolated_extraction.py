@@ -58,7 +58,7 @@ def test_bad_files_raise_the_same_clear_errors_as_in_process(extractor, corpus):
 
 def test_a_child_killed_mid_file_fails_that_file_and_the_next_file_imports(reg, corpus, large_report, extractor):
     first = _soc_reports(corpus, 1)[0]
-    reg.import_file(first.path, extractor=extractor)
+    reg.reports.import_file(first.path, extractor=extractor)
     before = _snapshot(reg)
     killed: list[int] = []
 
@@ -67,12 +67,12 @@ def test_a_child_killed_mid_file_fails_that_file_and_the_next_file_imports(reg, 
             killed.append(extractor.pid)
             os.kill(extractor.pid, signal.SIGKILL)  # what a crash in PDFium looks like from here
 
-    outcome = reg.import_file(large_report, progress=progress, extractor=extractor)
+    outcome = reg.reports.import_file(large_report, progress=progress, extractor=extractor)
     assert outcome.status == "failed"
     assert "killed by signal 9" in outcome.message and "nothing was stored" in outcome.message
     assert _snapshot(reg) == before
     second = _soc_reports(corpus, 2)[1]
-    after = reg.import_file(second.path, extractor=extractor)
+    after = reg.reports.import_file(second.path, extractor=extractor)
     assert after.status == "imported", after.message
     assert extractor.pid not in (None, killed[0])  # a new child
 
@@ -80,14 +80,14 @@ def test_a_child_killed_mid_file_fails_that_file_and_the_next_file_imports(reg, 
 def test_cancel_stops_the_child_at_its_next_page_and_it_stays_usable(reg, corpus, large_report, extractor):
     before = _snapshot(reg)
     pages: list[int] = []
-    outcome = reg.import_file(large_report, progress=lambda d, t: pages.append(d),
+    outcome = reg.reports.import_file(large_report, progress=lambda d, t: pages.append(d),
                               cancelled=lambda: len(pages) >= 5, extractor=extractor)
     assert outcome.status == "cancelled"
     assert _snapshot(reg) == before
     pid = extractor.pid
     assert pid is not None  # it answered the cancel: not terminated
     doc = _soc_reports(corpus, 1)[0]
-    assert reg.import_file(doc.path, extractor=extractor).status == "imported"
+    assert reg.reports.import_file(doc.path, extractor=extractor).status == "imported"
     assert extractor.pid == pid
 
 

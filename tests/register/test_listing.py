@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from reviewer.register import CurrencyThresholds, ReportFilter
 from reviewer.register.reports import CURRENCY_ORDER
-from tests.register.conftest import store
+from tests.support.register import store
 
 
 def _vendors(reg):
@@ -18,18 +18,18 @@ def _vendors(reg):
 
 def test_list_and_count_follow_the_thresholds_given(reg):
     _vendors(reg)
-    default = {r.vendor: r.currency_status for r in reg.list_reports()}
+    default = {r.vendor: r.currency_status for r in reg.reports.rows()}
     assert default["Recent Cloud, Inc."] == "current"
     assert default["Halfway Payroll LLC"] == "bridge_due"
     assert default["Undated Forms Ltd"] is None
     strict = CurrencyThresholds(stale_after_months=6)
-    shown = {r.vendor: r.currency_status for r in reg.list_reports(thresholds=strict)}
+    shown = {r.vendor: r.currency_status for r in reg.reports.rows(thresholds=strict)}
     assert shown["Halfway Payroll LLC"] == "stale"
     assert shown["Recent Cloud, Inc."] == "current"
     stale = ReportFilter(currency_status="stale")
-    assert reg.count_reports(stale, thresholds=strict) == reg.count_reports(stale) + 1
-    assert {r.vendor for r in reg.list_reports(stale, thresholds=strict)} >= {"Halfway Payroll LLC"}
-    assert "Halfway Payroll LLC" not in {r.vendor for r in reg.list_reports(stale)}
+    assert reg.reports.count(stale, thresholds=strict) == reg.reports.count(stale) + 1
+    assert {r.vendor for r in reg.reports.rows(stale, thresholds=strict)} >= {"Halfway Payroll LLC"}
+    assert "Halfway Payroll LLC" not in {r.vendor for r in reg.reports.rows(stale)}
 
 
 def test_the_currency_column_orders_worst_first_either_way(reg):
@@ -40,11 +40,11 @@ def test_the_currency_column_orders_worst_first_either_way(reg):
         return rank.get(row.currency_status, len(rank))
 
     for thresholds in (None, CurrencyThresholds(stale_after_months=6)):
-        rows = reg.list_reports(order_by="currency_status", thresholds=thresholds)
+        rows = reg.reports.rows(order_by="currency_status", thresholds=thresholds)
         assert [key(r) for r in rows] == sorted(key(r) for r in rows)
         assert rows[-1].vendor == "Undated Forms Ltd"  # no status: last
-        backwards = reg.list_reports(order_by="currency_status", descending=True, thresholds=thresholds)
+        backwards = reg.reports.rows(order_by="currency_status", descending=True, thresholds=thresholds)
         assert [r.id for r in backwards] == [r.id for r in reversed(rows)]
-    paged = reg.list_reports(order_by="currency_status", limit=2) + reg.list_reports(
+    paged = reg.reports.rows(order_by="currency_status", limit=2) + reg.reports.rows(
         order_by="currency_status", offset=2, limit=2)
-    assert [r.id for r in paged] == [r.id for r in reg.list_reports(order_by="currency_status")]
+    assert [r.id for r in paged] == [r.id for r in reg.reports.rows(order_by="currency_status")]

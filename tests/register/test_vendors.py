@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reviewer.register.vendors import match_vendor, normalize_name
-from tests.register.conftest import store
+from tests.support.register import store
 
 
 @pytest.mark.parametrize("a, b", [
@@ -27,9 +27,9 @@ def test_reports_of_one_vendor_over_the_years_share_it(reg):
     first = store(reg, "Acme Cloud, Inc.", period_end=date(2023, 12, 31), salt="a")
     second = store(reg, "ACME Cloud Inc", period_end=date(2024, 12, 31), salt="b")
     other = store(reg, "Acme Payroll, Inc.", period_end=date(2024, 12, 31), salt="c")
-    rows = {r.id: r for r in reg.list_reports(limit=None)}
+    rows = {r.id: r for r in reg.reports.rows(limit=None)}
     assert rows[first].vendor_id == rows[second].vendor_id != rows[other].vendor_id
-    vendors = {v.name: v for v in reg.vendors()}
+    vendors = {v.name: v for v in reg.vendors.all()}
     assert vendors["Acme Cloud, Inc."].reports_count == 2
     assert vendors["Acme Cloud, Inc."].latest_period_end == date(2024, 12, 31)
 
@@ -50,12 +50,12 @@ def test_a_close_but_unsure_name_keeps_its_score_for_the_gui_to_ask(reg):
 def test_confirm_vendor_moves_a_report_and_is_audited(reg):
     first = store(reg, "Contoso Data Systems, Inc.", salt="1")
     second = store(reg, "Contoso Data Services", salt="2")
-    target = reg.report(first).vendor_id
-    assert reg.report(second).vendor_id != target
-    assert reg.confirm_vendor(second, target, who="bob") == target
-    assert reg.report(second).vendor_id == target
-    assert [v.name for v in reg.vendors()] == ["Contoso Data Systems, Inc."]  # the orphan is gone
-    entry = reg.audit_log(second)[-1]
+    target = reg.reports.get(first).vendor_id
+    assert reg.reports.get(second).vendor_id != target
+    assert reg.vendors.confirm(second, target, who="bob") == target
+    assert reg.reports.get(second).vendor_id == target
+    assert [v.name for v in reg.vendors.all()] == ["Contoso Data Systems, Inc."]  # the orphan is gone
+    entry = reg.audit.entries(second)[-1]
     assert (entry.who, entry.field, entry.old, entry.new) == (
         "bob", "vendor", "Contoso Data Services", "Contoso Data Systems, Inc.")
 
@@ -64,16 +64,16 @@ def test_subservice_organizations_link_to_vendors_and_missing_reports_are_known(
     acme = store(reg, "Acme Cloud, Inc.", subservice=[("Amazon Web Services (AWS)", "carve-out"),
                                                      ("Microsoft Azure", None),
                                                      ("Fabrikam Print Services", "inclusive")])
-    missing = {g.name: g for g in reg.fourth_parties_missing()}
+    missing = {g.name: g for g in reg.vendors.fourth_parties_missing()}
     assert set(missing) == {"Amazon Web Services (AWS)", "Microsoft Azure"}  # inclusive ones are in the report
     assert missing["Microsoft Azure"].used_by == ["Acme Cloud, Inc."]
     assert missing["Microsoft Azure"].report_ids == [acme]
     aws_report = store(reg, "Amazon Web Services, Inc.", salt="aws")
-    subs = {s.name: s for s in reg.subservice(acme)}
-    assert subs["Amazon Web Services (AWS)"].linked_vendor_id == reg.report(aws_report).vendor_id
+    subs = {s.name: s for s in reg.reports.subservice(acme)}
+    assert subs["Amazon Web Services (AWS)"].linked_vendor_id == reg.reports.get(aws_report).vendor_id
     assert subs["Amazon Web Services (AWS)"].has_report_on_file
     assert not subs["Microsoft Azure"].has_report_on_file
-    assert [g.name for g in reg.fourth_parties_missing()] == ["Microsoft Azure"]
+    assert [g.name for g in reg.vendors.fourth_parties_missing()] == ["Microsoft Azure"]
 
 
 def test_bridge_letters_link_to_the_report_they_bridge_in_either_order(reg):
@@ -81,30 +81,30 @@ def test_bridge_letters_link_to_the_report_they_bridge_in_either_order(reg):
                          period_end=date(2024, 12, 31), bridge_period_end=date(2025, 3, 31), salt="L")
     older = store(reg, "The Globex Corporation", period_end=date(2023, 12, 31), salt="old")
     report = store(reg, "Globex Corporation", period_end=date(2024, 12, 31), salt="new")
-    assert reg.report(letter_first).bridges_report_id == report
+    assert reg.reports.get(letter_first).bridges_report_id == report
     other_framework = store(reg, "Globex Corp.", document_type="bridge_letter", framework="SOC 1",
                             period_end=date(2023, 12, 31), bridge_period_end=date(2024, 2, 28), salt="L2")
-    assert reg.report(other_framework).bridges_report_id is None  # a SOC 1 letter does not bridge a SOC 2
-    assert reg.report(older).bridges_report_id is None
-    reg.link_bridge_letter(other_framework, older, who="carol")
-    assert reg.report(other_framework).bridges_report_id == older
-    assert reg.audit_log(other_framework)[-1].field == "bridges_report_id"
+    assert reg.reports.get(other_framework).bridges_report_id is None  # a SOC 1 letter does not bridge a SOC 2
+    assert reg.reports.get(older).bridges_report_id is None
+    reg.reports.link_bridge_letter(other_framework, older, who="carol")
+    assert reg.reports.get(other_framework).bridges_report_id == older
+    assert reg.audit.entries(other_framework)[-1].field == "bridges_report_id"
 
 
 def test_currency_per_vendor_uses_the_latest_report_and_its_letter(reg):
     store(reg, "Globex Corp.", period_end=date(2023, 12, 31), salt="old")
     latest = store(reg, "Globex Corp.", period_end=date(2024, 12, 31), salt="new")
-    rows = reg.currency(date(2025, 5, 1))
+    rows = reg.currency.by_vendor(date(2025, 5, 1))
     assert [(r.vendor, r.latest_report_id, r.status) for r in rows] == [("Globex Corp.", latest, "bridge_due")]
     letter = store(reg, "Globex Corp.", document_type="bridge_letter", period_end=date(2024, 12, 31),
                    bridge_period_end=date(2025, 3, 31), salt="L")
-    row = reg.currency(date(2025, 5, 1))[0]
+    row = reg.currency.by_vendor(date(2025, 5, 1))[0]
     assert (row.status, row.bridge_letter_id, row.bridge_period_end) == ("bridged", letter, date(2025, 3, 31))
-    assert reg.currency(date(2025, 7, 1))[0].status == "gap"
-    assert reg.currency(date(2026, 1, 1))[0].status == "stale"
-    assert reg.currency(date(2026, 3, 1))[0].status == "next_report_expected"
+    assert reg.currency.by_vendor(date(2025, 7, 1))[0].status == "gap"
+    assert reg.currency.by_vendor(date(2026, 1, 1))[0].status == "stale"
+    assert reg.currency.by_vendor(date(2026, 3, 1))[0].status == "next_report_expected"
     type1 = store(reg, "Initech GmbH", type="Type 1", period_start=None, period_end=None, as_of=date(2025, 4, 30))
-    initech = [r for r in reg.currency(date(2025, 5, 1)) if r.vendor == "Initech GmbH"][0]
+    initech = [r for r in reg.currency.by_vendor(date(2025, 5, 1)) if r.vendor == "Initech GmbH"][0]
     assert (initech.latest_report_id, initech.period_end, initech.status) == (type1, date(2025, 4, 30), "current")
 
 
@@ -114,7 +114,7 @@ def test_soc1_coverage_per_vendor(reg):
     store(reg, "Payroll Partners LLC", document_type="bridge_letter", framework="SOC 1",
           period_end=date(2024, 9, 30), bridge_period_end=date(2024, 12, 31), salt="pl")
     store(reg, "Acme Cloud, Inc.", framework="SOC 2", salt="soc2")
-    rows = reg.soc1_coverage(date(2024, 12, 31))
+    rows = reg.currency.soc1_coverage(date(2024, 12, 31))
     assert len(rows) == 1
     row = rows[0]
     assert (row.vendor, row.overlap_days, row.at_least_six_months) == ("Payroll Partners LLC", 274, True)

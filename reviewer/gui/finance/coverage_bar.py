@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from reviewer.gui.app import is_dark
+from reviewer.gui.theme import is_dark
 
 NAME_WIDTH = 200  # at least; up to MAX_NAME_WIDTH when the vendors' names need it
 MAX_NAME_WIDTH = 340

@@ -4,7 +4,7 @@ control objectives it covers and the complementary user entity controls (CUECs) 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -23,6 +23,11 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.finance.coverage_bar import ROW_HEIGHT, CoverageChart
 from reviewer.gui.text import plain_label, tooltip_text
+from reviewer.gui.view import ViewState
+
+if TYPE_CHECKING:
+    from reviewer.gui.settings import AppSettings
+    from reviewer.register import Register
 
 
 def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
@@ -36,7 +41,7 @@ def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
 class FinanceView(QWidget):
     """Coverage of one fiscal year (the current one by default) by the register's SOC 1 reports."""
 
-    def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register | None, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.settings = settings
@@ -91,15 +96,26 @@ class FinanceView(QWidget):
         month, day = self.settings.fiscal_year_end
         return date(self.year.value(), month, day)
 
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
-        self.refresh()
+        if register is None:
+            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
+
+    def state(self) -> ViewState:
+        return {"year": self.year.value()}
+
+    def restore(self, state: ViewState) -> None:
+        self.year.blockSignals(True)  # the view reads the register when shown, not on every restored value
+        year = state.get("year")
+        if isinstance(year, int):
+            self.year.setValue(year)
+        self.year.blockSignals(False)
 
     def refresh(self) -> None:
         if self.register is None:
             self.coverage = []
         else:
-            rows = self.register.soc1_coverage(self.fiscal_year_end())
+            rows = self.register.currency.soc1_coverage(self.fiscal_year_end())
             self.coverage = sorted(rows, key=lambda c: ((c.vendor or "").lower(), c.period_end))
         self.chart.set_rows(self.coverage)
         self._fit_chart()
@@ -132,10 +148,12 @@ class FinanceView(QWidget):
 
     def show_details(self, report_id: int) -> None:
         """The control objectives and CUECs of one report, from its stored extraction."""
+        if self.register is None:
+            return
         self.report_id = report_id
         self.chart.selected = report_id
         self.chart.update()
-        stored = self.register.report(report_id)
+        stored = self.register.reports.get(report_id)
         rep = stored.extraction.report
         self.details.setText(f"{stored.vendor or stored.file_name}: {len(rep.control_objectives)} control "
                              f"objectives, {len(rep.cuecs)} CUECs.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -21,6 +21,9 @@ from reviewer.gui.importing.prompts import VendorConfirmDialog, password_prompt
 from reviewer.gui.importing.worker import FileDone, FileStarted, ImportJob, run_import
 from reviewer.gui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from reviewer.register import Register
+
 
 class ImportController(QObject):
     """`report_imported(report_id)` as each report lands; `finished()` when nothing is left to do or ask."""
@@ -29,7 +32,7 @@ class ImportController(QObject):
     vendor_confirmed = Signal(int)
     finished = Signal()
 
-    def __init__(self, register: Any, parent_widget: QWidget | None = None,
+    def __init__(self, register: Register | None, parent_widget: QWidget | None = None,
                  who: Callable[[], str] = lambda: "unknown") -> None:
         super().__init__(parent_widget)
         self.register = register
@@ -46,7 +49,7 @@ class ImportController(QObject):
         self.cancelled = False
 
     # what the window calls
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
 
     def import_paths(self, paths: list[Path]) -> int:
@@ -57,18 +60,26 @@ class ImportController(QObject):
         if not files:
             return 0
         if not self.is_busy():
-            self.dialog.rows.clear()
-            self.dialog.outcomes.clear()
-            while self.dialog.grid.count():
-                item = self.dialog.grid.takeAt(0)
-                if item.widget() is not None:
-                    item.widget().deleteLater()
+            self.dialog.reset()
         self.cancelled = False
         self.dialog.add_files(files)
         self.dialog.show()
         self.pending.extend(ImportJob(f) for f in files)
         self._start_next()
         return len(files)
+
+    def summary_line(self) -> str:
+        """The last batch in one line for the status bar ("Import finished: 3 imported, 1 failed.")."""
+        counts = self.dialog.counts()
+        failed = counts["failed"] + counts["password_needed"]
+        parts = [f"{counts['imported']} imported"]
+        if counts["duplicate"]:
+            parts.append(f"{counts['duplicate']} already in the register")
+        if failed:
+            parts.append(f"{failed} failed")
+        if counts["cancelled"]:
+            parts.append(f"{counts['cancelled']} cancelled")
+        return "Import finished: " + ", ".join(parts) + "."
 
     def is_busy(self) -> bool:
         return self.runner.is_running() or bool(self.pending) or bool(self.questions) or self.prompt is not None
@@ -180,7 +191,9 @@ class ImportController(QObject):
 
         def confirmed() -> None:
             vendor_id, new_name = dialog.choice()
-            self.register.confirm_vendor(outcome.report_id, vendor_id, new_name=new_name, who=self.who())
+            if self.register is None:  # locked while the question was open: the report keeps its match
+                return
+            self.register.vendors.confirm(outcome.report_id, vendor_id, new_name=new_name, who=self.who())
             self.vendor_confirmed.emit(int(outcome.report_id))
 
         dialog.accepted.connect(confirmed)

@@ -82,6 +82,16 @@ class ImportProgressDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
 
+    def reset(self) -> None:
+        """Forget the last batch: its rows and outcomes."""
+        self.rows.clear()
+        self.outcomes.clear()
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
     def add_files(self, paths: list[Path]) -> None:
         for path in paths:
             if path not in self.rows:

@@ -11,10 +11,11 @@ waits on the child's pipe, relays its progress and cancels, and writes each repo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reviewer.gui.tasks import TaskState, full_gc_deferred
+from reviewer.gui.tasks import TaskState
 
 
 @dataclass(frozen=True)
@@ -40,28 +41,28 @@ class FileDone:
 def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: TaskState) -> list[FileDone]:
     """Import `jobs` in order; report each start and outcome as partial results; stop early on cancel."""
     from reviewer.register import ImportOutcome, IsolatedExtractor, Register
+    from reviewer.sandbox.limits import ExtractionLimits
 
     done: list[FileDone] = []
     register = Register.open_with_key(register_path, key)
-    extractor = IsolatedExtractor()
+    extractor = IsolatedExtractor(ExtractionLimits.from_environment())  # the same child and limits as the CLI
     try:
         extractor.start()  # the interpreter starts while the first file is read
-        with full_gc_deferred():
-            for job in jobs:
-                if state.is_cancelled():
-                    outcome = ImportOutcome(str(job.path), "cancelled", None, "cancelled before it started")
-                else:
-                    state.put_partial(FileStarted(job))
-                    outcome = register.import_file(
-                        job.path,
-                        password=job.password,
-                        progress=lambda page, pages, job=job: state.set_progress(job, page, pages),
-                        cancelled=state.is_cancelled,
-                        extractor=extractor,
-                    )
-                result = FileDone(job, outcome)
-                done.append(result)
-                state.put_partial(result)
+        for job in jobs:
+            if state.is_cancelled():
+                outcome = ImportOutcome(str(job.path), "cancelled", None, "cancelled before it started")
+            else:
+                state.put_partial(FileStarted(job))
+                outcome = register.reports.import_file(
+                    job.path,
+                    password=job.password,
+                    progress=partial(state.set_progress, job),
+                    cancelled=state.is_cancelled,
+                    extractor=extractor,
+                )
+            result = FileDone(job, outcome)
+            done.append(result)
+            state.put_partial(result)
     finally:
         extractor.close()
         register.close()

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 SegmentKind = Literal["report", "bridge", "gap"]
+
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
+    from reviewer.register.currency import CurrencyThresholds
 
 
 @dataclass(frozen=True)
@@ -53,12 +58,12 @@ def with_gaps(segments: list[Segment], today: date) -> list[Segment]:
     return sorted(segments + gaps, key=lambda s: (s.start, s.kind))
 
 
-def build_lanes(register: Any, today: date, thresholds: Any) -> list[Lane]:
+def build_lanes(register: Register, today: date, thresholds: CurrencyThresholds) -> list[Lane]:
     """One lane per vendor with at least one dated report, ordered by vendor name."""
     from reviewer.register import ReportFilter
 
-    currency = {c.vendor_id: c for c in register.currency(today, thresholds)}
-    rows = register.list_reports(ReportFilter(), order_by="vendor", limit=None, thresholds=thresholds)
+    currency = {c.vendor_id: c for c in register.currency.by_vendor(today, thresholds)}
+    rows = register.reports.rows(ReportFilter(), order_by="vendor", limit=None, thresholds=thresholds)
     lanes: dict[int, Lane] = {}
     for row in rows:
         if row.vendor_id is None:
@@ -77,7 +82,7 @@ def build_lanes(register: Any, today: date, thresholds: Any) -> list[Lane]:
             )
         if row.document_type == "bridge_letter":
             start = row.period_end
-            end = register.report(row.id).extraction.report.bridge_period_end
+            end = register.reports.get(row.id).extraction.report.bridge_period_end
             if start and end and end > start:
                 lane.segments.append(Segment(start + timedelta(days=1), end, "bridge", "bridge letter"))
         elif row.document_type == "soc_report":

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from reviewer.gui.app import STATUS_LABELS, badge_colours, is_dark
 from reviewer.gui.procurement.lanes import Lane
+from reviewer.gui.theme import STATUS_LABELS, badge_colours, is_dark
 
 NAME_WIDTH = 190
 STATUS_WIDTH = 260

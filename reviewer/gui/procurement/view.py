@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,9 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.app import STATUS_LABELS, show_error
+from reviewer.gui.dialog_history import private_dialog
+from reviewer.gui.errors import show_error
 from reviewer.gui.procurement.lanes import Lane, build_lanes
 from reviewer.gui.procurement.timeline import TimelineWidget
+from reviewer.gui.theme import STATUS_LABELS
+from reviewer.gui.view import ViewState
+
+if TYPE_CHECKING:
+    from reviewer.gui.settings import AppSettings
+    from reviewer.register import Register
 
 LEGEND = "Bars: report periods (green), bridge letters (blue), gaps (red, dashed). \u2715 next report expected; " \
          "the vertical line is today."
@@ -32,7 +39,7 @@ class ProcurementView(QWidget):
     vendor_activated = Signal(int)
     message = Signal(str)  # a line for the window's status bar
 
-    def __init__(self, register: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register | None, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.settings = settings
@@ -69,9 +76,17 @@ class ProcurementView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(legend)
 
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         self.register = register
-        self.refresh()
+        if register is None:
+            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
+
+    def state(self) -> ViewState:
+        return {"status": self.status.currentIndex()}
+
+    def restore(self, state: ViewState) -> None:
+        index = state.get("status", 0)
+        self.status.setCurrentIndex(index if isinstance(index, int) else 0)
 
     def refresh(self) -> None:
         today = self.today or date.today()
@@ -90,14 +105,17 @@ class ProcurementView(QWidget):
 
     def export(self, path: Path) -> Path:
         """Write the register to `path` (.csv or .xlsx, by its suffix) through the register's exporter."""
+        if self.register is None:
+            raise OSError("the register is locked")
         if path.suffix.lower() == ".xlsx":
-            self.register.export_xlsx(path, self.settings.thresholds)
+            self.register.exports.xlsx(path, self.settings.thresholds)
         else:
-            self.register.export_csv(path, self.settings.thresholds)
+            self.register.exports.csv(path, self.settings.thresholds)
         return path
 
     def _ask_export(self, kind: str) -> None:
-        dialog = QFileDialog(self, "Export the register", "", "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)")
+        dialog = private_dialog(QFileDialog(self, "Export the register", "", "Excel (*.xlsx)" if kind == "xlsx"
+                                            else "CSV (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
 

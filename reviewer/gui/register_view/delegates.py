@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reviewer.gui.app import badge_colours
 from reviewer.gui.register_view.model import RAW_ROLE
+from reviewer.gui.theme import badge_colours
 
 
 class CurrencyBadgeDelegate(QStyledItemDelegate):

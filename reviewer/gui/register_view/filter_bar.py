@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from reviewer.gui.app import STATUS_LABELS
 from reviewer.gui.register_view.model import REVIEW_LABELS
+from reviewer.gui.theme import STATUS_LABELS
 from reviewer.register import ReportFilter
 
 FRAMEWORKS = ("SOC 1", "SOC 2", "SOC 3")
@@ -86,9 +86,10 @@ class FilterBar(QWidget):
         for w in widgets:
             w.blockSignals(True)
         self.text.setText(str(state.get("text", "")))
-        self.framework.setCurrentIndex(int(state.get("framework", 0)))  # type: ignore[arg-type]
-        self.review_status.setCurrentIndex(int(state.get("review_status", 0)))  # type: ignore[arg-type]
-        self.currency_status.setCurrentIndex(int(state.get("currency_status", 0)))  # type: ignore[arg-type]
+        for name, combo in (("framework", self.framework), ("review_status", self.review_status),
+                            ("currency_status", self.currency_status)):
+            index = state.get(name, 0)
+            combo.setCurrentIndex(index if isinstance(index, int) else 0)
         self.search.setText(str(state.get("search", "")))
         for w in widgets:
             w.blockSignals(False)

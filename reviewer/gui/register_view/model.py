@@ -10,12 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reviewer.gui.app import STATUS_LABELS
+from reviewer.gui.register_view.corrected import MARK, CorrectionMarks
 from reviewer.gui.text import tooltip_text
+from reviewer.gui.theme import STATUS_LABELS
+from reviewer.register import ReportFilter, ReportRow
+from reviewer.register.currency import CurrencyThresholds
+
+if TYPE_CHECKING:
+    from reviewer.register import Register
+
 
 PAGE_SIZE = 200
 
@@ -79,37 +86,38 @@ CURRENCY_COLUMN = 5
 
 
 class ReportTableModel(QAbstractTableModel):
-    """Rows of `register.list_reports(filter)`, fetched a page at a time."""
+    """Rows of `register.reports.rows(filter)`, fetched a page at a time."""
 
-    def __init__(self, register: Any = None, parent: Any = None,
-                 thresholds: Callable[[], Any] | None = None) -> None:
+    def __init__(self, register: Register | None = None, parent: QObject | None = None,
+                 thresholds: Callable[[], CurrencyThresholds] | None = None) -> None:
         super().__init__(parent)
         self._register = register
-        self._filter: Any = None
+        self._filter: ReportFilter | None = None
         self._order_by = "vendor"
         self._descending = False
-        self._rows: list[Any] = []
+        self._rows: list[ReportRow] = []
         self._total = 0
         # the currency thresholds the badges follow (the window gives the settings'; None: the register's default)
         self.thresholds = thresholds
+        self.marks = CorrectionMarks()  # reviewer corrections: a pencil, the original on hover
         self._reload()
 
     # what the model shows
     @property
-    def register(self) -> Any:
+    def register(self) -> Register | None:
         return self._register
 
-    def set_register(self, register: Any) -> None:
+    def set_register(self, register: Register | None) -> None:
         """Point at another connection (after unlocking), or None (locked: no rows)."""
         self._register = register
         self.refresh()
 
-    def set_filter(self, report_filter: Any) -> None:
+    def set_filter(self, report_filter: ReportFilter | None) -> None:
         self._filter = report_filter
         self.refresh()
 
     @property
-    def report_filter(self) -> Any:
+    def report_filter(self) -> ReportFilter | None:
         return self._filter
 
     def refresh(self) -> None:
@@ -120,29 +128,33 @@ class ReportTableModel(QAbstractTableModel):
     def _reload(self) -> None:
         self._rows = []
         self._total = 0
+        self.marks.clear()
         if self._register is None:
             return
-        self._total = self._register.count_reports(self._filter, thresholds=self._thresholds())
+        self._total = self._register.reports.count(self._filter, thresholds=self._thresholds())
         self._rows = self._fetch_page()
 
-    def _fetch_page(self) -> list[Any]:
-        page = self._register.list_reports(
+    def _fetch_page(self) -> list[ReportRow]:
+        if self._register is None:
+            return []
+        page = self._register.reports.rows(
             self._filter, order_by=self._order_by, descending=self._descending,
             offset=len(self._rows), limit=PAGE_SIZE, thresholds=self._thresholds(),
         )
+        self.marks.load(self._register, page)
         if not page:
             # the register shrank under us (a report deleted): stop asking for more
             self._total = len(self._rows)
         return page
 
-    def _thresholds(self) -> Any:
+    def _thresholds(self) -> CurrencyThresholds | None:
         return self.thresholds() if self.thresholds is not None else None
 
     def total(self) -> int:
         """All rows that match the filter, fetched or not."""
         return self._total
 
-    def row_record(self, row: int) -> Any:
+    def row_record(self, row: int) -> ReportRow:
         return self._rows[row]
 
     def report_id(self, row: int) -> int:
@@ -185,7 +197,9 @@ class ReportTableModel(QAbstractTableModel):
         rec = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(rec)
+            return column.display(rec) + (MARK if self.marks.tooltip(rec.id, index.column()) else "")
+        if role == Qt.ItemDataRole.ToolTipRole and (corrected := self.marks.tooltip(rec.id, index.column())):
+            return tooltip_text(corrected)
         if role == REPORT_ID_ROLE:
             return int(rec.id)
         if role == RAW_ROLE:

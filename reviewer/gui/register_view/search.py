@@ -14,7 +14,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SearchResults(QWidget):
-    """Shows `register.search(query)`; emits `hit_activated(report_id, page)`."""
+    """Shows `register.search.pages(query)`; emits `hit_activated(report_id, page)`."""
 
     hit_activated = Signal(int, int)
 
@@ -55,6 +55,8 @@ class SearchResults(QWidget):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
+            if item is None:
+                continue
             report_id, page = item.data(0, HIT_ROLE)
             out.append((report_id, page, item.text(2)))
         return out

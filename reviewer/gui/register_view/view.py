@@ -6,13 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
 from reviewer.gui.register_view.filter_bar import FilterBar
 from reviewer.gui.register_view.model import CURRENCY_COLUMN, ReportTableModel
 from reviewer.gui.register_view.search import SearchResults
+from reviewer.gui.view import ViewState
+from reviewer.register import Register, ReportFilter, ReportRow
+from reviewer.register.currency import CurrencyThresholds
 
 
 class ReportTable(QTableView):
@@ -28,12 +31,13 @@ class ReportTable(QTableView):
 
 
 class RegisterView(QWidget):
-    """Emits `open_report(report_id, page)`; page 0 means the report's start."""
+    """Emits `open_report(report_id, page)` (page 0 means the report's start) and `selection_changed()`."""
 
     open_report = Signal(int, int)
+    selection_changed = Signal()
 
-    def __init__(self, register: Any = None, parent: QWidget | None = None,
-                 thresholds: Callable[[], Any] | None = None) -> None:
+    def __init__(self, register: Register | None = None, parent: QWidget | None = None,
+                 thresholds: Callable[[], CurrencyThresholds] | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.filter_bar = FilterBar(self)
@@ -77,9 +81,25 @@ class RegisterView(QWidget):
         self.results.hit_activated.connect(self.open_report)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+        self.model.modelReset.connect(self.selection_changed.emit)
         self._update_count()
 
-    def set_register(self, register: Any) -> None:
+    def add_row_action(self, action: QAction) -> None:
+        """An action on the selected rows: in the table's context menu, its shortcut live while the table has focus."""
+        self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def report_rows(self, report_ids: list[int]) -> list[ReportRow]:
+        """The table's rows of these reports (fetched as needed)."""
+        rows = (self.model.row_of(report_id) for report_id in report_ids)
+        return [self.model.row_record(row) for row in rows if row is not None]
+
+    def show_vendor(self, vendor_id: int) -> None:
+        """Only this vendor's reports."""
+        self.model.set_filter(ReportFilter(vendor_id=vendor_id))
+
+    def set_register(self, register: Register | None) -> None:
         self.register = register
         self.model.set_register(register)
         if register is None:
@@ -110,7 +130,7 @@ class RegisterView(QWidget):
             self.results.clear()
             self.results.hide()
             return
-        self.results.show_hits(query, self.register.search(query))
+        self.results.show_hits(query, self.register.search.pages(query))
         self.results.show()
 
     def focus_search(self) -> None:
@@ -140,7 +160,7 @@ class RegisterView(QWidget):
                 selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(self.model.index(row, 0))
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> ViewState:
         return {
             "filter": self.filter_bar.state(),
             "selected": self.selected_report_ids(),
@@ -148,9 +168,11 @@ class RegisterView(QWidget):
             "search_visible": self.results.isVisibleTo(self),
         }
 
-    def restore(self, state: dict[str, object]) -> None:
-        self.filter_bar.restore(state.get("filter", {}))  # type: ignore[arg-type]
+    def restore(self, state: ViewState) -> None:
+        saved_filter, selected, current = state.get("filter", {}), state.get("selected", []), state.get("current")
+        self.filter_bar.restore(saved_filter if isinstance(saved_filter, dict) else {})
         self.model.set_filter(self.filter_bar.current_filter())
-        self.select_reports(list(state.get("selected", [])), state.get("current"))  # type: ignore[arg-type]
+        self.select_reports(list(selected) if isinstance(selected, list) else [],
+                            current if isinstance(current, int) else None)
         if state.get("search_visible"):
             self.search(self.filter_bar.search.text())

@@ -1,49 +1,131 @@
-"""Page rendering and text search over one PDF held in memory (pypdfium2 -> QImage), with a page cache.
+"""Page rendering and text search over one PDF, done by a render child process (pypdfium2 -> raw pixels -> QImage),
+with a page cache here.
 
-The PDF is opened from bytes (with its password if any); nothing is written to disk. Rendered pages are kept
-in a small LRU cache keyed by (page, scale) so paging back and forth, or redrawing a highlight, costs nothing.
-Rendering stays on the GUI thread on purpose: PDFium is not thread-safe (not even across documents), and the
-import worker may be running an extraction with it at the same time; one page at screen scale takes tens of
-milliseconds, and only the page on screen (plus the next one, when idle) is ever rendered.
-Boxes are [x0, top, x1, bottom] in PDF points from the page's top-left, like `Evidence.bbox`. A scanned page has
-no text layer to search: its words as OCR read them (`ExtractionResult.ocr_words`, given by `set_ocr_words`) are
-searched instead, so a match on a scan is found and highlighted like one in text.
+PDFium parses vendors' PDFs, so it does not run in the app's process, which holds the register's key: one render
+child for the whole app (`RenderService`, started on the first document, restarted after a crash) opens each
+viewer's PDF from the bytes it is sent (nothing is written to disk) and answers render and search requests
+(reviewer/sandbox/render_child.py). Requests are synchronous on the GUI thread, as rendering was before; a page at
+screen scale costs the same tens of milliseconds plus a few for the pixels' trip through the pipe
+(benchmarks/viewer_page_turn.py), and a request that takes longer than `REQUEST_TIMEOUT_S` ends the child.
+Rendered pages are kept in a small LRU cache keyed by (page, scale) so paging back and forth, or redrawing a
+highlight, costs nothing. Boxes are [x0, top, x1, bottom] in PDF points from the page's top-left, like
+`Evidence.bbox`. A scanned page has no text layer to search or select: its words as OCR read them
+(`ExtractionResult.ocr_words`, given by `set_ocr_words`) are searched and selected here instead, with no call to
+the child, so a match on a scan is found and highlighted like one in text.
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
 from reviewer.extract.model import BBox, OcrWord
+from reviewer.sandbox.process import Child
 
 CACHE_PAGES = 12
+REQUEST_TIMEOUT_S = 30.0
+CHILD_MEMORY_MIB = 2048
+MAX_PIXELS_BYTES = 512 * 1024 * 1024
 
 
 class PdfOpenError(Exception):
     """The bytes are not a PDF we can open, or the password is missing or wrong."""
 
 
+class RenderError(Exception):
+    """The render child could not draw or search a page (it failed, stopped, or took too long)."""
+
+
+class RenderService:
+    """The app's one render child, used from the GUI thread only."""
+
+    _shared: RenderService | None = None
+
+    def __init__(self) -> None:
+        self._child: Child | None = None
+        self.generation = 0  # bumped at each (re)start: documents opened before must be opened again
+        self._next_doc = 0
+
+    @classmethod
+    def shared(cls) -> RenderService:
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
+
+    def start(self) -> None:
+        if self._child is None or not self._child.alive():
+            if self._child is not None:
+                self._child.kill()
+            self._child = Child("render", str(CHILD_MEMORY_MIB))
+            self.generation += 1
+
+    def new_doc_id(self) -> int:
+        self._next_doc += 1
+        return self._next_doc
+
+    def request(self, header: dict[str, Any], data: bytes | None = None) -> tuple[dict[str, Any], bytes | None]:
+        self.start()
+        child = self._child
+        assert child is not None
+        try:
+            child.send(header, data)
+            if not child.poll(REQUEST_TIMEOUT_S):
+                self.stop()
+                raise RenderError(f"the PDF reader took longer than {REQUEST_TIMEOUT_S:.0f} s on this page")
+            reply = child.receive(16 * 1024 * 1024)
+            pixels = child.raw(MAX_PIXELS_BYTES) if reply.get("kind") == "image" else None
+        except (EOFError, OSError, ValueError):
+            self.stop()
+            raise RenderError("the PDF reader stopped on this document (a malformed or hostile PDF?)") from None
+        if reply.get("kind") == "error":
+            raise RenderError(str(reply.get("message") or "the page could not be drawn"))
+        return reply, pixels
+
+    def stop(self) -> None:
+        if self._child is not None:
+            self._child.kill()
+            self._child = None
+
+
 class PdfPages:
     """One open PDF: page sizes, rendered pages (cached), and text search hits as top-left boxes."""
 
     def __init__(self, pdf_bytes: bytes, password: str | None = None) -> None:
-        try:
-            self._doc = pdfium.PdfDocument(pdf_bytes, password=password)
-        except pdfium.PdfiumError as err:
-            raise PdfOpenError(f"cannot open the PDF: {err}") from None
-        self._sizes = [self._doc.get_page_size(i) for i in range(len(self._doc))]
+        self._service = RenderService.shared()
+        self._data = bytes(pdf_bytes)
+        self._password = password
+        self._doc = self._service.new_doc_id()
+        self._generation = -1
+        self._sizes: list[tuple[float, float]] = []
+        self._open()
         self._images: OrderedDict[tuple[int, float], QImage] = OrderedDict()
-        self._text_cache: dict[int, pdfium.PdfTextPage] = {}
         self._ocr_words: dict[int, Sequence[OcrWord]] = {}
 
-    def set_ocr_words(self, words: dict[int, Sequence[OcrWord]]) -> None:
+    def set_ocr_words(self, words: Mapping[int, Sequence[OcrWord]]) -> None:
         """The words OCR read on scanned pages (1-based page -> words in reading order), searched on those pages."""
         self._ocr_words = dict(words)
+
+    def _open(self) -> None:
+        try:
+            reply, _ = self._service.request({"op": "open", "doc": self._doc, "password": self._password},
+                                             self._data)
+        except RenderError as err:
+            raise PdfOpenError(str(err)) from None
+        self._sizes = [(float(w), float(h)) for w, h in reply["sizes"]]
+        self._generation = self._service.generation
+
+    def _request(self, header: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+        self._service.start()  # a dead child is replaced here, before the generation is compared
+        if self._generation != self._service.generation:  # the child was restarted: open the document again
+            try:
+                self._open()
+            except PdfOpenError as err:
+                raise RenderError(str(err)) from None
+        return self._service.request({**header, "doc": self._doc})
 
     @property
     def page_count(self) -> int:
@@ -57,19 +139,18 @@ class PdfPages:
         return (page, round(scale, 4)) in self._images
 
     def render(self, page: int, scale: float) -> QImage:
-        """1-based `page` at `scale` pixels per point, as an RGB QImage (cached)."""
+        """1-based `page` at `scale` pixels per point, as an RGB QImage (cached). Raises RenderError."""
         key = (page, round(scale, 4))
         image = self._images.get(key)
         if image is not None:
             self._images.move_to_end(key)
             return image
-        pdf_page = self._doc[page - 1]
-        bitmap = pdf_page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
-        # copy(): the QImage must own its pixels once the PDFium bitmap is freed
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                       QImage.Format.Format_RGBX8888).copy()
-        bitmap.close()
-        pdf_page.close()
+        reply, pixels = self._request({"op": "render", "page": page, "scale": scale})
+        width, height, stride = int(reply["width"]), int(reply["height"]), int(reply["stride"])
+        if pixels is None or len(pixels) < stride * height or stride < width * 4:
+            raise RenderError("the PDF reader sent a damaged page image")
+        # copy(): the QImage must own its pixels once the bytes are freed
+        image = QImage(pixels, width, height, stride, QImage.Format.Format_RGBX8888).copy()
         self._images[key] = image
         while len(self._images) > CACHE_PAGES:
             self._images.popitem(last=False)
@@ -81,36 +162,32 @@ class PdfPages:
             return []
         if page in self._ocr_words:
             return find_in_words(self._ocr_words[page], query)
-        textpage = self._textpage(page)
-        height = self._sizes[page - 1][1]
-        hits: list[BBox] = []
-        searcher = textpage.search(query, match_case=False)
-        while (found := searcher.get_next()) is not None:
-            start, count = found
-            rects = [textpage.get_rect(i) for i in range(textpage.count_rects(start, count))]
-            if not rects:
-                continue
-            left = min(r[0] for r in rects)
-            bottom = min(r[1] for r in rects)
-            right = max(r[2] for r in rects)
-            top = max(r[3] for r in rects)
-            hits.append((left, height - top, right, height - bottom))
-        searcher.close()
-        return hits
+        try:
+            reply, _ = self._request({"op": "find", "page": page, "query": query})
+        except RenderError:
+            return []
+        return [tuple(float(v) for v in box) for box in reply["boxes"]]  # type: ignore[misc]
 
-    def _textpage(self, page: int) -> pdfium.PdfTextPage:
-        textpage = self._text_cache.get(page)
-        if textpage is None:
-            textpage = self._doc[page - 1].get_textpage()
-            self._text_cache[page] = textpage
-        return textpage
+    def text_in(self, page: int, bbox: BBox) -> str:
+        """The text of 1-based `page` inside `bbox` (top-left points), as PDFium reads it ("" if it cannot); on a
+        scanned page, the OCR words whose middle is inside it."""
+        if page in self._ocr_words:
+            x0, top, x1, bottom = bbox
+            return " ".join(w[0] for w in self._ocr_words[page]
+                            if x0 <= (w[1] + w[3]) / 2 <= x1 and top <= (w[2] + w[4]) / 2 <= bottom)
+        try:
+            reply, _ = self._request({"op": "text", "page": page, "bbox": [float(v) for v in bbox]})
+        except RenderError:
+            return ""
+        return str(reply.get("text") or "")
 
     def close(self) -> None:
         self._images.clear()
-        for textpage in self._text_cache.values():
-            textpage.close()
-        self._text_cache.clear()
-        self._doc.close()
+        if self._generation == self._service.generation:
+            try:
+                self._service.request({"op": "close", "doc": self._doc})
+            except RenderError:
+                pass
 
 
 def find_in_words(words: Sequence[OcrWord], query: str) -> list[BBox]:

@@ -9,7 +9,6 @@ whose own Ctrl+F is a window shortcut, two Ctrl+F shortcuts would be ambiguous a
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from reviewer.extract.model import BBox, OcrWord
 from reviewer.gui.viewer.canvas import PageCanvas
-from reviewer.gui.viewer.render import PdfOpenError, PdfPages
+from reviewer.gui.viewer.render import PdfOpenError, PdfPages, RenderError
+from reviewer.gui.viewer.search import TextSearch
 
 MIN_ZOOM = 0.25
 MAX_ZOOM = 6.0
@@ -35,12 +35,12 @@ ZOOM_STEP = 1.25
 BOX_MARGIN = 4.0  # points around an evidence box, so the highlight does not touch the glyphs
 
 
-class PdfPageViewer(QWidget):
+class PdfPageViewer(TextSearch):
     """Shows the pages of one PDF held in memory. Pages are 1-based, boxes in PDF points from the top-left."""
 
     page_changed = Signal(int)
-    search_finished = Signal(bool)  # after find_next/find_previous settles: a match was shown, or none exists
-    search_budget_s = 0.03  # GUI-thread time one search slice may take before letting events through
+    # the page's scroll area; the name hides QWidget.scroll(dx, dy), which nothing calls on the viewer
+    scroll: QScrollArea  # type: ignore[assignment]  # an attribute where QWidget has a method (see above)
 
     def __init__(self, parent: QWidget | None = None, *, own_find_keys: bool = True) -> None:
         super().__init__(parent)
@@ -51,10 +51,6 @@ class PdfPageViewer(QWidget):
         self._zoom = 1.0
         self._fit_width = True
         self._evidence: tuple[int, BBox] | None = None
-        self._search_hit: tuple[int, BBox] | None = None
-        self._search_query = ""
-        self._search_cache: dict[int, list[BBox]] = {}
-        self._search_generation = 0
         self._build()
         self._install_shortcuts(own_find_keys)
 
@@ -131,7 +127,7 @@ class PdfPageViewer(QWidget):
         self._set_controls_enabled(False)
 
     def _install_shortcuts(self, own_find_keys: bool) -> None:
-        def shortcut(host: QWidget, keys: QKeySequence | str, slot: object) -> None:
+        def shortcut(host: QWidget, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object) -> None:
             s = QShortcut(QKeySequence(keys), host)
             s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             s.activated.connect(slot)
@@ -234,6 +230,12 @@ class PdfPageViewer(QWidget):
     def search_rect(self) -> QRectF | None:
         return self.canvas.search_rect
 
+    def text_in(self, page: int, bbox: BBox) -> str:
+        """The text inside `bbox` on `page` (what a selection on the page holds); "" when nothing is loaded."""
+        if self._pages is None or not 1 <= page <= self._pages.page_count:
+            return ""
+        return self._pages.text_in(page, bbox)
+
     # ---- pages ----------------------------------------------------------------------------------------
     def show_page(self, page: int) -> None:
         if self._pages is None or not 1 <= page <= self._pages.page_count:
@@ -318,7 +320,11 @@ class PdfPageViewer(QWidget):
         if self._pages is None or not self._page:
             return
         ratio = self.devicePixelRatioF()
-        image = self._pages.render(self._page, self._zoom * ratio)
+        try:
+            image = self._pages.render(self._page, self._zoom * ratio)
+        except RenderError as err:  # the render child failed on this page: say so, keep the viewer usable
+            self.show_message(f"Page {self._page} cannot be shown: {err}.")
+            return
         image.setDevicePixelRatio(ratio)
         self.canvas.set_image(image)
         self.canvas.set_boxes(self._box_on_page(self._evidence, BOX_MARGIN), self._box_on_page(self._search_hit, 1.0))
@@ -335,7 +341,10 @@ class PdfPageViewer(QWidget):
         if self._pages is not None and self._page and self._page < self._pages.page_count:
             scale = self._zoom * self.devicePixelRatioF()
             if not self._pages.is_cached(self._page + 1, scale):
-                self._pages.render(self._page + 1, scale)
+                try:
+                    self._pages.render(self._page + 1, scale)
+                except RenderError:
+                    pass  # shown, with its reason, if the page is turned to
 
     def _box_on_page(self, located: tuple[int, BBox] | None, margin: float) -> QRectF | None:
         if located is None or located[0] != self._page:
@@ -357,79 +366,10 @@ class PdfPageViewer(QWidget):
     # ---- highlight ------------------------------------------------------------------------------------
     def highlight(self, page: int, bbox: BBox | None) -> None:
         """Show `page` and draw the evidence box over `bbox` (None: just show the page), scrolled into view."""
-        self._evidence = (page, tuple(bbox)) if bbox is not None else None  # type: ignore[assignment]
+        # a box from JSON may be a list: as a tuple it compares equal to the same box read again
+        self._evidence = (page, (bbox[0], bbox[1], bbox[2], bbox[3])) if bbox is not None else None
         self._search_hit = None
         if page == self._page:
             self._render()
         self.show_page(page)
         self._scroll_to_boxes()
-
-    # ---- search ---------------------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
-
-    def _query_changed(self, text: str) -> None:
-        self._search_generation += 1
-        self._search_query = text.strip()
-        self._search_cache.clear()
-        self._search_hit = None
-        self.search_status.setText("")
-        self._render()
-
-    def find_next(self) -> bool | None:
-        """Go to the next match (wrapping). True/False when settled at once; None while a long scan goes on
-        (then `search_finished(found)` follows)."""
-        return self._find(forward=True)
-
-    def find_previous(self) -> bool | None:
-        return self._find(forward=False)
-
-    def _hits(self, page: int) -> list[BBox]:
-        assert self._pages is not None
-        if page not in self._search_cache:
-            self._search_cache[page] = self._pages.find(page, self._search_query)
-        return self._search_cache[page]
-
-    def _find(self, *, forward: bool) -> bool | None:
-        if self._pages is None or not self._search_query:
-            return False
-        self._search_generation += 1  # a newer request abandons a scan still running
-        index = -1 if forward else None
-        if self._search_hit is not None and self._search_hit[0] == self._page:
-            hits = self._hits(self._page)
-            index = hits.index(self._search_hit[1]) if self._search_hit[1] in hits else index
-        return self._scan(self._search_generation, forward, self._page, index, 0)
-
-    def _scan(self, generation: int, forward: bool, start_page: int, index: int | None, step: int) -> bool | None:
-        """Look for the next match page by page from `step`; yield to the event loop when the time budget is
-        spent (reading a page's text layer the first time costs a few ms; a 250-page miss would freeze the UI)."""
-        if generation != self._search_generation or self._pages is None:
-            return None
-        count = self._pages.page_count
-        deadline = time.perf_counter() + self.search_budget_s
-        while step <= count:
-            page = (start_page - 1 + (step if forward else -step)) % count + 1
-            hits = self._hits(page)
-            if step == 0:
-                first = index + 1 if forward else (len(hits) if index is None else index) - 1
-            else:
-                first = 0 if forward else len(hits) - 1
-            if 0 <= first < len(hits):
-                self._search_hit = (page, hits[first])
-                self.show_page(page)
-                self._render()
-                self._scroll_to_boxes()
-                self.search_status.setText(f"page {page}")
-                self.search_finished.emit(True)
-                return True
-            step += 1
-            if time.perf_counter() > deadline and step <= count:
-                self.search_status.setText(f"searching\u2026 {round(100 * step / count)}%")
-                QTimer.singleShot(0, self, lambda s=step: self._scan(generation, forward, start_page, index, s))
-                return None
-        self._search_hit = None
-        self._render()
-        self.search_status.setText("no match")
-        self.search_finished.emit(False)
-        return False

@@ -56,6 +56,7 @@ class ExceptionsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records: list[ExceptionRecord] = []
+        self.repeats: dict[int, str] = {}  # exception id -> "repeat finding (...)": the vendor's last report has it
 
     def set_records(self, records: list[ExceptionRecord]) -> None:
         self.beginResetModel()
@@ -73,8 +74,11 @@ class ExceptionsModel(QAbstractTableModel):
             return None
         record = self.records[index.row()]
         finding, triage = record.finding, record.triage
+        repeat = self.repeats.get(record.id)
+        if repeat and role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return f"{finding.control_id or NONE_TEXT}: {repeat}"
         values = (
-            finding.control_id or NONE_TEXT,
+            (finding.control_id or NONE_TEXT) + ("\n\u21bb repeat" if repeat else ""),
             scope_text(record) or NONE_TEXT,
             finding.description,
             finding.management_response or "none printed",
@@ -199,7 +203,9 @@ class ExceptionsTab(QWidget):
         self.follow_up.setText(triage.follow_up or "")
         for w in widgets:
             w.blockSignals(False)
-        self.detail.setText(detail_html(record) if record else "")
+        repeat = self.model.repeats.get(record.id) if record else None
+        self.detail.setText((detail_html(record) + (f"<br><b>{html.escape(repeat.capitalize())}</b>" if repeat else ""))
+                            if record else "")
         has_response = bool(record and record.finding.response_page)
         self.response_button.setVisible(has_response)  # shown when the response sits on another page
 

@@ -1,15 +1,15 @@
-"""The report's extracted facts, each a link to where it was read: a click asks the viewer for its evidence box.
+"""The report's extracted facts (as the table of fields lists them), each a link to where it was read: a click
+asks the viewer for its evidence box.
 
 An unknown value shows as "not found" (never a guess); a value without evidence is plain text.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from reviewer.extract.fields_table import facts
 from reviewer.extract.model import Evidence, ExtractionResult
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.workspace.links import LinkButton
@@ -17,48 +17,10 @@ from reviewer.gui.workspace.links import LinkButton
 NOT_FOUND = "not found"
 
 
-def iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def field_values(extraction: ExtractionResult) -> list[tuple[str, str, str | None, Evidence | None]]:
-    """(key, label, shown value or None, evidence) for each fact the panel shows, in reading order."""
-    rep = extraction.report
-    ev = extraction.evidence
-
-    def first(*keys: str) -> Evidence | None:
-        return next((ev[k] for k in keys if k in ev), None)
-
-    kind = " ".join(v for v in (rep.framework, rep.type) if v) or None
-    if rep.period_start or rep.period_end:
-        period_label = "Period"
-        period = f"{iso(rep.period_start) or '?'} to {iso(rep.period_end) or '?'}"
-        period_ev = first("period_end", "period_start")
-    else:
-        period_label = "As of"
-        period = iso(rep.as_of)
-        period_ev = first("as_of")
-    rows: list[tuple[str, str, str | None, Evidence | None]] = [
-        ("service_organization", "Service organization", rep.service_organization, first("service_organization")),
-        ("system", "System", rep.system, first("system")),
-        ("framework", "Framework / type", kind, first("framework", "type")),
-        ("period", period_label, period, period_ev),
-        ("report_date", "Report date", iso(rep.report_date), first("report_date")),
-        ("service_auditor", "Service auditor", rep.service_auditor, first("service_auditor")),
-        ("opinion", "Opinion", rep.opinion, first("opinion")),
-        ("categories", "Categories", ", ".join(rep.categories) or None, first("categories")),
-        ("criteria", "Criteria", short_list(rep.criteria), first("criteria")),
-    ]
-    if extraction.document_type == "bridge_letter" or rep.bridge_period_end:
-        rows.append(("bridge_period_end", "Bridge letter to", iso(rep.bridge_period_end), first("bridge_period_end")))
-    return rows
-
-
-def short_list(items: list[str], shown: int = 8) -> str | None:
-    if not items:
-        return None
-    more = f" (+{len(items) - shown} more)" if len(items) > shown else ""
-    return ", ".join(items[:shown]) + more
+    """(key, label, shown value or None, evidence) for each fact the panel shows, in reading order (the table of
+    fields, `reviewer.extract.fields_table`, says which and how)."""
+    return [(f.key, f.label, f.text, f.evidence) for f in facts(extraction)]
 
 
 class FieldsPanel(QWidget):

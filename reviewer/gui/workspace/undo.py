@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from reviewer.register.errors import RegisterError
 
-Write = Callable[[Any], None]
+Write = Callable[[Any], object]  # what it returns (e.g. the saved record) is not used
 
 
 class SavedEdit(QUndoCommand):

@@ -24,9 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.text import plain_label
+from reviewer.extract.model import BBox
+from reviewer.gui.dialog_history import private_dialog
+from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
+from reviewer.gui.viewer.selection import AreaSelection
 from reviewer.gui.workspace.audit_tab import AuditTab
+from reviewer.gui.workspace.carried_tab import CarriedForwardTab, repeat_labels
+from reviewer.gui.workspace.corrections_marks import correction_tooltip, mark_fields
+from reviewer.gui.workspace.corrections_tab import CorrectionsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
@@ -57,7 +63,7 @@ class ReviewWorkspace(QWidget):
         self.register = register
         self.report_id = report_id
         self.settings = settings
-        self.stored = register.report(report_id)
+        self.stored = register.reports.get(report_id)
         extraction = self.stored.extraction
         self.session = EditSession(self)
         self.session.saved.connect(self._after_write)  # edits, undos and redos alike
@@ -83,16 +89,24 @@ class ReviewWorkspace(QWidget):
         self.subservice_tab = SubserviceTab(self)
         self.review_tab = ReviewTab(str(settings.reviewer_name or ""), self)
         self.audit_tab = AuditTab(self)
+        self.selection = AreaSelection(self.viewer)
+        self.corrections_tab = CorrectionsTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.exceptions_tab, f"Exceptions ({len(extraction.report.exceptions)})")
         self.tabs.addTab(self.cuecs_tab, f"CUECs ({len(extraction.report.cuecs)})")
         subservice_count = len(extraction.report.subservice_organizations)
         self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
+        self.tabs.addTab(self.corrections_tab, "Check")
         self.tabs.addTab(self.review_tab, "Review")
+        self.carried_tab = CarriedForwardTab(self)
+        self.carried_tab.reuse_requested.connect(self.reuse_mappings)
+        if register.insights.carried_forward(report_id) is not None:
+            self.tabs.addTab(self.carried_tab, "Last year")
         self.tabs.addTab(self.audit_tab, "Audit log")
 
-        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab):
+        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.corrections_tab):
             source.evidence_requested.connect(self.show_evidence)
+        self.selection.selected.connect(self.corrections_tab.show_selection)
         self.exceptions_tab.triage_edited.connect(self._triage_edited)
         self.cuecs_tab.mapping_edited.connect(self._mapping_edited)
         self.cuecs_tab.own_control_requested.connect(self._add_own_control)
@@ -133,16 +147,29 @@ class ReviewWorkspace(QWidget):
         self.undo_action.setToolTip("Undo the last saved change (Ctrl+Z)")
         self.redo_action.setToolTip("Redo (Ctrl+Shift+Z)")
         self.export_action.setToolTip("Export this review as a PDF workpaper")
-        for action in (self.undo_action, self.redo_action, self.export_action):
+        self.to_check_label = plain_label("", self)
+        self.next_unsure_action = QAction("Next to check", self)
+        self.next_unsure_action.setShortcut(QKeySequence("F8"))
+        self.next_unsure_action.setToolTip("The next low-confidence value nobody checked (F8)")
+        self.next_unsure_action.triggered.connect(self.next_unsure)
+        self.correct_action = QAction("Correct\u2026", self)
+        self.correct_action.setShortcut(QKeySequence("F2"))
+        self.correct_action.setToolTip("Correct the value selected in the Check tab (F2)")
+        self.correct_action.triggered.connect(self.correct_selected)
+        for action in (self.undo_action, self.redo_action, self.export_action, self.next_unsure_action,
+                       self.correct_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.to_check_label)
         self.undo_keys = SavedUndoKeys(self.undo_action.shortcuts() + self.redo_action.shortcuts(), self)
         self.undo_keys.watch(self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit))
 
     def _load_pdf(self) -> None:
         try:
-            self.viewer.load(self.register.pdf_bytes(self.report_id), ocr_words=self.stored.extraction.ocr_words)
+            self.viewer.load(self.register.reports.pdf_bytes(self.report_id),
+                             ocr_words=self.stored.extraction.ocr_words)
         except PdfOpenError:
             pass  # the viewer says why (and asks for a password when that is the reason)
 
@@ -178,21 +205,65 @@ class ReviewWorkspace(QWidget):
     def refresh(self) -> None:
         """Re-read the report's review data from the register into every tab."""
         reg, rid = self.register, self.report_id
-        self.exceptions_tab.set_records(reg.exceptions(rid))
-        self.cuecs_tab.set_records(reg.cuecs(rid), reg.own_controls())
-        vendor_names = {v.id: v.name for v in reg.vendors()}
-        self.subservice_tab.set_records(reg.subservice(rid), self.stored.extraction.report.subservice_organizations,
-                                        vendor_names)
-        self.review_tab.set_review(reg.review(rid))
-        self.audit_tab.set_entries(reg.audit_log(rid))
+        self.stored = reg.reports.get(rid)  # corrections change what the register holds
+        carried = reg.insights.carried_forward(rid)
+        self.carried_tab.set_carried(carried)
+        self.exceptions_tab.model.repeats = repeat_labels(carried)
+        self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
+        self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
+        vendor_names = {v.id: v.name for v in reg.vendors.all()}
+        self.subservice_tab.set_records(reg.reports.subservice(rid),
+                                        self.stored.extraction.report.subservice_organizations, vendor_names)
+        self.review_tab.set_review(reg.reviews.get(rid))
+        self.audit_tab.set_entries(reg.audit.entries(rid))
+        self._refresh_corrections()
+
+    def _refresh_corrections(self) -> None:
+        """The corrected facts (marked), the Check tab, its count and the tab counts, after any write."""
+        reg, rid = self.register, self.report_id
+        rep = self.stored.extraction.report
+        panel = FieldsPanel(self.stored.extraction, self)
+        panel.evidence_requested.connect(self.show_evidence)
+        mark_fields(panel.links, panel.values, reg.corrections.all(rid), reg.corrections.to_check(rid))
+        parent = self.fields.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            layout.replaceWidget(self.fields, panel)
+        self.fields.deleteLater()
+        self.fields = panel
+        self.corrections_tab.refresh()
+        left = self.corrections_tab.left
+        self.to_check_label.setText(f"  {left} left to check (F8)  " if left else "  nothing left to check  ")
+        corrections = reg.corrections.all(rid)
+        for tab, text, list_name in (
+                (self.corrections_tab, f"Check ({left})" if left else "Check", None),
+                (self.exceptions_tab, f"Exceptions ({len(rep.exceptions)})", "exceptions"),
+                (self.cuecs_tab, f"CUECs ({len(rep.cuecs)})", "cuecs"),
+                (self.subservice_tab, f"Subservice organizations ({len(rep.subservice_organizations)})",
+                 "subservice_organizations")):
+            changed = [c for c in corrections if list_name and c.list_name == list_name and c.kind != "confirm"]
+            index = self.tabs.indexOf(tab)
+            self.tabs.setTabText(index, text + (" \u270e" if changed else ""))
+            self.tabs.setTabToolTip(index, tooltip_text("\n\n".join(correction_tooltip(c) for c in changed)
+                                                        if changed else ""))
+
+    def next_unsure(self) -> None:
+        """F8: the Check tab's next value to check, its evidence on the page."""
+        self.tabs.setCurrentWidget(self.corrections_tab)
+        self.corrections_tab.next_unsure()
+
+    def correct_selected(self) -> None:
+        """F2: correct the value selected in the Check tab."""
+        self.tabs.setCurrentWidget(self.corrections_tab)
+        self.corrections_tab.correct_selected()
 
     def show_page(self, page: int) -> None:
         """Show `page` of the PDF (the shell calls this when a full-text search hit opens the report)."""
         self.viewer.show_page(page)
 
-    def show_evidence(self, page: int, bbox: object) -> None:
+    def show_evidence(self, page: int, bbox: BBox | None) -> None:
         """Jump the viewer to `page` and highlight `bbox` (None: the page alone)."""
-        self.viewer.highlight(page, bbox)  # type: ignore[arg-type]
+        self.viewer.highlight(page, bbox)
 
     # ---- writing --------------------------------------------------------------------------------------
     def _after_write(self) -> None:
@@ -206,13 +277,13 @@ class ReviewWorkspace(QWidget):
 
     def _triage_edited(self, exception_id: int, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.update_triage(exception_id, self.who(), **{name: value})
+            self.register.reviews.update_triage(exception_id, self.who(), **{name: value})
 
         self.session.edit(f"exception triage: {TRIAGE_LABELS[name]}", write, old, new)
 
     def _mapping_edited(self, cuec_id: int, old: int | None, new: int | None) -> None:
         def write(value: int | None) -> None:
-            self.register.map_cuec(cuec_id, value, self.who())
+            self.register.reviews.map_cuec(cuec_id, value, self.who())
 
         self.session.edit("CUEC mapping", write, old, new)
 
@@ -221,7 +292,7 @@ class ReviewWorkspace(QWidget):
         created: list[int] = []
 
         def create() -> None:
-            created.append(self.register.add_own_control(ref, title, owner, self.who()).id)
+            created.append(self.register.reviews.add_own_control(ref, title, owner, self.who()).id)
 
         if not self.session.act(create):
             return
@@ -231,9 +302,13 @@ class ReviewWorkspace(QWidget):
 
     def _review_edited(self, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.update_review(self.report_id, self.who(), **{name: value})
+            self.register.reviews.update(self.report_id, self.who(), **{name: value})
 
         self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
+
+    def reuse_mappings(self) -> None:
+        """Map this report's recurring CUECs as last year's were (each mapping logged; not undoable as one)."""
+        self.session.act(lambda: self.register.insights.reuse_cuec_mappings(self.report_id, self.who()))
 
     def sign_off(self) -> None:
         """Record the sign-off by the settings' reviewer name, now (kept out of undo: it is a signature)."""
@@ -241,11 +316,11 @@ class ReviewWorkspace(QWidget):
         if not name:
             self._show_error("Set your name in Settings before signing off.")
             return
-        self.session.act(lambda: self.register.sign_off(self.report_id, name))
+        self.corrections_tab.sign_off(name)  # asks first when low-confidence values are left to check
 
     # ---- export ---------------------------------------------------------------------------------------
     def export_workpaper(self, path: Path) -> Path:
-        from reviewer.gui.workpaper import export_workpaper
+        from reviewer.gui.workspace.workpaper import export_workpaper
 
         return export_workpaper(self.register, self.report_id, path)
 
@@ -255,7 +330,7 @@ class ReviewWorkspace(QWidget):
     def open_export_dialog(self) -> QFileDialog:
         """Ask where to write the workpaper (opened, not exec'd); the file is written when a name is chosen."""
         default = f"{(self.stored.vendor or 'report').replace('/', '-')} workpaper.pdf"
-        dialog = QFileDialog(self, "Export workpaper", default, "PDF (*.pdf)")
+        dialog = private_dialog(QFileDialog(self, "Export workpaper", default, "PDF (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.selectFile(default)

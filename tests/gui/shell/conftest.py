@@ -15,20 +15,20 @@ import pytest
 
 from reviewer.gui.settings import AppSettings
 from reviewer.register import Register
+from tests.support.register import PASSPHRASE
 
-PASSPHRASE = "correct horse battery staple"
 # the corpus's reports end in 2023-2024: views are judged on a fixed day so the statuses do not drift
 TODAY = date(2024, 9, 15)
 
 
 def import_confirmed(register: Register, path: Path, vendor: str | None) -> int | None:
     """Import one file; settle its vendor to `vendor` (the truth) when the register is unsure."""
-    outcome = register.import_file(path)
+    outcome = register.reports.import_file(path)
     assert outcome.status == "imported", outcome.message
     match = outcome.vendor_match
     if match is not None and not match.certain and vendor:
-        existing = {v.name: v.id for v in register.vendors()}
-        register.confirm_vendor(outcome.report_id, existing.get(vendor), new_name=vendor, who="tests")
+        existing = {v.name: v.id for v in register.vendors.all()}
+        register.vendors.confirm(outcome.report_id, existing.get(vendor), new_name=vendor, who="tests")
     return outcome.report_id
 
 

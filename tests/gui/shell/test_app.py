@@ -8,8 +8,10 @@ import sys
 
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 
-from reviewer.gui.app import ErrorHook, badge_colours
+from reviewer.gui.errors import ErrorHook
+from reviewer.gui.main_window import FIXED_TABS
 from reviewer.gui.settings import AppSettings, SettingsDialog
+from reviewer.gui.theme import badge_colours
 from reviewer.register import CurrencyThresholds
 
 
@@ -48,7 +50,7 @@ def test_window_geometry_is_restored_on_restart(qtbot, filled_register, settings
     first.close()
     assert settings.window_state()[0] is not None
     from reviewer.register import Register
-    from tests.gui.shell.conftest import PASSPHRASE
+    from tests.support.register import PASSPHRASE
 
     register = Register.open(filled_register.path, PASSPHRASE, create=False)
     second = MainWindow(register, settings)
@@ -69,11 +71,11 @@ def test_shortcuts_for_the_main_actions(window):
 
 def test_ctrl_w_closes_a_report_tab_but_never_the_fixed_tabs(qtbot, window):
     window.open_report(window.register_view.model.report_id(0))
-    assert window.tabs.count() == 4
+    assert window.tabs.count() == FIXED_TABS + 1
     window.close_tab_action.trigger()
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == FIXED_TABS
     window.close_tab_action.trigger()
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == FIXED_TABS
 
 
 def test_error_hook_logs_type_and_frames_but_not_the_message(qtbot, caplog):
@@ -122,4 +124,4 @@ def test_actions_say_their_shortcut_close_tab_only_on_a_report(qtbot, window):
     window.open_report(window.register_view.model.report_id(0))
     assert window.close_tab_action.isEnabled()
     window.close_tab_action.trigger()
-    assert window.tabs.count() == 3 and not window.close_tab_action.isEnabled()
+    assert window.tabs.count() == FIXED_TABS and not window.close_tab_action.isEnabled()

@@ -16,8 +16,8 @@ from pathlib import Path
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.settings import AppSettings
 from reviewer.register import Register, ReportFilter
+from tests.support.register import PASSPHRASE
 
-from .conftest import PASSPHRASE
 from .import_helpers import drop_paths, finish_import
 
 
@@ -53,17 +53,17 @@ def test_a_session_leaves_no_report_text_outside_the_register(qtbot, corpus, tmp
 
     assert drop_paths(window, [doc.path])
     finish_import(qtbot, window.importer, timeout_ms=120_000)
-    report_id = window.register.list_reports()[0].id
+    report_id = window.register.reports.rows()[0].id
     window.open_report(report_id)
-    window.register.update_review(report_id, settings.reviewer_name, rationale=rationale)
-    hits = window.register.search(page_sentence.split()[3])
+    window.register.reviews.update(report_id, settings.reviewer_name, rationale=rationale)
+    hits = window.register.search.pages(page_sentence.split()[3])
     assert any(h.report_id == report_id for h in hits)
     window.register_view.model.set_filter(ReportFilter(text=vendor.split()[0]))
     dialog = window.lock()
     dialog.passphrase.setText(PASSPHRASE)
     dialog.accept()
     qtbot.waitUntil(lambda: not window.is_locked(), timeout=10_000)
-    assert window.register.review(report_id).rationale == rationale  # the session really stored it
+    assert window.register.reviews.get(report_id).rationale == rationale  # the session really stored it
     window.close()  # closes the register too
     settings.store.sync()
 

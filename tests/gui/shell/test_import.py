@@ -46,7 +46,7 @@ def test_dropping_a_folder_imports_its_pdfs_with_a_summary(qtbot, tmp_path, corp
     assert window.statusBar().currentMessage() == (
         f"Import finished: {len(docs)} imported, 1 already in the register, 1 failed.")
     qtbot.waitUntil(lambda: window.register_view.model.rowCount() == len(docs))
-    assert empty_register.count_reports() == len(docs)
+    assert empty_register.reports.count() == len(docs)
 
 
 def test_a_drop_of_something_else_is_refused(qtbot, window):
@@ -80,7 +80,7 @@ def test_cancel_stops_the_import_and_keeps_the_register_unchanged(qtbot, tmp_pat
     statuses = {path: status for path, (status, _msg) in dialog.outcomes.items()}
     assert statuses == {large_report: "cancelled", other: "cancelled"}
     assert "0 imported" in dialog.summary_text() and "2 cancelled" in dialog.summary_text()
-    assert empty_register.count_reports() == 0
+    assert empty_register.reports.count() == 0
 
 
 def test_a_protected_pdf_asks_for_its_password_then_imports(qtbot, protected_pdf, empty_register, settings):
@@ -107,7 +107,7 @@ def test_a_protected_pdf_asks_for_its_password_then_imports(qtbot, protected_pdf
     assert "is password protected" in prompts[0] and "did not open it" not in prompts[0]
     assert "did not open it" in prompts[1]
     assert window.importer.dialog.outcomes[path][0] == "imported"
-    assert empty_register.count_reports() == 1
+    assert empty_register.reports.count() == 1
 
 
 def test_skipping_the_password_fails_that_file_with_why(qtbot, protected_pdf, empty_register, settings):
@@ -120,7 +120,7 @@ def test_skipping_the_password_fails_that_file_with_why(qtbot, protected_pdf, em
     finish_import(qtbot, window.importer)  # rejects the prompt: "Skip this file"
     status, message = window.importer.dialog.outcomes[path]
     assert status == "failed" and "skipped" in message
-    assert empty_register.count_reports() == 0
+    assert empty_register.reports.count() == 0
 
 
 def _near_name_setup(corpus, register):
@@ -128,9 +128,9 @@ def _near_name_setup(corpus, register):
     first, second = [d for d in corpus.readable() if not d.password and d.truth["report"]["service_organization"]][:2]
     name = second.truth["report"]["service_organization"]
     near = name.replace(", Inc.", "") + " Holdings"
-    outcome = register.import_file(first.path)
-    register.confirm_vendor(outcome.report_id, None, new_name=near, who="setup")
-    [vendor] = [v for v in register.vendors() if v.name == near]
+    outcome = register.reports.import_file(first.path)
+    register.vendors.confirm(outcome.report_id, None, new_name=near, who="setup")
+    [vendor] = [v for v in register.vendors.all() if v.name == near]
     return second, vendor
 
 
@@ -153,8 +153,8 @@ def test_an_unsure_vendor_is_confirmed_by_choosing_a_candidate(qtbot, corpus, em
     window.import_paths([second.path])
     finish_import(qtbot, window.importer, pick_existing)
     assert len(seen) == 1
-    assert {r.vendor for r in empty_register.list_reports()} == {vendor.name}
-    audit = [e for e in empty_register.audit_log() if e.field == "vendor" and e.who != "setup"]
+    assert {r.vendor for r in empty_register.reports.rows()} == {vendor.name}
+    audit = [e for e in empty_register.audit.entries() if e.field == "vendor" and e.who != "setup"]
     assert [e.who for e in audit] == ["Dana Reviewer"]
     qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 2)
     assert {window.register_view.model.index(r, 0).data() for r in range(2)} == {vendor.name}
@@ -177,12 +177,30 @@ def test_an_unsure_vendor_can_be_a_new_vendor(qtbot, corpus, empty_register, set
     window.import_paths([second.path])
     asked = finish_import(qtbot, window.importer, new_vendor)
     assert len(asked) == 1
-    assert sorted(v.name for v in empty_register.vendors()) == sorted([vendor.name, "Northwind Test Vendor"])
+    assert sorted(v.name for v in empty_register.vendors.all()) == sorted([vendor.name, "Northwind Test Vendor"])
+
+
+def extraction_children() -> list[int]:
+    """This process's sandbox extraction children (Linux: read from /proc)."""
+    import os
+    from pathlib import Path
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == os.getpid() and b"reviewer.sandbox.extract_child" in command:
+            found.append(int(entry.name))
+    return found
 
 
 def test_a_crash_of_the_extracting_process_fails_that_file_and_the_app_goes_on(qtbot, large_report, corpus,
                                                                               empty_register, settings):
-    import multiprocessing
     import os
     import signal
 
@@ -196,12 +214,12 @@ def test_a_crash_of_the_extracting_process_fails_that_file_and_the_app_goes_on(q
     dialog = window.importer.dialog
     bar = dialog.rows[large_report].bar
     qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() > 0, timeout=60_000)  # the child is reading
-    [child] = [p for p in multiprocessing.active_children() if p.name == "reviewer-extractor"]
-    os.kill(child.pid, signal.SIGKILL)  # what a PDFium crash on a hostile PDF looks like
+    [child] = extraction_children()
+    os.kill(child, signal.SIGKILL)  # what a PDFium crash on a hostile PDF looks like
     finish_import(qtbot, window.importer)
     status, message = dialog.outcomes[large_report]
     assert status == "failed" and "killed by signal" in message
     assert dialog.outcomes[other][0] == "imported"  # the batch went on, in a new child
     assert "1 imported" in dialog.summary_text() and large_report.name in dialog.summary_text()
-    assert empty_register.count_reports() == 1
+    assert empty_register.reports.count() == 1
     assert window.isVisible()

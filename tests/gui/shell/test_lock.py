@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.shell.conftest import PASSPHRASE
+from reviewer.gui.main_window import FIXED_TABS
+from tests.support.register import PASSPHRASE
 
 
 def _arrange_view(qtbot, window):
@@ -17,8 +18,8 @@ def _arrange_view(qtbot, window):
     view.select_reports([view.model.report_id(1)], view.model.report_id(1))
     selected = view.selected_report_ids()
     opened = window.open_report(view.model.report_id(0))
-    assert opened is not None and window.tabs.count() == 4
-    window.tabs.setCurrentIndex(3)
+    assert opened is not None and window.tabs.count() == FIXED_TABS + 1
+    window.tabs.setCurrentIndex(FIXED_TABS)
     return selected, window.view_state()
 
 
@@ -39,7 +40,7 @@ def test_ctrl_l_locks_and_unlocking_restores_the_view(qtbot, window):
     assert not window.isVisible()
     assert window.unlock_dialog is not None and window.unlock_dialog.isVisible()
     assert window.register_view.model.rowCount() == 0  # nothing of the register stays on screen
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == FIXED_TABS
 
     dialog = _unlock(window, "wrong passphrase here")
     assert dialog.message.text() == "Wrong passphrase. Try again." and window.is_locked()
@@ -48,7 +49,7 @@ def test_ctrl_l_locks_and_unlocking_restores_the_view(qtbot, window):
     assert window.register_view.selected_report_ids() == selected
     assert window.view_state() == before
     assert window.register_view.filter_bar.framework.currentData() == "SOC 2"
-    assert window.tabs.currentIndex() == 3
+    assert window.tabs.currentIndex() == FIXED_TABS
 
 
 def test_idle_timer_locks_and_input_postpones_it(qtbot, window):
@@ -80,3 +81,21 @@ def _key_event():
     from PySide6.QtGui import QKeyEvent
 
     return QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+
+
+def test_locking_drops_the_key_material(qtbot, window):
+    """Issue 10, item 7: the lock closes the connection and overwrites the raw key it was opened with."""
+    import gc
+
+    from reviewer.register import RegisterKey
+
+    key = window.register.key
+    raw_hex = key.raw.hex()
+    window.lock()
+    assert window.is_locked() and window.register is None
+    assert key.raw == bytes(32)
+    gc.collect()
+    live = [o for o in gc.get_objects() if isinstance(o, RegisterKey) and o.raw.hex() == raw_hex]
+    assert live == []  # no copy of the key is left anywhere in the app
+    _unlock(window)
+    assert not window.is_locked() and window.register.key.raw.hex() == raw_hex

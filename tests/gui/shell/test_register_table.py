@@ -10,7 +10,7 @@ from reviewer.register import ReportFilter
 
 def test_model_passes_qtmodeltester(qtmodeltester, filled_register):
     model = ReportTableModel(filled_register)
-    assert model.rowCount() == filled_register.count_reports() > 0
+    assert model.rowCount() == filled_register.reports.count() > 0
     qtmodeltester.check(model, force_py=True)
 
 
@@ -42,7 +42,7 @@ def test_pages_rows_as_the_view_scrolls(filled_register, monkeypatch):
     # a page of 2 rows stands in for the 200-row page: the same code path, with the corpus's few reports
     monkeypatch.setattr("reviewer.gui.register_view.model.PAGE_SIZE", 2)
     model = ReportTableModel(filled_register)
-    total = filled_register.count_reports()
+    total = filled_register.reports.count()
     assert total > 4 and PAGE_SIZE == 200
     assert model.rowCount() == 2 and model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
@@ -71,7 +71,7 @@ def test_filter_bar_filters_by_framework_and_text(qtbot, window):
 def test_review_status_filter(window, filled_register):
     view = window.register_view
     some = view.model.report_id(0)
-    filled_register.update_review(some, "tests", status="in_review")
+    filled_register.reviews.update(some, "tests", status="in_review")
     view.refresh()
     bar = view.filter_bar
     bar.review_status.setCurrentIndex(bar.review_status.findData("in_review"))
@@ -87,7 +87,7 @@ def test_full_text_search_shows_hits_with_page_and_snippet(qtbot, window, filled
     qtbot.keyClick(view.filter_bar.search, Qt.Key.Key_Return)
     hits = view.results.hits()
     assert hits and view.results.isVisible()
-    copperleaf = filled_register.list_reports(ReportFilter(text="Copperleaf"))[0].id
+    copperleaf = filled_register.reports.rows(ReportFilter(text="Copperleaf"))[0].id
     assert any(report_id == copperleaf and page >= 1 and "payroll" in snippet.lower()
                for report_id, page, snippet in hits)
     assert "hit" in view.results.summary.text()
@@ -103,7 +103,7 @@ def test_currency_badges_follow_the_settings_thresholds_like_procurement(qtbot, 
     window.tabs.setCurrentWidget(window.procurement)
     lanes = window.procurement.shown_statuses()
     assert table and all(lanes[vendor] == status for vendor, status in table.items())
-    default = {r.vendor: r.currency_status for r in filled_register.list_reports(limit=None)}
+    default = {r.vendor: r.currency_status for r in filled_register.reports.rows(limit=None)}
     assert any(default[vendor] != status for vendor, status in table.items())  # the setting made a difference
 
 
@@ -126,22 +126,22 @@ def _select(view, report_ids):
 def test_delete_report_asks_first_and_cancel_changes_nothing(qtbot, window, filled_register):
     view = window.register_view
     assert not window.delete_action.isEnabled()  # nothing selected
-    total = filled_register.count_reports()
+    total = filled_register.reports.count()
     _select(view, [view.model.report_id(0)])
     assert window.delete_action.isEnabled()
     box = window.ask_delete_reports()
     assert box.isVisible() and view.model.row_record(0).file_name in box.informativeText()
     assert box.defaultButton() is box.button(box.StandardButton.Cancel)
     box.button(box.StandardButton.Cancel).click()
-    assert filled_register.count_reports() == total
-    assert not [e for e in filled_register.audit_log() if e.field == "deleted"]
+    assert filled_register.reports.count() == total
+    assert not [e for e in filled_register.audit.entries() if e.field == "deleted"]
 
 
 def test_deleting_selected_reports_removes_them_closes_their_tab_and_logs_who(qtbot, window, filled_register,
                                                                              settings):
     settings.reviewer_name = "Dana Reviewer"
     view = window.register_view
-    total = filled_register.count_reports()
+    total = filled_register.reports.count()
     doomed = [view.model.report_id(0), view.model.report_id(1)]
     window.open_report(doomed[0])
     assert window.report_tab(doomed[0]) is not None
@@ -151,10 +151,10 @@ def test_deleting_selected_reports_removes_them_closes_their_tab_and_logs_who(qt
     box = window.ask_delete_reports()
     [delete] = [b for b in box.buttons() if b.text() == "Delete"]
     delete.click()
-    assert filled_register.count_reports() == view.model.rowCount() == total - 2
+    assert filled_register.reports.count() == view.model.rowCount() == total - 2
     assert not set(doomed) & {view.model.report_id(r) for r in range(view.model.rowCount())}
     assert window.report_tab(doomed[0]) is None
-    deleted = [e for e in filled_register.audit_log() if e.field == "deleted"]
+    deleted = [e for e in filled_register.audit.entries() if e.field == "deleted"]
     assert sorted(e.report_id for e in deleted) == sorted(doomed) and {e.who for e in deleted} == {"Dana Reviewer"}
     assert "2 reports deleted" in window.statusBar().currentMessage()
     assert not window.delete_action.isEnabled()

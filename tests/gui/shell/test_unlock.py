@@ -7,10 +7,10 @@ import subprocess
 import sys
 import textwrap
 
-from reviewer.gui.app import Launcher
+from reviewer.gui.launcher import Launcher
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.unlock import passphrase_strength
-from tests.gui.shell.conftest import PASSPHRASE
+from tests.support.register import PASSPHRASE
 
 
 def test_first_run_creates_the_register(qtbot, register_path, settings):

@@ -85,7 +85,7 @@ def test_finance_shows_soc1_coverage_of_the_fiscal_year(qtbot, window):
 
     qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(300, index * 30 + 15))
     assert view.report_id == wrenfield.report_id
-    stored = window.register.report(wrenfield.report_id).extraction.report
+    stored = window.register.reports.get(wrenfield.report_id).extraction.report
     assert stored.control_objectives
     assert [view.objectives.topLevelItem(i).text(0) for i in range(view.objectives.topLevelItemCount())] == \
         [o.id for o in stored.control_objectives]

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
-from tests.gui.workspace.pdfs import line_box, make_pdf
+from tests.support.viewer_pdf import line_box, make_pdf
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reviewer.register.register import Register
-from tests.gui.workspace.conftest import PASSPHRASE, REVIEWER
+from tests.gui.workspace.conftest import REVIEWER
+from tests.support.register import PASSPHRASE
 
 ACCESS_CUEC = "user IDs and passwords are assigned only to authorized"
 
@@ -30,8 +31,8 @@ def test_add_own_control_map_a_cuec_and_see_it_suggested_on_the_next_report(
     dialog.title.setText("User provisioning and password management")
     dialog.owner.setText("IT Security")
     dialog.accept()
-    assert [c.ref for c in register.own_controls()] == ["IAM-01"]
-    mapped = register.cuecs(first.report_id)[row].mapping
+    assert [c.ref for c in register.reviews.own_controls()] == ["IAM-01"]
+    mapped = register.reviews.cuecs(first.report_id)[row].mapping
     assert mapped is not None and mapped.own_control.ref == "IAM-01" and mapped.mapped_by == REVIEWER
     assert tab.combos[row].currentText().startswith("IAM-01")
     assert tab.summary.text() == f"1 of {len(tab.records)} mapped to our controls"
@@ -46,26 +47,26 @@ def test_add_own_control_map_a_cuec_and_see_it_suggested_on_the_next_report(
     # an unrelated CUEC gets no suggestion
     assert tab2.suggestion_buttons[row_of(tab2, "confidential data")] is None
     qtbot.mouseClick(suggestion, Qt.MouseButton.LeftButton)
-    assert tab2.combos[row2].currentData() == register.own_controls()[0].id
+    assert tab2.combos[row2].currentData() == register.reviews.own_controls()[0].id
     second.close()
     register.close()
     with Register.open(register_path, PASSPHRASE) as again:
-        records = again.cuecs(second.report_id)
+        records = again.reviews.cuecs(second.report_id)
         assert records[row2].mapping.own_control.ref == "IAM-01"
 
 
 def test_mapping_with_the_combo_is_undoable(open_workspace, register, qtbot):
-    control = register.add_own_control("IAM-02", "MFA for privileged accounts", "IT Security", REVIEWER)
+    control = register.reviews.add_own_control("IAM-02", "MFA for privileged accounts", "IT Security", REVIEWER)
     ws = open_workspace("meridian-soc2-t2-exc2")
     tab = ws.cuecs_tab
     row = row_of(tab, "multi-factor")
     tab.map_row(row, control.id)
-    assert register.cuecs(ws.report_id)[row].mapping.own_control.id == control.id
+    assert register.reviews.cuecs(ws.report_id)[row].mapping.own_control.id == control.id
     ws.undo_action.trigger()
-    assert register.cuecs(ws.report_id)[row].mapping is None
+    assert register.reviews.cuecs(ws.report_id)[row].mapping is None
     assert tab.combos[row].currentData() is None
     ws.redo_action.trigger()
-    assert register.cuecs(ws.report_id)[row].mapping.own_control.id == control.id
+    assert register.reviews.cuecs(ws.report_id)[row].mapping.own_control.id == control.id
     assert tab.combos[row].currentData() == control.id
 
 
@@ -79,5 +80,5 @@ def test_carved_out_subservice_organizations_without_a_report_are_flagged(open_w
         assert tab.table.item(row, 4).text() == "carved out, no report on file"
     assert "Amazon Web Services, Microsoft Azure" in tab.summary.text()
     tab.table.setCurrentCell(1, 0)
-    azure = register.report(ws.report_id).extraction.report.subservice_organizations[1]
+    azure = register.reports.get(ws.report_id).extraction.report.subservice_organizations[1]
     assert ws.viewer.current_page() == azure.page and ws.viewer.evidence_rect() is not None

@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 
 from reviewer.register.register import Register
-from tests.gui.workspace.conftest import PASSPHRASE, REVIEWER
+from tests.gui.workspace.conftest import REVIEWER
+from tests.support.register import PASSPHRASE
 
 
 def choose(combo, data) -> None:
@@ -32,22 +33,22 @@ def test_triage_is_saved_at_once_and_audited(open_workspace, register, register_
     type_and_leave(qtbot, tab.compensating, "Quarterly access recertification (IAM-07)")
     type_and_leave(qtbot, tab.follow_up, "Ask vendor for remediation evidence by Q3")
     assert changes == [ws.report_id] * 4
-    exception_id = register.exceptions(ws.report_id)[1].id
+    exception_id = register.reviews.exceptions(ws.report_id)[1].id
     # the table shows the triage, and the audit tab lists the four writes
     assert tab.model.index(1, 5).data() == "systemic"
     fields = [(e.field, e.new, e.who) for e in ws.audit_tab.entries]
     assert ("nature", "systemic", REVIEWER) in fields
     assert ("compensating_control", "Quarterly access recertification (IAM-07)", REVIEWER) in fields
-    assert ws.audit_tab.table.rowCount() == len(register.audit_log(ws.report_id))
+    assert ws.audit_tab.table.rowCount() == len(register.audit.entries(ws.report_id))
 
     ws.close()
     register.close()
     with Register.open(register_path, PASSPHRASE) as again:
-        triage = next(r.triage for r in again.exceptions(ws.report_id) if r.id == exception_id)
+        triage = next(r.triage for r in again.reviews.exceptions(ws.report_id) if r.id == exception_id)
         assert triage.nature == "systemic" and triage.relevance == "relevant"
         assert triage.compensating_control == "Quarterly access recertification (IAM-07)"
         assert triage.follow_up == "Ask vendor for remediation evidence by Q3"
-        logged = {(e.entity, e.field, e.new) for e in again.audit_log(ws.report_id)}
+        logged = {(e.entity, e.field, e.new) for e in again.audit.entries(ws.report_id)}
         assert ("exception", "nature", "systemic") in logged
         assert ("exception", "follow_up", "Ask vendor for remediation evidence by Q3") in logged
 
@@ -63,7 +64,7 @@ def test_undo_and_redo_write_through_the_register(open_workspace, register, qtbo
     exception_id = tab.current_record().id
 
     def triage():
-        return next(r.triage for r in register.exceptions(ws.report_id) if r.id == exception_id)
+        return next(r.triage for r in register.reviews.exceptions(ws.report_id) if r.id == exception_id)
 
     # focus is still in the saved field: Ctrl+Z there undoes the saved edit, not just the field's typing
     assert tab.follow_up.hasFocus()
@@ -79,7 +80,7 @@ def test_undo_and_redo_write_through_the_register(open_workspace, register, qtbo
     assert tab.nature.currentData() == "isolated"
     # the audit log shows every write, the undos too
     assert len(changes) == 5  # two edits, two undos, one redo: the shell refreshes its row each time
-    natures = [(e.old, e.new) for e in register.audit_log(ws.report_id) if e.field == "nature"]
+    natures = [(e.old, e.new) for e in register.audit.entries(ws.report_id) if e.field == "nature"]
     assert natures == [(None, "isolated"), ("isolated", None), (None, "isolated")]
     assert ws.undo_action.text().startswith("Undo") and ws.redo_action.isEnabled()
 
@@ -93,7 +94,7 @@ def test_ctrl_z_while_typing_undoes_the_typing_first(open_workspace, register, q
     qtbot.keyClicks(tab.follow_up, "half typed")
     qtbot.keyClick(tab.follow_up, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert tab.follow_up.text() == ""  # the field's own undo
-    assert register.exceptions(ws.report_id)[0].triage.nature == "isolated"  # the saved edit is untouched
+    assert register.reviews.exceptions(ws.report_id)[0].triage.nature == "isolated"  # the saved edit is untouched
 
 
 def test_verdict_rationale_date_and_sign_off(open_workspace, register, register_path, qtbot):
@@ -107,21 +108,24 @@ def test_verdict_rationale_date_and_sign_off(open_workspace, register, register_
     tab.next_review.setFocus()  # leaving the rationale saves it
     tab.next_review.setDate(QDate(2025, 8, 15))
     qtbot.keyClick(tab.next_review, Qt.Key.Key_Return)
-    review = register.review(ws.report_id)
+    review = register.reviews.get(ws.report_id)
     assert review.status == "accepted_with_conditions"
     assert review.rationale == "Two access exceptions; compensated by our quarterly review."
     assert review.next_review_date == date(2025, 8, 15)
 
     assert tab.sign_off_button.isEnabled()
-    qtbot.mouseClick(tab.sign_off_button, Qt.MouseButton.LeftButton)
-    review = register.review(ws.report_id)
+    for unsure in register.corrections.to_check(ws.report_id):  # what the extractor was unsure of, checked first
+        register.corrections.confirm(ws.report_id, unsure.target, who=REVIEWER)
+    ws.refresh()
+    qtbot.mouseClick(tab.sign_off_button, Qt.MouseButton.LeftButton)  # nothing left to check: no question
+    review = register.reviews.get(ws.report_id)
     assert review.signed_off_by == REVIEWER and review.signed_off_at
     assert f"Signed off by {REVIEWER}" in tab.sign_off_state.text()
-    assert ("signed_off_by", REVIEWER) in [(e.field, e.new) for e in register.audit_log(ws.report_id)]
+    assert ("signed_off_by", REVIEWER) in [(e.field, e.new) for e in register.audit.entries(ws.report_id)]
     ws.close()
     register.close()
     with Register.open(register_path, PASSPHRASE) as again:
-        assert again.review(ws.report_id).signed_off_by == REVIEWER
+        assert again.reviews.get(ws.report_id).signed_off_by == REVIEWER
 
 
 def test_sign_off_needs_a_reviewer_name(open_workspace, register, settings):
@@ -131,7 +135,7 @@ def test_sign_off_needs_a_reviewer_name(open_workspace, register, settings):
     assert not ws.review_tab.sign_off_button.isEnabled()
     assert "Set your name" in ws.review_tab.sign_off_state.text()
     ws.sign_off()
-    assert register.review(ws.report_id).signed_off_by is None
+    assert register.reviews.get(ws.report_id).signed_off_by is None
     assert ws.error.isVisibleTo(ws) and "Set your name" in ws.error.text()
 
 
@@ -143,6 +147,6 @@ def test_a_refused_edit_says_why_and_shows_what_is_stored(open_workspace, regist
     ws.review_tab.status.blockSignals(False)
     choose(ws.review_tab.status, "bogus")
     assert ws.error.isVisibleTo(ws) and ws.error.text().startswith("Not saved:")
-    assert register.review(ws.report_id).status == "new"
+    assert register.reviews.get(ws.report_id).status == "new"
     assert ws.review_tab.status.currentData() == "new"
     assert not ws.undo_action.isEnabled()

@@ -28,7 +28,7 @@ def test_opening_a_review_shows_the_facts_the_pdf_and_the_exceptions(open_worksp
 
 def test_clicking_a_fact_jumps_to_its_evidence(open_workspace, register, qtbot):
     ws = open_workspace("harlow-soc2-t2-exc3")
-    evidence = register.report(ws.report_id).extraction.evidence["report_date"]
+    evidence = register.reports.get(ws.report_id).extraction.evidence["report_date"]
     assert evidence.page != ws.viewer.current_page()
     qtbot.mouseClick(ws.fields.links["report_date"], Qt.MouseButton.LeftButton)
     assert ws.viewer.current_page() == evidence.page
@@ -40,7 +40,7 @@ def test_clicking_a_fact_jumps_to_its_evidence(open_workspace, register, qtbot):
 
 def test_clicking_an_exception_shows_its_page_with_the_box_highlighted(open_workspace, register, qtbot):
     ws = open_workspace("harlow-soc2-t2-exc3")
-    finding = register.exceptions(ws.report_id)[1].finding
+    finding = register.reviews.exceptions(ws.report_id)[1].finding
     table = ws.exceptions_tab.table
     cell = table.visualRect(ws.exceptions_tab.model.index(1, 2)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
@@ -59,18 +59,18 @@ def test_clicking_an_exception_shows_its_page_with_the_box_highlighted(open_work
 
 def test_warnings_banner(open_workspace, register):
     ws = open_workspace("harlow-soc2-t2-exc3")
-    warnings = register.report(ws.report_id).extraction.warnings
+    warnings = register.reports.get(ws.report_id).extraction.warnings
     assert ws.warnings.isVisibleTo(ws) == bool(warnings)
     for w in warnings:
         assert w in ws.warnings.text()
 
 
-def test_exceptions_model_is_a_well_behaved_qt_model(register, qtmodeltester):
+def test_exceptions_model_is_a_well_behaved_qt_model(register, qtmodeltester, imported):
     model = ExceptionsModel()
-    model.set_records(register.exceptions(register.imported["meridian-soc2-t2-qualified"]))
+    model.set_records(register.reviews.exceptions(imported["meridian-soc2-t2-qualified"]))
     assert model.rowCount() == 5
     qtmodeltester.check(model, force_py=True)
-    model.set_records(register.exceptions(register.imported["harlow-soc2-t2-exc3"]))
+    model.set_records(register.reviews.exceptions(imported["harlow-soc2-t2-exc3"]))
     assert model.rowCount() == 3
 
 
@@ -80,7 +80,8 @@ def test_a_clean_report_has_no_exception_rows_and_says_so(open_workspace):
     assert ws.exceptions_tab.empty.isVisibleTo(ws) and not ws.exceptions_tab.table.isVisibleTo(ws)
 
 
-def test_ctrl_f_and_f3_search_the_pdf_from_anywhere_in_the_workspace_inside_a_main_window(register, settings, qtbot):
+def test_ctrl_f_and_f3_search_the_pdf_from_anywhere_in_the_workspace_inside_a_main_window(register, settings, qtbot,
+                                                                                          imported):
     # the shell's main window has its own window-wide Ctrl+F: inside the workspace, ours must win, unambiguously
     win = QMainWindow()
     qtbot.addWidget(win)
@@ -91,7 +92,7 @@ def test_ctrl_f_and_f3_search_the_pdf_from_anywhere_in_the_workspace_inside_a_ma
     win.addAction(action)
     tabs = QTabWidget()
     win.setCentralWidget(tabs)
-    ws = ReviewWorkspace(register, register.imported["harlow-soc2-t2-exc3"], settings, win)
+    ws = ReviewWorkspace(register, imported["harlow-soc2-t2-exc3"], settings, win)
     tabs.addTab(ws, "review")
     win.resize(1400, 900)
     win.show()

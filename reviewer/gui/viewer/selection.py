@@ -1,0 +1,88 @@
+"""`AreaSelection`: drag a box over the page in the viewer to select its text; the box becomes evidence.
+
+Installed on a `PdfPageViewer`'s canvas (an event filter: the viewer itself is unchanged). A left-button drag
+draws a rubber band; on release the box is turned into PDF points (top-left origin, like `Evidence.bbox`), the
+text inside it is read from the page's text layer, and `selected(page, bbox, text)` is emitted. The last
+selection stays available (`last`) for "use as evidence" and "add as a new item".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QRubberBand
+
+from reviewer.extract.model import BBox
+from reviewer.gui.viewer.widget import PdfPageViewer
+
+MIN_DRAG = 4  # pixels: a shorter drag is a click, not a selection
+
+
+@dataclass(frozen=True)
+class PageSelection:
+    """A box drawn on a page, in PDF points from the page's top-left, and the text inside it."""
+
+    page: int
+    bbox: BBox
+    text: str
+
+    def evidence_json(self) -> dict[str, object]:
+        return {"page": self.page, "text": self.text, "bbox": [round(v, 2) for v in self.bbox]}
+
+
+class AreaSelection(QObject):
+    """Rubber-band text selection on the viewer's page."""
+
+    selected = Signal(object)  # PageSelection
+
+    def __init__(self, viewer: PdfPageViewer) -> None:
+        super().__init__(viewer)
+        self.viewer = viewer
+        self.last: PageSelection | None = None
+        self._origin: QPoint | None = None
+        self._band = QRubberBand(QRubberBand.Shape.Rectangle, viewer.canvas)
+        viewer.canvas.installEventFilter(self)
+        viewer.canvas.setCursor(Qt.CursorShape.IBeamCursor)
+        viewer.canvas.setToolTip("Drag over the page to select text: use it as evidence, or add it as an item")
+        viewer.page_changed.connect(lambda _page: self._band.hide())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewer.canvas and isinstance(event, QMouseEvent):
+            kind = event.type()
+            pos = event.position().toPoint()
+            if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+                self._origin = pos
+                self._band.setGeometry(QRect(pos, QSize()))
+                self._band.show()
+                return True
+            if kind == QEvent.Type.MouseMove and self._origin is not None:
+                self._band.setGeometry(QRect(self._origin, pos).normalized())
+                return True
+            if kind == QEvent.Type.MouseButtonRelease and self._origin is not None:
+                rect = QRect(self._origin, pos).normalized()
+                self._origin = None
+                if rect.width() < MIN_DRAG or rect.height() < MIN_DRAG:
+                    self._band.hide()
+                    return True
+                self._band.setGeometry(rect)
+                self.select_pixels(rect)
+                return True
+        return super().eventFilter(watched, event)
+
+    def select_pixels(self, rect: QRect) -> PageSelection | None:
+        """Select the canvas rectangle `rect` (logical pixels) on the page on screen."""
+        zoom = self.viewer.zoom()
+        bbox = (rect.left() / zoom, rect.top() / zoom, (rect.right() + 1) / zoom, (rect.bottom() + 1) / zoom)
+        return self.select(self.viewer.current_page(), bbox)
+
+    def select(self, page: int, bbox: BBox) -> PageSelection | None:
+        """Select the box `bbox` (PDF points) on `page`: its text becomes the last selection."""
+        if not page:
+            return None
+        text = self.viewer.text_in(page, bbox)
+        x0, top, x1, bottom = (round(v, 2) for v in bbox)
+        self.last = PageSelection(page, (x0, top, x1, bottom), text)
+        self.selected.emit(self.last)
+        return self.last
