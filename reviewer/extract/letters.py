@@ -152,7 +152,21 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
         if votes:
             best = max(votes, key=lambda k: (votes[k], -len(k)))
             out[key] = (best, where[(kind, best)])
+    if "system" in out and "service_organization" in out:
+        system, ev = out["system"]
+        out["system"] = (_without_trailing_vendor(system, out["service_organization"][0]), ev)
     return out
+
+
+def _without_trailing_vendor(system: str, vendor: str) -> str:
+    """A system's name without the vendor's name that the next line starts with ("Acme Sync Platform" then
+    "Acme Data Systems, Inc." read as one name)."""
+    first = vendor.split()[0]
+    words = system.split()
+    for k in range(1, len(words)):
+        if words[k] == first and vendor.startswith(" ".join(words[k:])):
+            return " ".join(words[:k])
+    return system
 
 
 def letter_facts(doc: Document) -> dict[str, tuple[str, Page, Line]]:

@@ -15,7 +15,7 @@ from reviewer.extract.grid import grid_at
 from reviewer.extract.layout import Document, Segment, segments
 from reviewer.extract.parts import role_of
 from reviewer.extract.pdf import Line, Page
-from reviewer.extract.vocabulary import BULLET_GLYPHS
+from reviewer.extract.vocabulary import BULLET_GLYPHS, CRITERIA_RUN
 
 BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}*\-\u2013o]|"
                     r"\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))$")
@@ -29,6 +29,7 @@ KNOWN_HEADING = re.compile(
     r"description\s+of|tests?\s+of\s+controls|relevant\s+aspects|carved[\s-]out|inclusive|"
     r"(?:attachment|appendix|exhibit|schedule|part)\s+[A-Z0-9]{1,4}\b)", re.I)
 _END_PUNCT = re.compile(r"[.:;,]$")
+_CRITERIA_AT_END = re.compile(rf"[.;]?\s*\(\s*{CRITERIA_RUN}\)\s*$")  # "... uploading them. (CC6.7)"
 _SUBHEADING_STEP = 0.8  # points: a heading this much smaller than a passage's title is one of its sub-headings
 # a heading that groups list entries or table rows: a control objective or a criterion with its title
 GROUP_HEADING = re.compile(r"^\s*control\s+objective\s+[A-Z0-9][\w.\-]*\s*(?:[:.\u2013\u2014\-]|$)", re.I)
@@ -198,8 +199,8 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
     # entries' margin (entries set without markers or space between them), starts an entry
     paras: list[list[Line]] = [[lines[0]]]
     for prev, ln in zip(lines, lines[1:], strict=False):
-        sentence_break = (prev.text.rstrip().endswith((".", ";")) and ln.text[:1].isupper()
-                          and abs(ln.x0 - paras[-1][0].x0) < 2)
+        sentence_break = ((prev.text.rstrip().endswith((".", ";")) or _CRITERIA_AT_END.search(prev.text) is not None)
+                          and ln.text[:1].isupper() and abs(ln.x0 - paras[-1][0].x0) < 2)
         if ln.top - prev.bottom > prev.height * 0.6 or ln.page != prev.page or sentence_break:
             paras.append([ln])
         else:

@@ -23,6 +23,9 @@ from reviewer.extract.vocabulary import RESPONSE_WORDS
 # a control id as a table prints it: "CC6.1.2", "AC-04", "3.7", "C-112", "SEC-12", "CO3-01"
 CONTROL_ID = re.compile(r"^(?:[A-Z]{1,5}[\s\-]?)?\d{1,3}(?:[.\-]\d{1,3}){0,3}[a-z]?$|^[A-Z]{1,5}[\-.]?\d{1,3}(?:[.\-]\d"
                         r"{1,3}){0,3}[A-Za-z]?$")
+# a band under the header naming the criterion or objective its rows test ("CC1.0 Control Environment") is no
+# wrapped part of the header
+GROUP_BAND = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|control\s+objective\s+\w)", re.I)
 _COLUMN_SUPPORT = 3  # body lines whose cells start at one x before it is taken for a column's edge
 
 RESULT_HEAD = re.compile(r"^(?:test(?:ing)?\s+results?|results?(?:\s+of\s+(?:tests?|testing))?(?:\s+of\s+testing)?|"
@@ -58,7 +61,7 @@ def header_cells(lines: list[Line], i: int) -> tuple[list[Segment], int] | None:
     used = 1
     if i + 1 < len(lines):
         nxt = lines[i + 1]
-        if nxt.top - line.bottom < line.height * 0.8:
+        if nxt.top - line.bottom < line.height * 0.8 and not GROUP_BAND.match(nxt.text):
             nsegs = segments(nxt)
             if nsegs and all(any(s.x0 - 20 <= n.x0 <= s.x1 + 20 or s.x0 <= n.x1 <= s.x1 for s in segs)
                              for n in nsegs) and len(nsegs) <= len(segs):

@@ -29,9 +29,13 @@ BULLET_GLYPHS = ("\u2022\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25c6\u25c7\u
 BULLET_TOKEN = re.compile(rf"(?:^|(?<=\s))[{BULLET_GLYPHS}](?=\s|$)\s*|(?:^|(?<=\s))[{BULLET_GLYPHS}](?=\S)")
 
 
+# a dash that opens a list entry after a colon or a sentence's end ("Exceptions noted: \u2013 For 2 of 25 ...")
+DASH_MARKER = re.compile(r"(?<=[:.;])\s+[\u2013\u2014\-](?=\s)")
+
+
 def without_bullets(text: str) -> str:
     """A text with its list markers left out ("Exceptions noted: \u2022 For 2 of 25 ..." -> "... For 2 of 25")."""
-    return " ".join(BULLET_TOKEN.sub(" ", text).split())
+    return " ".join(DASH_MARKER.sub(" ", BULLET_TOKEN.sub(" ", text)).split())
 
 
 # --- criteria ----------------------------------------------------------------------------------------------------

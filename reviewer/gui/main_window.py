@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.actions import name_shortcut, window_action
 from reviewer.gui.confirm_delete import confirm_delete
 from reviewer.gui.dialog_history import forget_file_dialog_history, private_dialog
 from reviewer.gui.errors import show_error
@@ -115,21 +116,7 @@ class MainWindow(QMainWindow):
 
     # actions, menus and shortcuts
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        self._tool_tip(action)
-        return action
-
-    @staticmethod
-    def _tool_tip(action: QAction) -> None:
-        """The action's name and its shortcut, as tool bars and menus show it ("Import PDFs (Ctrl+O)")."""
-        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("\u2026")
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{name} ({keys})" if keys else name)
+        return window_action(self, text, shortcut, slot)
 
     def _build_actions(self) -> None:
         self.import_action = self._action("&Import PDFs\u2026", "Ctrl+O", self.ask_import)
@@ -143,7 +130,7 @@ class MainWindow(QMainWindow):
         # Delete acts on the table's selection only: in a text field it still deletes a character
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._tool_tip(self.delete_action)
+        name_shortcut(self.delete_action)
         self.removeAction(self.delete_action)
         self.register_view.add_row_action(self.delete_action)
         self.delete_action.setEnabled(False)

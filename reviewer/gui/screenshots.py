@@ -11,7 +11,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -56,6 +56,14 @@ def _correct_for_the_shot(register: Register, report_id: int) -> None:
     system = extraction.report.system or "the system"
     register.corrections.correct(report_id, "system", f"{system} (production)", who="Alex Example",
                                  reason="full name from the system description")
+
+
+def _report_to_check(register: Register, model: Any) -> int:
+    """The first SOC report in the register table that has values left to check (the shot shows their count),
+    else the first report."""
+    ids = [model.report_id(row) for row in range(model.rowCount())]
+    reports = [rid for rid in ids if register.reports.get(rid).extraction.document_type == "soc_report"] or ids
+    return next((rid for rid in reports if register.corrections.to_check(rid)), reports[0])
 
 
 def _show_check_tab(workspace: object) -> None:
@@ -140,7 +148,7 @@ def render(out_dir: Path, samples: Path = SAMPLES, today: date | None = None) ->
 
         window.tabs.setCurrentWidget(window.register_view)
         if window.register_view.model.rowCount():
-            report_id = window.register_view.model.report_id(0)
+            report_id = _report_to_check(register, window.register_view.model)
             _correct_for_the_shot(register, report_id)
             workspace = window.open_report(report_id)
             if workspace is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox
+
     from reviewer.register import Register
 
 ViewState = dict[str, object]
@@ -26,3 +28,29 @@ class View(Protocol):
 
     def refresh(self) -> None:
         """Read the register again."""
+
+
+class ChoiceState:
+    """The register and the state of a view whose state is which entry of one of its choices is picked: the
+    choice is `choice()`, kept under `state_key`. Mixed in before the view's widget class."""
+
+    register: Register | None
+    state_key: str
+
+    def choice(self) -> QComboBox:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def set_register(self, register: Register | None) -> None:
+        self.register = register
+        if register is None:
+            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
+
+    def state(self) -> ViewState:
+        return {self.state_key: self.choice().currentIndex()}
+
+    def restore(self, state: ViewState) -> None:
+        index = state.get(self.state_key, 0)
+        self.choice().setCurrentIndex(index if isinstance(index, int) else 0)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reviewer.register import Register
 from tests.register.yearly import Year, store_year
+from tests.support.register import PASSPHRASE
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 ACME = "Acme Cloud, Inc."
@@ -60,7 +61,7 @@ def test_the_samples_show_a_history_and_a_copied_report(tmp_path):
     """The demo's sample PDFs (resources/samples): truth from their manifest, which the same specs wrote."""
     manifest = json.loads((SAMPLES / "manifest.json").read_text())
     truth = {f["file"]: f["truth"]["report"] for f in manifest["files"]}
-    with Register.open(tmp_path / "r.db", "pw") as reg:
+    with Register.open(tmp_path / "r.db", PASSPHRASE) as reg:
         for f in manifest["files"]:
             assert reg.reports.import_file(SAMPLES / f["file"]).status == "imported"
         (vendor_id, _), = reg.insights.find_vendors("Ravenscar Cloud Software, Inc.")

@@ -11,6 +11,7 @@ import pytest
 from reviewer.register import Register
 from tests.fixtures.generate import make_report
 from tests.fixtures.render import built_report
+from tests.support.register import PASSPHRASE
 
 TEMPLATES = [("harlow", "SOC 2", "tsc"), ("meridian", "SOC 2", "tsc"), ("calder", "SOC 1", "co"),
              ("brightline", "SOC 2", "family"), ("ostrander", "SOC 1", "dotted"), ("soc3", "SOC 3", "tsc")]
@@ -30,7 +31,7 @@ def test_a_copy_under_another_name_is_found_and_an_own_report_is_not(tmp_path, t
     copied.auditor, copied.auditor_city = "Okafor & Lindqvist, P.C.", "Reno, Nevada"
     copied.report_date += timedelta(days=3)
     own = _spec(f"own-{template}", template, framework, id_style, "Brindlewood Freight Corp.", "Brindlewood Dispatch")
-    with Register.open(tmp_path / "r.db", "pw") as reg:
+    with Register.open(tmp_path / "r.db", PASSPHRASE) as reg:
         ids = {}
         for name, spec in (("original.pdf", original), ("copied.pdf", copied), ("own.pdf", own)):
             outcome = reg.reports.import_bytes(built_report(spec).data, name)

@@ -23,7 +23,7 @@ from reviewer.gui.errors import show_error
 from reviewer.gui.procurement.lanes import Lane, build_lanes
 from reviewer.gui.procurement.timeline import TimelineWidget
 from reviewer.gui.theme import STATUS_LABELS
-from reviewer.gui.view import ViewState
+from reviewer.gui.view import ChoiceState
 
 if TYPE_CHECKING:
     from reviewer.gui.settings import AppSettings
@@ -33,8 +33,10 @@ LEGEND = "Bars: report periods (green), bridge letters (blue), gaps (red, dashed
          "the vertical line is today."
 
 
-class ProcurementView(QWidget):
+class ProcurementView(ChoiceState, QWidget):
     """`vendor_activated(vendor_id)` when a lane is double-clicked (the window filters the table to it)."""
+
+    state_key = "status"
 
     vendor_activated = Signal(int)
     message = Signal(str)  # a line for the window's status bar
@@ -76,17 +78,8 @@ class ProcurementView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(legend)
 
-    def set_register(self, register: Register | None) -> None:
-        self.register = register
-        if register is None:
-            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
-
-    def state(self) -> ViewState:
-        return {"status": self.status.currentIndex()}
-
-    def restore(self, state: ViewState) -> None:
-        index = state.get("status", 0)
-        self.status.setCurrentIndex(index if isinstance(index, int) else 0)
+    def choice(self) -> QComboBox:
+        return self.status
 
     def refresh(self) -> None:
         today = self.today or date.today()

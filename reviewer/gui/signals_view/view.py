@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.settings import FirmsDialog
 from reviewer.gui.text import plain_label
-from reviewer.gui.view import ViewState
+from reviewer.gui.view import ChoiceState
 
 if TYPE_CHECKING:
     from reviewer.gui.settings import AppSettings
@@ -37,8 +37,10 @@ LEGEND = ("Near copy: reports of different vendors whose description and tests s
           "period, or a Type 2 period under six months. Auditor: signed by a firm not on your accepted list.")
 
 
-class SignalsView(QWidget):
+class SignalsView(ChoiceState, QWidget):
     """`open_report(report_id)` when a signal is double-clicked; `message(text)` for the status bar."""
+
+    state_key = "kind"
 
     open_report = Signal(int)
     message = Signal(str)
@@ -83,17 +85,8 @@ class SignalsView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(legend)
 
-    def set_register(self, register: Register | None) -> None:
-        self.register = register
-        if register is None:
-            self.refresh()  # nothing to show while locked; with a register, refreshed when shown
-
-    def state(self) -> ViewState:
-        return {"kind": self.kind.currentIndex()}
-
-    def restore(self, state: ViewState) -> None:
-        index = state.get("kind", 0)
-        self.kind.setCurrentIndex(index if isinstance(index, int) else 0)
+    def choice(self) -> QComboBox:
+        return self.kind
 
     def refresh(self) -> None:
         self.signals = [] if self.register is None else self.register.insights.signals()
