@@ -8,6 +8,7 @@ temporary HOME, so the checks pass only if the bundle carries everything itself.
 1. `reviewer --version` prints the source tree's version;
 2. `reviewer extract --json` on a sample report prints one JSON object per file with the schema id
    "soc-extraction/1", the file's sha256 and page count (a tiny PDF made here when resources/samples/ is empty);
+   on the scanned sample (image-only pages), OCR in the bundle reads every page and the report's facts;
 3. `reviewer import` and `list --json` on a temporary register: the file is encrypted (no SQLite header, no
    listed value in plain text) and a wrong passphrase exits 3; `reviewer demo` imports the bundled samples;
    `reviewer gui` with a temporary register starts offscreen and is still running after a few seconds;
@@ -167,6 +168,30 @@ class Smoke:
                        and isinstance(file_info.get("pages"), int) and file_info["pages"] >= 1,
                        f"file is {file_info!r}")
 
+    def scanned(self) -> None:
+        """The bundled OCR engine and model read the scanned sample (no text layer) like its manifest says."""
+        folder = ROOT / "resources" / "samples"
+        manifest = json.loads((folder / "manifest.json").read_text()) if (folder / "manifest.json").exists() else {}
+        entries = manifest.get("scanned") or []
+        if not entries:
+            print("  (no scanned sample in resources/samples: OCR not checked)")
+            return
+        entry = entries[0]
+        copy = self.work / entry["file"]
+        shutil.copyfile(folder / entry["file"], copy)
+        done = self.run(["extract", "--json", str(copy)], trace=self.work / "ocr.trace", timeout=300)
+        if not self.check("extract --json on a scanned report exits 0", done.returncode == 0,
+                          f"exit {done.returncode}: {last_line(done.stderr)}"):
+            return
+        result = json.loads(done.stdout.splitlines()[0])
+        want = entry["truth"]
+        pages = result["file"].get("ocr_pages")
+        self.check("OCR read every page of the scanned sample", pages == list(range(1, want["file"]["pages"] + 1)),
+                   f"ocr_pages {pages}")
+        for key in ("service_organization", "service_auditor", "opinion", "as_of", "period_end"):
+            self.check(f"scanned sample: {key}", result["report"].get(key) == want["report"].get(key),
+                       f"{result['report'].get(key)!r}, want {want['report'].get(key)!r}")
+
     def register(self) -> None:
         """The encrypted register works in the bundle: import a report, list it, find no plain text on disk."""
         reports = sample_reports(self.work)
@@ -260,7 +285,8 @@ class Smoke:
         network, python_files = [], []
         python_dirs = {sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
         forbidden_roots = {Path(p).resolve().as_posix() for p in (*python_dirs, sys.prefix, ROOT)}
-        for trace in (self.work / "extract.trace", self.work / "import.trace", self.work / "gui.trace"):
+        for trace in (self.work / "extract.trace", self.work / "ocr.trace", self.work / "import.trace",
+                      self.work / "gui.trace"):
             if not trace.exists():
                 self.check(f"strace log {trace.name} was written", False)
                 continue
@@ -315,8 +341,8 @@ def run_smoke_test(dist: Path = DIST) -> int:
         shutil.copytree(dist, bundle, symlinks=True)
         smoke = Smoke(bundle, work)
         print(f"smoke test of a copy of {dist} in {bundle.parent}")
-        steps: list[Callable[[], None]] = [smoke.version, smoke.extract, smoke.register, smoke.demo, smoke.gui,
-                                           smoke.contents, smoke.offline]
+        steps: list[Callable[[], None]] = [smoke.version, smoke.extract, smoke.scanned, smoke.register, smoke.demo,
+                                           smoke.gui, smoke.contents, smoke.offline]
         for step in steps:
             try:
                 step()

@@ -58,6 +58,11 @@ def _add_register_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_ocr_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-ocr", dest="ocr", action="store_false",
+                   help="leave scanned pages (no text layer) unread instead of reading them by OCR")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = CliArgumentParser(
         prog="reviewer",
@@ -74,10 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="read PDFs and print what was extracted; touches no register")
     p.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
     p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
+    _add_ocr_option(p)
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = sub.add_parser("import", help="import PDFs (files or folders) into the register")
     p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
+    _add_ocr_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_register_option(p)
 

@@ -1,9 +1,9 @@
-"""`reviewer extract [--json] [--password PW] FILE...`: read PDFs and print what was extracted.
+"""`reviewer extract [--json] [--password PW] [--no-ocr] FILE...`: read PDFs and print what was extracted.
 
 Touches no register. Each file goes through the same sandbox child and limits as an import (a hostile file costs
-one line, never the batch). With --json, one `ExtractionResult.to_json()` object per line (JSON Lines); without, a
-short readable summary per file. A file that cannot be read gets one line on stderr naming it; the other
-files are still read, and the exit status is 2.
+one line, never the batch); scanned pages (no text layer) are read by OCR there too, unless --no-ocr. With --json,
+one `ExtractionResult.to_json()` object per line (JSON Lines); without, a short readable summary per file. A file
+that cannot be read gets one line on stderr naming it; the other files are still read, and the exit status is 2.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
 
     status = EXIT_OK
     password = pdf_password(args)
-    with IsolatedExtractor(ExtractionLimits.from_environment()) as extractor:
+    ocr = getattr(args, "ocr", True)
+    with IsolatedExtractor(ExtractionLimits.from_environment(), ocr=ocr) as extractor:
         for name in args.files:
             path = Path(name)
             try:
@@ -55,6 +56,7 @@ def summary(result: ExtractionResult) -> str:
     f = result.file
     head = f"{f.name}: {result.document_type or 'unreadable'}, {f.pages} page{'' if f.pages == 1 else 's'}"
     head += (", encrypted" if f.encrypted else "") + ("" if f.text_layer == "full" else f", text layer {f.text_layer}")
+    head += f", {len(f.ocr_pages)} page{'' if len(f.ocr_pages) == 1 else 's'} read by OCR" if f.ocr_pages else ""
     out = [head]
 
     def add(label: str, value: object) -> None:

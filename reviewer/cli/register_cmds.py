@@ -171,14 +171,17 @@ def _import(args: argparse.Namespace) -> int:
     if not paths:
         raise CommandError(f"no PDF files found in {', '.join(args.paths)}")
     with _open(args) as reg:
-        return import_paths(reg, paths, password=pdf_password(args), ask=True)
+        return import_paths(reg, paths, password=pdf_password(args), ask=True,
+                            ocr=getattr(args, "ocr", True))
 
 
-def import_paths(reg: Register, paths: list[Path], *, password: str | None, ask: bool = False) -> int:
+def import_paths(reg: Register, paths: list[Path], *, password: str | None, ask: bool = False,
+                 ocr: bool = True) -> int:
     """Each file through the same sandbox child as the GUI's import, under `ExtractionLimits` (defaults, tuned by
-    REVIEWER_EXTRACT_LIMITS); one line per file, and a bad file never stops the batch."""
+    REVIEWER_EXTRACT_LIMITS); one line per file, and a bad file never stops the batch. `ocr=False` leaves scanned
+    pages unread."""
     failed = 0
-    with IsolatedExtractor(ExtractionLimits.from_environment()) as extractor:
+    with IsolatedExtractor(ExtractionLimits.from_environment(), ocr=ocr) as extractor:
         for path in paths:
             outcome = reg.reports.import_file(path, password=password, extractor=extractor)
             while ask and outcome.status == "password_needed":

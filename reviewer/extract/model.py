@@ -35,10 +35,14 @@ CATEGORIES: tuple[str, ...] = (
 BBox = tuple[float, float, float, float]
 """[x0, top, x1, bottom] in PDF points, origin at the page's top-left corner."""
 
+OcrWord = tuple[str, float, float, float, float]
+"""A word read by OCR, kept for the viewer's search on pages without a text layer: text, x0, top, x1, bottom."""
+
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a value was read: 1-based page, the source words, and their box on the page."""
+    """Where a value was read: 1-based page, the source words, and their box on the page; `source` "ocr" when
+    the words were read by OCR ("text": the PDF's own text layer)."""
 
     page: int
     text: str
@@ -189,16 +193,20 @@ class FileInfo:
     sha256: str
     pages: int
     encrypted: bool
-    text_layer: TextLayer
+    text_layer: TextLayer  # the PDF's own text layer, before any OCR
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "sha256": self.sha256,
             "pages": self.pages,
             "encrypted": self.encrypted,
             "text_layer": self.text_layer,
         }
+        if self.ocr_pages:
+            out["ocr_pages"] = list(self.ocr_pages)
+        return out
 
 
 @dataclass
@@ -241,7 +249,8 @@ class ExtractionResult:
     """What the extractor read from one PDF: file facts, document type, report facts, warnings, evidence.
 
     `evidence` maps a top-level report field name (e.g. "period_end", "opinion") to where it was read.
-    List items (exceptions, CUECs, ...) carry their own page and box.
+    List items (exceptions, CUECs, ...) carry their own page and box. `ocr_words` keeps, per OCR'd page, the
+    words and boxes OCR read, so the viewer can find text on pages that have no text layer (storage only).
     """
 
     file: FileInfo
@@ -249,6 +258,7 @@ class ExtractionResult:
     report: Report = field(default_factory=Report)
     warnings: list[str] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    ocr_words: dict[int, list[OcrWord]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -277,6 +287,9 @@ class ExtractionResult:
                     value = getattr(item, extra, None)
                     if value is not None:
                         obj[extra] = list(value) if extra == "bbox" else value
+        if self.ocr_words:
+            data["ocr_words"] = {str(page): [[t, round(a, 1), round(b, 1), round(c, 1), round(d, 1)]
+                                             for t, a, b, c, d in words] for page, words in self.ocr_words.items()}
         return data
 
     @classmethod
@@ -323,9 +336,12 @@ class ExtractionResult:
         )
         f = data["file"]
         return cls(
-            file=FileInfo(f["name"], f["sha256"], f["pages"], f["encrypted"], f["text_layer"]),
+            file=FileInfo(f["name"], f["sha256"], f["pages"], f["encrypted"], f["text_layer"],
+                          [int(p) for p in f.get("ocr_pages", [])]),
             document_type=data.get("document_type"),
             report=report,
             warnings=list(data.get("warnings", [])),
             evidence={k: Evidence.from_json(v) for k, v in data.get("evidence", {}).items()},
+            ocr_words={int(p): [(str(w[0]), float(w[1]), float(w[2]), float(w[3]), float(w[4])) for w in ws]
+                       for p, ws in data.get("ocr_words", {}).items()},
         )

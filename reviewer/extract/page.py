@@ -1,6 +1,7 @@
 """The records of a read page: words with their boxes, lines of words, and the page with its text.
 
-Boxes are x0, top, x1, bottom in points, top-left origin, in the page's displayed orientation.
+Boxes are x0, top, x1, bottom in points, top-left origin, in the page's displayed orientation. Words read by OCR
+(`ocr.py`) are the same records with the engine's confidence in `conf` (0-1; None for the PDF's own text).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class Word:
     top: float
     x1: float
     bottom: float
+    conf: float | None = None  # the OCR engine's confidence, 0-1 (None: the PDF's own text layer)
 
 
 @dataclass(slots=True)
@@ -53,6 +55,12 @@ class Line:
         return self.bottom - self.top
 
     @property
+    def confidence(self) -> float | None:
+        """The lowest OCR confidence of the line's words (None when none was read by OCR)."""
+        confs = [w.conf for w in self.words if w.conf is not None]
+        return min(confs) if confs else None
+
+    @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.x0, self.top, self.x1, self.bottom)
 
@@ -66,6 +74,7 @@ class Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     image_only: bool = False
+    ocr: bool = False  # the words were read by OCR from the page's image (the page has no text layer)
     text: str = ""
     rules: Any = None  # grid.Rules: ruled lines drawn on a page that may hold a table (None: not read)
 

@@ -1,12 +1,18 @@
-"""`extract_pdf`: read a PDF and every field reader in turn, then collect the warnings a reviewer needs."""
+"""`extract_pdf`: read a PDF and every field reader in turn, then collect the warnings a reviewer needs.
+
+Pages without a text layer are read by OCR unless `ocr=False`; the values read from them have evidence with
+`source: "ocr"`, `file.ocr_pages` names them, and their words are kept for the viewer's search.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reviewer.extract.classify import classify
 from reviewer.extract.confidence import assess
@@ -15,6 +21,7 @@ from reviewer.extract.fields import read_fields
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_dates
 from reviewer.extract.model import ExtractionResult, FileInfo, Report
+from reviewer.extract.ocr import box_is_low_confidence
 from reviewer.extract.parts import Parts
 from reviewer.extract.pdf import PdfContent, read_pdf
 from reviewer.extract.period import read_dates
@@ -36,13 +43,16 @@ def extract_pdf(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr: bool = True,
 ) -> ExtractionResult:
     """Read one PDF (a path or its bytes) into an `ExtractionResult`.
 
     Raises NotAPdfError, DamagedPdfError, PasswordRequiredError (wrong_password=True when a password was
     given) or ExtractionCancelled when `cancelled()` returns True. `progress(done, total)` is called per page.
+    `ocr=False` leaves pages without a text layer unread.
     """
-    return extract_document(source, name=name, password=password, progress=progress, cancelled=cancelled).result
+    return extract_document(source, name=name, password=password, progress=progress, cancelled=cancelled,
+                            ocr=ocr).result
 
 
 def extract_document(
@@ -52,8 +62,12 @@ def extract_document(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ocr: bool = True,
+    scanned: Callable[[int], None] | None = None,
 ) -> ExtractedDocument:
-    """`extract_pdf`, plus the text of every page (empty for a page without a text layer)."""
+    """`extract_pdf`, plus the text of every page (OCR's text on a scanned page; empty when it was not read).
+    `scanned(n)` is called as each page is sent to OCR, with the number sent so far (the sandbox child's time
+    budget grows with it)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         file_name = name or "document.pdf"
@@ -65,7 +79,7 @@ def extract_document(
             raise NotAPdfError("is a folder, not a PDF file") from None
         file_name = name or path.name
     with _cyclic_gc_paused():
-        return _extract(data, file_name, password, progress, cancelled)
+        return _extract(data, file_name, password, progress, cancelled, ocr, scanned)
 
 
 @contextmanager
@@ -86,10 +100,51 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _extract(data: bytes, file_name: str, password: str | None, progress: Callable[[int, int], None] | None,
-             cancelled: Callable[[], bool] | None) -> ExtractedDocument:
-    content = read_pdf(data, password=password, progress=progress, cancelled=cancelled)
+             cancelled: Callable[[], bool] | None, ocr: bool = True,
+             scanned: Callable[[int], None] | None = None) -> ExtractedDocument:
+    content = read_pdf(data, password=password, progress=progress, cancelled=cancelled, ocr=ocr, scanned=scanned)
     result = _read_facts(content, file_name)
+    _mark_ocr(content, result)
     return ExtractedDocument(result, [page.text for page in content.pages])
+
+
+OCR_UNSURE = "read by OCR, which was unsure of some of these words: check them against the page"
+
+
+def _mark_ocr(content: PdfContent, result: ExtractionResult) -> None:
+    """OCR'd pages: listed in file.ocr_pages, their evidence marked "ocr" (and low confidence where OCR was unsure
+    of the words in its box, as are such list items), their words kept for the viewer."""
+    pages = content.ocr_pages
+    if not pages:
+        return
+    result.file.ocr_pages = pages
+    on_ocr = set(pages)
+
+    def unsure_box(page: int | None, bbox: tuple[float, float, float, float] | None) -> bool:
+        return page in on_ocr and bbox is not None and box_is_low_confidence(content.pages[page - 1], bbox)
+
+    unsure = [key for key, ev in result.evidence.items() if unsure_box(ev.page, ev.bbox)]
+    evidence = {}
+    for key, ev in result.evidence.items():
+        if ev.page in on_ocr:
+            ev = dataclasses.replace(ev, source="ocr")
+            if key in unsure and ev.confidence == "high":
+                ev = dataclasses.replace(ev, confidence="low", confidence_reason=OCR_UNSURE)
+        evidence[key] = ev
+    result.evidence = evidence
+    rep = result.report
+    items: list[Any] = [*rep.control_objectives, *rep.exceptions, *rep.cuecs, *rep.subservice_organizations,
+                        *rep.csocs]  # each with a page and a box
+    for item in items:
+        if unsure_box(item.page, item.bbox):
+            item.mark_low(OCR_UNSURE)
+    for page in content.pages:
+        if page.ocr:
+            result.ocr_words[page.number] = [(w.text, w.x0, w.top, w.x1, w.bottom)
+                                             for line in page.lines for w in line.words]
+    if unsure:
+        result.warnings.append("OCR was unsure of words in " + ", ".join(k.replace("_", " ") for k in unsure)
+                               + ": check them against the page")
 
 
 def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
@@ -99,7 +154,11 @@ def _read_facts(content: PdfContent, file_name: str) -> ExtractionResult:
                     # the ignore below: text_layer is one of the TextLayer values
                     text_layer=content.text_layer)  # type: ignore[arg-type]
     result = ExtractionResult(file=info, document_type=None, report=Report())
-    missing = content.pages_without_text
+    read = content.ocr_pages
+    if read:
+        result.warnings.append(f"no text layer on {_page_list(read)} (scanned images): read by OCR; "
+                               "check the values read there against the page")
+    missing = [p for p in content.pages_without_text if p not in set(read)]
     if missing:
         result.warnings.append(f"no text layer on {_page_list(missing)} (scanned images): "
                                "those pages were not read; run OCR on the PDF to read them")

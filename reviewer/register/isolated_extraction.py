@@ -12,6 +12,9 @@ A child that dies mid-file, runs out of memory, or takes too long costs that fil
 `PdfReadError`) with one line saying why, so the import reports the file as failed and goes on with the next.
 Cancel: the parent tells the child, which stops at its next page; a child that does not answer in time is killed.
 The command line and the GUI both extract this way (`extract_in_process` stays for tests and benchmarks).
+Scanned pages are read by OCR in the child too (two at a time, a second or so each: `reviewer.extract.ocr`), with
+progress after each page and a cancel at the next poll; the child runs at a lower priority so the window keeps its
+CPU; `ocr=False` leaves them unread.
 """
 
 from __future__ import annotations
@@ -54,9 +57,10 @@ class ExtractorCrashed(PdfReadError):
 
 
 def extract_in_process(data: bytes, name: str, password: str | None = None, progress: Progress | None = None,
-                       cancelled: Cancelled | None = None) -> Extracted:
+                       cancelled: Cancelled | None = None, *, ocr: bool = True) -> Extracted:
     """Extraction in this process, without limits: for tests and benchmarks only, never for a user's files."""
-    extracted = extract_document(data, name=name, password=password, progress=progress, cancelled=cancelled)
+    extracted = extract_document(data, name=name, password=password, progress=progress, cancelled=cancelled,
+                                 ocr=ocr)
     return extracted.result, extracted.page_texts
 
 
@@ -64,8 +68,9 @@ class IsolatedExtractor:
     """Callable like `extract_in_process`, but the work happens in a sandbox child. Use one per batch, from one
     thread, and `close()` it (or use `with`)."""
 
-    def __init__(self, limits: ExtractionLimits | None = None) -> None:
+    def __init__(self, limits: ExtractionLimits | None = None, *, ocr: bool = True) -> None:
         self.limits = limits or ExtractionLimits()
+        self.ocr = ocr  # read scanned pages by OCR (in the child)
         self._child: Child | None = None
         self._job = 0
 
@@ -95,7 +100,7 @@ class IsolatedExtractor:
         started = time.monotonic()
         budget = self.limits.budget(None)
         try:
-            child.send({"op": "extract", "job": job, "name": name, "password": password,
+            child.send({"op": "extract", "job": job, "name": name, "password": password, "ocr": self.ocr,
                         "limits": self.limits.to_json()}, bytes(data))
         except OSError:
             raise self._crashed() from None
@@ -128,9 +133,11 @@ class IsolatedExtractor:
                 continue  # an answer to a job given up on
             kind = reply.get("kind")
             if kind == "progress":
-                budget = self.limits.budget(int(reply["total"]))
+                budget = self.limits.budget(int(reply["total"]), int(reply.get("scanned") or 0))
                 if progress is not None and cancel_sent is None:
                     progress(int(reply["done"]), int(reply["total"]))
+            elif kind == "budget":  # a page went to OCR: it gets its time
+                budget = self.limits.budget(int(reply.get("pages") or 0), int(reply.get("scanned") or 0))
             elif kind == "done":
                 if cancel_sent is not None:
                     raise ExtractionCancelled()  # the user cancelled; the late result is not wanted

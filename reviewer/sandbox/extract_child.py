@@ -2,21 +2,28 @@
 
 Started by `reviewer.register.isolated_extraction.IsolatedExtractor` through `process.Child`. For each request
 (a JSON header, then the PDF's bytes) it answers progress messages and one final message: done (the extraction and
-the page texts), cancelled, or error (a kind and a one-line reason). A page count over the cap is refused before any
+the page texts), cancelled, or error (a kind and a one-line reason); a budget message as each page goes to OCR
+(the parent's wall-clock limit grows with it). A page count over the cap is refused before any
 page is read. The address space, processor time, file writes and core dumps are capped by the kernel
 (`limits.limit_self`, `limits.cpu_budget`): a decompression bomb fails its allocation (MemoryError, or PDFium
 stops the process), an endless file is stopped by SIGXCPU, and the parent turns either into one line.
+
+Scanned pages are read by OCR here (`reviewer.extract.ocr`, Tesseract in two worker threads); the engine and its
+model are imported before the limits, and the child runs at a lower priority (CHILD_NICENESS) so the window keeps
+its CPU while a scan is read. A request with `"ocr": false` leaves scanned pages unread.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
-from reviewer.sandbox.limits import ExtractionLimits, cpu_budget, limit_self
+from reviewer.sandbox.limits import ExtractionLimits, cpu_budget, cpu_used, limit_self
 from reviewer.sandbox.process import child_streams
 
+CHILD_NICENESS = 10  # OCR keeps a core busy for a second or so a page: the window comes first
 ERROR_KINDS = ("NotAPdfError", "DamagedPdfError", "PasswordRequiredError", "PdfReadError")
 
 
@@ -26,7 +33,13 @@ def main() -> None:
     import pypdfium2  # noqa: F401 - every import happens before the limits, which forbid writing bytecode
 
     from reviewer.extract import extract_document  # noqa: F401
+    from reviewer.extract.ocr import preload
 
+    preload()  # the OCR engine's libraries, before the limits
+    try:
+        os.nice(CHILD_NICENESS)
+    except (AttributeError, OSError):  # no os.nice on Windows
+        pass
     limit_self(memory_mib)
     while True:
         try:
@@ -69,6 +82,9 @@ def extract_one(header: dict[str, Any], data: bytes, requests: Any, replies: Any
     limits = ExtractionLimits(**header.get("limits", {}))
     password = header.get("password")
     stop = False
+    pages: int | None = None
+    scans = 0
+    started = cpu_used()
 
     def cancelled() -> bool:
         nonlocal stop
@@ -79,7 +95,13 @@ def extract_one(header: dict[str, Any], data: bytes, requests: Any, replies: Any
         return stop
 
     def progress(done: int, total: int) -> None:
-        _send(replies, {"job": job, "kind": "progress", "done": done, "total": total})
+        _send(replies, {"job": job, "kind": "progress", "done": done, "total": total, "scanned": scans})
+
+    def scanned(count: int) -> None:  # a page sent to OCR: more time, here and in the parent
+        nonlocal scans
+        scans = count
+        cpu_budget(limits.budget(pages, scans), since=started)
+        _send(replies, {"job": job, "kind": "budget", "pages": pages, "scanned": scans})
 
     cpu_budget(limits.budget(None))
     try:
@@ -87,9 +109,10 @@ def extract_one(header: dict[str, Any], data: bytes, requests: Any, replies: Any
         if pages is not None and pages > limits.max_pages:
             return {"job": job, "kind": "error", "error": "TooManyPages",
                     "message": f"has {pages:,} pages; the limit is {limits.max_pages:,} (nothing was read)"}
-        cpu_budget(limits.budget(pages))
+        cpu_budget(limits.budget(pages), since=started)
         extracted = extract_document(data, name=str(header.get("name") or "document.pdf"), password=password,
-                                     progress=progress, cancelled=cancelled)
+                                     progress=progress, cancelled=cancelled, ocr=bool(header.get("ocr", True)),
+                                     scanned=scanned)
     except ExtractionCancelled:
         return {"job": job, "kind": "cancelled"}
     except PdfReadError as err:

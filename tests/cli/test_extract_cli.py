@@ -66,7 +66,10 @@ def test_summary_of_a_bridge_letter_and_of_a_scan(corpus, capsys):
     out = capsys.readouterr().out
     assert f"{letter.path.name}: bridge_letter" in out
     assert f"bridge period end     {letter.truth['report']['bridge_period_end']}" in out
-    assert f"{scan.path.name}: unreadable" in out and "warning: no text layer" in out
+    assert f"{scan.path.name}: soc_report" in out and "read by OCR" in out and "warning: no text layer" in out
+    assert main(["extract", "--no-ocr", str(scan.path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{scan.path.name}: unreadable" in out and "those pages were not read" in out
 
 
 def test_summary_warns_of_scanned_pages_left_unread(tmp_path, capsys):

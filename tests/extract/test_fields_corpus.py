@@ -21,7 +21,8 @@ FAMILIES = {
 @pytest.mark.parametrize("family", list(FAMILIES))
 def test_field_family_matches_truth(family, corpus, extracted):
     wrong = []
-    for doc in corpus.readable():
+    # a scan (no text layer) is read by OCR, measured against its born-digital twin in test_ocr_accuracy.py
+    for doc in (d for d in corpus.readable() if d.truth["file"]["text_layer"] != "none"):
         pairs = field_values(extracted[doc.id], doc.truth)
         for key in FAMILIES[family]:
             if key in pairs and pairs[key][0] != pairs[key][1]:

@@ -67,6 +67,16 @@ def test_spec_bundles_resources_and_the_native_libraries():
     assert '"sqlcipher3"' in spec
 
 
+def test_spec_bundles_the_ocr_engine_and_its_model_where_the_app_looks():
+    from reviewer.extract import ocr_engine
+
+    spec = spec_text()
+    assert '"tesserocr"' in spec
+    assert '(str(TESSDATA / "eng.traineddata"), "share/tessdata")' in spec
+    # the bundle's _internal is sys._MEIPASS: the engine looks there first
+    assert ocr_engine.model_dir() is not None and ocr_engine.model_dir().parts[-2:] == ("share", "tessdata")
+
+
 def test_spec_macos_bundle_declares_pdf_documents_and_high_resolution():
     spec = spec_text()
     for key in ("CFBundleDocumentTypes", "com.adobe.pdf", "NSHighResolutionCapable", "LSMinimumSystemVersion",

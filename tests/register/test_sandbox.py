@@ -1,5 +1,6 @@
 """The extraction child (issue 10, items 2 and 7): a clean environment (never the passphrase), the kernel limits
-(address space, no file writes, no core dumps), and the same child and limits for the GUI's import."""
+(address space, no file writes, no core dumps), the same child and limits for the GUI's import, and OCR inside
+those limits."""
 
 from __future__ import annotations
 
@@ -59,3 +60,17 @@ def test_the_gui_import_uses_the_same_child_and_limits():
     source = inspect.getsource(worker.run_import)
     assert "IsolatedExtractor(" in source
     assert IsolatedExtractor().limits == ExtractionLimits()
+
+
+def test_a_scan_is_read_by_ocr_under_the_limits_with_time_for_each_scanned_page():
+    """The scanned sample (6 image-only pages, about 10 s of OCR) is read in the child under a 600 MiB address-space
+    cap, with a base budget of 3 s: the time it gets comes from its pages sent to OCR (`seconds_per_scanned_page`)."""
+    assert ExtractionLimits().budget(10, 2) == 60 + 10 + 2 * ExtractionLimits().seconds_per_scanned_page
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "thornbury-soc2-type1-scanned.pdf"
+    limits = ExtractionLimits(memory_mib=600, seconds=3, seconds_per_page=0.01, seconds_per_scanned_page=20)
+    with IsolatedExtractor(limits) as extractor:
+        extractor.start()
+        _wait_for_limits(extractor.pid)  # its imports done: the clock starts with the file
+        result, texts = extractor(sample.read_bytes(), sample.name)
+    assert result.file.ocr_pages == [1, 2, 3, 4, 5, 6] and result.report.service_organization
+    assert result.evidence["service_organization"].source == "ocr" and all(texts)

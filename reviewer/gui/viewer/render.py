@@ -9,17 +9,21 @@ screen scale costs the same tens of milliseconds plus a few for the pixels' trip
 (benchmarks/viewer_page_turn.py), and a request that takes longer than `REQUEST_TIMEOUT_S` ends the child.
 Rendered pages are kept in a small LRU cache keyed by (page, scale) so paging back and forth, or redrawing a
 highlight, costs nothing. Boxes are [x0, top, x1, bottom] in PDF points from the page's top-left, like
-`Evidence.bbox`.
+`Evidence.bbox`. A scanned page has no text layer to search or select: its words as OCR read them
+(`ExtractionResult.ocr_words`, given by `set_ocr_words`) are searched and selected here instead, with no call to
+the child, so a match on a scan is found and highlighted like one in text.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtGui import QImage
 
-from reviewer.extract.model import BBox
+from reviewer.extract.model import BBox, OcrWord
 from reviewer.sandbox.process import Child
 
 CACHE_PAGES = 12
@@ -99,6 +103,11 @@ class PdfPages:
         self._sizes: list[tuple[float, float]] = []
         self._open()
         self._images: OrderedDict[tuple[int, float], QImage] = OrderedDict()
+        self._ocr_words: dict[int, Sequence[OcrWord]] = {}
+
+    def set_ocr_words(self, words: Mapping[int, Sequence[OcrWord]]) -> None:
+        """The words OCR read on scanned pages (1-based page -> words in reading order), searched on those pages."""
+        self._ocr_words = dict(words)
 
     def _open(self) -> None:
         try:
@@ -151,6 +160,8 @@ class PdfPages:
         """Boxes of every case-insensitive match of `query` on 1-based `page` (one box per match line span)."""
         if not query:
             return []
+        if page in self._ocr_words:
+            return find_in_words(self._ocr_words[page], query)
         try:
             reply, _ = self._request({"op": "find", "page": page, "query": query})
         except RenderError:
@@ -158,7 +169,12 @@ class PdfPages:
         return [tuple(float(v) for v in box) for box in reply["boxes"]]  # type: ignore[misc]
 
     def text_in(self, page: int, bbox: BBox) -> str:
-        """The text of 1-based `page` inside `bbox` (top-left points), as PDFium reads it ("" if it cannot)."""
+        """The text of 1-based `page` inside `bbox` (top-left points), as PDFium reads it ("" if it cannot); on a
+        scanned page, the OCR words whose middle is inside it."""
+        if page in self._ocr_words:
+            x0, top, x1, bottom = bbox
+            return " ".join(w[0] for w in self._ocr_words[page]
+                            if x0 <= (w[1] + w[3]) / 2 <= x1 and top <= (w[2] + w[4]) / 2 <= bottom)
         try:
             reply, _ = self._request({"op": "text", "page": page, "bbox": [float(v) for v in bbox]})
         except RenderError:
@@ -172,3 +188,25 @@ class PdfPages:
                 self._service.request({"op": "close", "doc": self._doc})
             except RenderError:
                 pass
+
+
+def find_in_words(words: Sequence[OcrWord], query: str) -> list[BBox]:
+    """Boxes of every case-insensitive match of `query` in words joined by single spaces (one box per match)."""
+    needle = " ".join(query.split()).lower()
+    if not needle or not words:
+        return []
+    starts: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        parts.append(w[0])
+        pos += len(w[0]) + 1
+    text = " ".join(parts).lower()
+    hits: list[BBox] = []
+    for m in re.finditer(re.escape(needle), text):
+        inside = [w for w, s in zip(words, starts, strict=True) if s < m.end() and s + len(w[0]) > m.start()]
+        if inside:
+            hits.append((min(w[1] for w in inside), min(w[2] for w in inside), max(w[3] for w in inside),
+                         max(w[4] for w in inside)))
+    return hits

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.extract.model import BBox
+from reviewer.extract.model import BBox, OcrWord
 from reviewer.gui.viewer.canvas import PageCanvas
 from reviewer.gui.viewer.render import PdfOpenError, PdfPages, RenderError
 from reviewer.gui.viewer.search import TextSearch
@@ -45,6 +45,7 @@ class PdfPageViewer(TextSearch):
     def __init__(self, parent: QWidget | None = None, *, own_find_keys: bool = True) -> None:
         super().__init__(parent)
         self._pages: PdfPages | None = None
+        self._ocr_words: dict[int, list[OcrWord]] = {}
         self._locked_bytes: bytes | None = None  # a PDF waiting for its password (kept in memory only)
         self._page = 0
         self._zoom = 1.0
@@ -157,11 +158,15 @@ class PdfPageViewer(TextSearch):
             w.setEnabled(enabled)
 
     # ---- loading --------------------------------------------------------------------------------------
-    def load(self, pdf_bytes: bytes, password: str | None = None) -> None:
-        """Open a PDF from memory and show its first page. Raises `PdfOpenError` (and shows why) on failure."""
+    def load(self, pdf_bytes: bytes, password: str | None = None,
+             ocr_words: dict[int, list[OcrWord]] | None = None) -> None:
+        """Open a PDF from memory and show its first page. Raises `PdfOpenError` (and shows why) on failure.
+        `ocr_words`: the words OCR read on its scanned pages, so that search finds them there."""
         self.clear()
+        self._ocr_words = ocr_words or {}
         try:
             self._pages = PdfPages(pdf_bytes, password)
+            self._pages.set_ocr_words(self._ocr_words)
         except PdfOpenError as err:
             needs_password = "password" in str(err).lower()
             self._locked_bytes = pdf_bytes if needs_password else None
@@ -183,7 +188,7 @@ class PdfPageViewer(TextSearch):
         self.password_field.clear()
         if data is not None:
             try:
-                self.load(data, password)
+                self.load(data, password, self._ocr_words)
             except PdfOpenError:
                 self.show_message("That password does not open this PDF. Try again.")
 

@@ -168,7 +168,8 @@ class ReviewWorkspace(QWidget):
 
     def _load_pdf(self) -> None:
         try:
-            self.viewer.load(self.register.reports.pdf_bytes(self.report_id))
+            self.viewer.load(self.register.reports.pdf_bytes(self.report_id),
+                             ocr_words=self.stored.extraction.ocr_words)
         except PdfOpenError:
             pass  # the viewer says why (and asks for a password when that is the reason)
 
