@@ -38,6 +38,7 @@ BULLET = "\u2022"
 _DASHES = {"\u2013", "\u2014"}
 _SPECK_CONFIDENCE = 0.5
 _NOISE_CONFIDENCE = 0.3
+_TYPE_TWO_MISREAD = {"Il", "lI", "ll", "IL", "Ll", "11", "Il.", "ll.", "I]", "Ill"}
 _SPECK_MARKS = ".,:;'`\"!_~^"
 _BULLET_LOOKALIKES = set("e«»¢©®°@•·*o+")  # what Tesseract makes of a list's round bullet
 _BULLET_REACH_PT = 22.0  # a bullet sits this close left of its item's first word
@@ -174,6 +175,8 @@ def read_words(image: Any, dpi: int, width: float, height: float) -> list[Word]:
             continue  # a speck read as a stop or a colon standing alone
         if text in _DASHES:  # Tesseract reads every dash as an em dash: an en dash is half as wide
             text = "\u2013" if x1 - x0 < 0.6 * (bottom - top) else "\u2014"
+        if text in _TYPE_TWO_MISREAD and out and out[-1].text.lower() == "type":
+            text = "II"  # "Type II" read as "Type Il": a report type, which decides which dates are read
         out.append(Word(text, x0, top, x1, bottom, conf=round(w.conf, 3)))
     return out
 
