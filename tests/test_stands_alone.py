@@ -11,7 +11,7 @@ from reviewer.extract.model import SCHEMA_ID
 from reviewer.schema import extraction_schema, extraction_schema_text
 
 REPO = Path(__file__).resolve().parents[1]
-OUTSIDE = ("../shared", "/work/")
+OUTSIDE = ("../" + "shared", "/" + "work/")  # spelt in pieces so that this file is not one of its own finds
 
 
 def test_the_schema_ships_with_the_package_and_is_a_valid_schema_of_this_extraction_id():

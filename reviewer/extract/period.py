@@ -113,15 +113,8 @@ def _report_date(doc: Document, out: Dates) -> None:
         candidates += [(p, p.lines) for p in pages[i + 1: i + 3]]
         for _pg, lines in candidates:
             for line in lines:
-                if line.furniture:
-                    continue
-                dm = DATE_LINE.match(line.text)
-                if dm:
-                    d = parse_date(dm.group("d"))
-                    if d is not None and d != out.period_end and d != out.as_of:
-                        out.report_date = d
-                        out.evidence["report_date"] = evidence_lines([line])
-                        return
+                if not line.furniture and _take_report_date(line, out) and out.report_date is not None:
+                    return
         # an opinion without a dated signature after it: try the next opinion sentence
     _letterhead_date(doc, out)
 
@@ -142,13 +135,21 @@ def _letterhead_date(doc: Document, out: Dates) -> None:
             break
         below.append(line)
     for line in below + above[::-1]:  # under the title first, then the letterhead above it
-        dm = DATE_LINE.match(line.text)
-        if dm:
-            d = parse_date(dm.group("d"))
-            if d is not None and d != out.period_end and d != out.as_of:
-                out.report_date = d
-                out.evidence["report_date"] = evidence_lines([line])
+        if _take_report_date(line, out):
             return
+
+
+def _take_report_date(line: Line, out: Dates) -> bool:
+    """Whether `line` is a date standing alone; its date becomes the report date unless it is the period's end
+    or the as-of date (a date line that repeats those is no signature's date)."""
+    dm = DATE_LINE.match(line.text)
+    if not dm:
+        return False
+    d = parse_date(dm.group("d"))
+    if d is not None and d != out.period_end and d != out.as_of:
+        out.report_date = d
+        out.evidence["report_date"] = evidence_lines([line])
+    return True
 
 
 __all__ = ["DATE_LINE", "Dates", "content_pages", "read_dates", "DATE_RE"]
