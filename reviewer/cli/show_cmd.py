@@ -11,31 +11,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from reviewer.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_PASSPHRASE
+from reviewer.cli import EXIT_OK, register_cmds
 from reviewer.cli.register_cmds import CommandError, _open
-from reviewer.register import Register, RegisterError, WrongPassphrase
+from reviewer.register import Register
 from reviewer.register.corrections import LISTS, SCALARS, Correction, scalar_json, show, target_label
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        with _open(args, create=False) as reg:
-            report_id = find_report(reg, args.report)
-            data = show_json(reg, report_id)
-            print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else readable(data))
-        return EXIT_OK
-    except CommandError as err:
-        print(f"reviewer: {err}", file=sys.stderr)
-        return err.status
-    except WrongPassphrase as err:
-        print(f"reviewer: {err}; check REVIEWER_PASSPHRASE or retype it", file=sys.stderr)
-        return EXIT_WRONG_PASSPHRASE
-    except RegisterError as err:
-        print(f"reviewer: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    return register_cmds.run(args, _show)
+
+
+def _show(args: argparse.Namespace) -> int:
+    with _open(args, create=False) as reg:
+        report_id = find_report(reg, args.report)
+        data = show_json(reg, report_id)
+        print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else readable(data))
+    return EXIT_OK
 
 
 def find_report(reg: Register, given: str) -> int:

@@ -78,12 +78,12 @@ def extract_document(
         except IsADirectoryError:
             raise NotAPdfError("is a folder, not a PDF file") from None
         file_name = name or path.name
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _extract(data, file_name, password, progress, cancelled, ocr, scanned)
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
+def cyclic_gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a report is read.
 
     A 250-page report makes a few hundred thousand small objects (words, lines, cells), none in reference
