@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reviewer.extract.model import BBox
+
 EVIDENCE_FILL = QColor(255, 200, 0, 110)
 EVIDENCE_EDGE = QColor(220, 120, 0)
 HIT_FILL = QColor(0, 170, 255, 50)
@@ -15,6 +17,13 @@ HIT_EDGE = QColor(0, 140, 230, 160)
 CURRENT_HIT_FILL = QColor(0, 90, 255, 110)
 CURRENT_HIT_EDGE = QColor(0, 60, 190)
 PLACEHOLDER_TEXT = QColor(170, 170, 170)
+
+
+def to_pixels(box: BBox, zoom: float, margin: float) -> QRectF:
+    """`box` (PDF points from the page's top-left) grown by `margin` points, in a canvas's pixels at `zoom`."""
+    x0, top, x1, bottom = box
+    return QRectF((x0 - margin) * zoom, (top - margin) * zoom,
+                  (x1 - x0 + 2 * margin) * zoom, (bottom - top + 2 * margin) * zoom)
 
 
 class PageCanvas(QWidget):
@@ -68,10 +77,10 @@ class PageCanvas(QWidget):
                 painter.fillRect(rect, HIT_FILL)
                 painter.setPen(QPen(HIT_EDGE, 1.0))
                 painter.drawRect(rect)
-        for rect, fill, edge, width in ((self.evidence_rect, EVIDENCE_FILL, EVIDENCE_EDGE, 1.5),
-                                        (self.current_hit, CURRENT_HIT_FILL, CURRENT_HIT_EDGE, 2.0)):
-            if rect is not None:
-                painter.fillRect(rect, fill)
+        for box, fill, edge, width in ((self.evidence_rect, EVIDENCE_FILL, EVIDENCE_EDGE, 1.5),
+                                       (self.current_hit, CURRENT_HIT_FILL, CURRENT_HIT_EDGE, 2.0)):
+            if box is not None:
+                painter.fillRect(box, fill)
                 painter.setPen(QPen(edge, width))
-                painter.drawRect(rect)
+                painter.drawRect(box)
         painter.end()

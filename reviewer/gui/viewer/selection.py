@@ -1,8 +1,9 @@
 """`AreaSelection`: drag a box over the page in the viewer to select its text; the box becomes evidence.
 
-Installed on each page canvas of a `PdfPageViewer` (an event filter, put on again whenever a document is loaded:
-the viewer itself is unchanged). A left-button drag draws a rubber band on the page pressed; on release the box is turned into PDF points (top-left origin, like `Evidence.bbox`), the
-text inside it is read from the page's text layer, and `selected(page, bbox, text)` is emitted. The last
+Installed on each page canvas of a `PdfPageViewer` (an event filter, put on again whenever a document is
+loaded: the viewer itself is unchanged). A left-button drag draws a rubber band on the page pressed; on release
+the box is turned into PDF points (top-left origin, like `Evidence.bbox`), the text inside it is read from the
+page's text layer, and `selected(page, bbox, text)` is emitted. The last
 selection stays available (`last`) for "use as evidence" and "add as a new item".
 """
 

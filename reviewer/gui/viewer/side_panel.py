@@ -9,7 +9,7 @@ The outline comes from the render child (`PdfPages.outline`, pypdfium2's `get_to
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -47,11 +47,12 @@ class SidePanel(QTabWidget):
         self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thumbnails.itemClicked.connect(lambda item: self.page_requested.emit(int(item.data(PAGE_ROLE))))
         self.thumbnails.itemActivated.connect(lambda item: self.page_requested.emit(int(item.data(PAGE_ROLE))))
-        self.thumbnails.verticalScrollBar().valueChanged.connect(lambda _v: self._thumb_timer.start())
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setSingleShot(True)
         self._thumb_timer.setInterval(0)
         self._thumb_timer.timeout.connect(self._render_one_thumbnail)
+        self.thumbnails.verticalScrollBar().valueChanged.connect(lambda _v: self._thumb_timer.start())
+        self.currentChanged.connect(lambda _i: self._thumb_timer.start())
 
         self.outline = QTreeWidget(self)
         self.outline.setAccessibleName("Outline")
@@ -121,8 +122,8 @@ class SidePanel(QTabWidget):
             self.thumbnails.scrollToItem(item)
 
     # ---- thumbnails -------------------------------------------------------------------------------------
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._thumb_timer.start()
 
     def thumbnails_in_view(self) -> list[int]:

@@ -8,11 +8,13 @@ Coordinates: the stack's own pixels (what the scroll bars move over); `page_top(
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-from reviewer.gui.viewer.canvas import PageCanvas
+from reviewer.extract.model import BBox
+from reviewer.gui.viewer.canvas import PageCanvas, to_pixels
 
 GAP = 8  # pixels between pages, and around them
 
@@ -87,3 +89,18 @@ class PageStack(QWidget):
             if self._tops[page - 1] + self.canvases[page - 1].height() >= top:
                 pages.append(page)
         return pages
+
+    def draw_boxes(self, pages: set[int], zoom: float, evidence: tuple[int, BBox] | None, evidence_margin: float,
+                   current_hit: tuple[int, BBox] | None, hits_on: Callable[[int], list[BBox]]) -> None:
+        """On `pages`, the evidence box, every search hit (`hits_on(page)`) and the current one; none elsewhere."""
+        for canvas in self.canvases:
+            page = canvas.page
+            if page not in pages:
+                if canvas.evidence_rect is not None or canvas.hit_rects:
+                    canvas.set_boxes(None, [], None)
+                continue
+            boxes = (to_pixels(evidence[1], zoom, evidence_margin) if evidence and evidence[0] == page else None,
+                     [to_pixels(box, zoom, 1.0) for box in hits_on(page)],
+                     to_pixels(current_hit[1], zoom, 1.0) if current_hit and current_hit[0] == page else None)
+            if boxes != (canvas.evidence_rect, canvas.hit_rects, canvas.current_hit):
+                canvas.set_boxes(*boxes)

@@ -2,9 +2,8 @@
 zoom, text search, the side panel (thumbnails, outline) and the evidence highlight (a translucent box at an
 `Evidence.bbox`, scaled with the zoom and scrolled into view).
 
-Pages are rendered on demand: the page navigated to at once, the others in view (and one past them) one per timer
-tick (`_render_timer`) as the view scrolls; pages far from the view drop their pixels, so a 120-page report holds
-a few images, plus the render cache's dozen. The view's position is kept as a page and a height on it in points
+Pages are rendered on demand (reviewer/gui/viewer/render_queue.py): the page navigated to at once, the others in
+view one per timer tick as the view scrolls. The view's position is kept as a page and a height on it in points
 (`_anchor`), so zooming or resizing keeps the same place on screen.
 
 Keys (while the viewer has focus): PgUp/PgDn scroll a screen, Home/End go to the first and last page; Ctrl+plus/
@@ -20,9 +19,10 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.extract.model import BBox, OcrWord
-from reviewer.gui.viewer.canvas import PageCanvas
+from reviewer.gui.viewer.canvas import PageCanvas, to_pixels
 from reviewer.gui.viewer.keys import ViewerKeys
-from reviewer.gui.viewer.render import PdfOpenError, PdfPages, RenderError
+from reviewer.gui.viewer.render import PdfOpenError, PdfPages
+from reviewer.gui.viewer.render_queue import RenderQueue
 from reviewer.gui.viewer.side_panel import SidePanel
 from reviewer.gui.viewer.stack import GAP, PageStack
 from reviewer.gui.viewer.toolbar import ViewerToolbar
@@ -83,7 +83,6 @@ class PdfPageViewer(ViewerKeys):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.viewport().installEventFilter(self)
         self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self.scroll.horizontalScrollBar().valueChanged.connect(lambda _v: self._render_timer.start())
         self.side_panel = SidePanel(self)
         self.side_panel.page_requested.connect(self.show_page)
         self.side_panel.hide()
@@ -94,10 +93,8 @@ class PdfPageViewer(ViewerKeys):
         self.splitter.setChildrenCollapsible(False)
         self._no_page = PageCanvas(0, self)
         self._no_page.hide()
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._render_next_in_view)
+        self.renderer = RenderQueue(self, self.stack, self._wanted_pages, self.zoom)
+        self.renderer.failed.connect(lambda page, why: self.show_message(f"Page {page} cannot be shown: {why}."))
 
         self.message = QLabel("", self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,6 +152,7 @@ class PdfPageViewer(ViewerKeys):
         self._set_controls_enabled(count > 0)
         self.stack.set_pages([self._pages.page_size(p) for p in range(1, count + 1)])
         self.side_panel.set_document(self._pages)
+        self.renderer.pages = self._pages
         self.document_loaded.emit()
         if count:
             self._zoom = self._fit_zoom() if self._fit_width else self._zoom
@@ -176,7 +174,7 @@ class PdfPageViewer(ViewerKeys):
         self.password_field.hide()
         if self._pages is not None:
             self._pages.close()
-        self._pages = None
+        self._pages = self.renderer.pages = None
         self._page = 0
         self._evidence = None
         self.stack.set_pages([])
@@ -269,7 +267,7 @@ class PdfPageViewer(ViewerKeys):
             self.scroll.verticalScrollBar().setValue(round(self.stack.page_top(page) + offset * self._zoom))
         finally:
             self._moving = False
-        self._render_timer.start()
+        self.renderer.schedule()
 
     def _scrolled(self, value: int) -> None:
         if self._moving or self._pages is None:
@@ -277,7 +275,7 @@ class PdfPageViewer(ViewerKeys):
         page = self.stack.page_at(value)
         self._anchor = (page, (value - self.stack.page_top(page)) / self._zoom)
         self._set_current(self._most_visible_page())
-        self._render_timer.start()
+        self.renderer.schedule()
 
     def _most_visible_page(self) -> int:
         view = self.view_rect()
@@ -366,68 +364,17 @@ class PdfPageViewer(ViewerKeys):
 
     def _render_now(self, page: int) -> None:
         """Render `page` at once (it was navigated to); the rest of the view follows through the queue."""
-        self._render_page(page)
+        self.renderer.render_now(page)
         self._refresh_boxes()
-        self._render_timer.start()
-
-    def _render_next_in_view(self) -> None:
-        """One page per tick: the first wanted page without an image at this zoom; then come back."""
-        wanted = self._wanted_pages()
-        for canvas in self.stack.canvases:
-            if canvas.page not in wanted:
-                canvas.drop_image()
-        self._refresh_boxes()
-        scale = self._zoom * self.devicePixelRatioF()
-        for page in wanted:
-            if abs(self.stack.canvases[page - 1].image_scale - scale) > 1e-4:
-                if self._render_page(page):
-                    self._render_timer.start()
-                return
-
-    def _render_page(self, page: int) -> bool:
-        canvas = self.stack.canvas(page)
-        if self._pages is None or canvas is None:
-            return False
-        ratio = self.devicePixelRatioF()
-        scale = self._zoom * ratio
-        if abs(canvas.image_scale - scale) <= 1e-4:
-            return True
-        try:
-            image = self._pages.render(page, scale)
-        except RenderError as err:  # the render child failed on this page: say so, keep the viewer usable
-            canvas.set_image(canvas.grab().toImage(), scale)  # not asked again at this zoom
-            self.show_message(f"Page {page} cannot be shown: {err}.")
-            return False
-        image.setDevicePixelRatio(ratio)
-        canvas.set_image(image, scale)
-        return True
 
     def _refresh_boxes(self) -> None:
         """The evidence box and the search hits on the pages in view (none drawn on the others)."""
-        wanted = set(self._wanted_pages())
-        for canvas in self.stack.canvases:
-            page = canvas.page
-            if page not in wanted:
-                if canvas.evidence_rect is not None or canvas.hit_rects:
-                    canvas.set_boxes(None, [], None)
-                continue
-            evidence = self._box_on_page(page, self._evidence, BOX_MARGIN)
-            hits = [self._to_pixels(box, 1.0) for box in self.search_hits(page)]
-            current = self._box_on_page(page, self._search_hit, 1.0)
-            if (evidence, hits, current) != (canvas.evidence_rect, canvas.hit_rects, canvas.current_hit):
-                canvas.set_boxes(evidence, hits, current)
-
-    def _to_pixels(self, box: BBox, margin: float) -> QRectF:
-        x0, top, x1, bottom = box
-        z = self._zoom
-        return QRectF((x0 - margin) * z, (top - margin) * z, (x1 - x0 + 2 * margin) * z, (bottom - top + 2 * margin) * z)
-
-    def _box_on_page(self, page: int, located: tuple[int, BBox] | None, margin: float) -> QRectF | None:
-        return self._to_pixels(located[1], margin) if located is not None and located[0] == page else None
+        self.stack.draw_boxes(set(self._wanted_pages()), self._zoom, self._evidence, BOX_MARGIN, self._search_hit,
+                              self.search_hits)
 
     def _go_to_box(self, page: int, box: BBox, margin: float) -> None:
         """Scroll so that `box` on `page` is in view with some context above it (the whole box when it fits)."""
-        rect = self._to_pixels(box, margin)
+        rect = to_pixels(box, self._zoom, margin)
         context = max(20, min(200, (self.scroll.viewport().height() - round(rect.height())) // 2))
         self._go(page, (rect.top() - context) / self._zoom, page)
         canvas = self.stack.canvases[page - 1]
