@@ -49,7 +49,7 @@ class TextSearch(QWidget):
     def _refresh_boxes(self) -> None:
         raise NotImplementedError
 
-    def _visible_pages(self) -> list[int]:
+    def visible_pages(self) -> list[int]:
         raise NotImplementedError
 
     def focus_search(self) -> None:
@@ -139,7 +139,7 @@ class TextSearch(QWidget):
             return False
         self._search_generation += 1  # a newer request abandons a scan still running
         start, index = self._page, -1 if forward else None
-        if self._search_hit is not None and self._search_hit[0] in self._visible_pages():
+        if self._search_hit is not None and self._search_hit[0] in self.visible_pages():
             start = self._search_hit[0]  # on from the hit in view, wherever the top of the view is
             hits = self._hits(start)
             index = hits.index(self._search_hit[1]) if self._search_hit[1] in hits else index

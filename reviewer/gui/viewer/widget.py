@@ -222,7 +222,7 @@ class PdfPageViewer(ViewerKeys):
         return QRectF(self.scroll.horizontalScrollBar().value(), self.scroll.verticalScrollBar().value(),
                       self.scroll.viewport().width(), self.scroll.viewport().height())
 
-    def _visible_pages(self) -> list[int]:
+    def visible_pages(self) -> list[int]:
         view = self.view_rect()
         return self.stack.pages_between(view.top(), view.bottom())
 
@@ -357,7 +357,7 @@ class PdfPageViewer(ViewerKeys):
     # ---- drawing --------------------------------------------------------------------------------------
     def _wanted_pages(self) -> list[int]:
         """The pages in view and one past them: those rendered; the others drop their pixels."""
-        pages = self._visible_pages()
+        pages = self.visible_pages()
         if pages and pages[-1] < self.page_count():
             pages.append(pages[-1] + 1)
         return pages
