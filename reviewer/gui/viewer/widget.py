@@ -275,6 +275,7 @@ class PdfPageViewer(ViewerKeys):
         page = self.stack.page_at(value)
         self._anchor = (page, (value - self.stack.page_top(page)) / self._zoom)
         self._set_current(self._most_visible_page())
+        self._refresh_boxes()  # the pages coming into view get their boxes and hits
         self.renderer.schedule()
 
     def _most_visible_page(self) -> int:

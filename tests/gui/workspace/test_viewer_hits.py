@@ -82,6 +82,10 @@ def test_every_hit_in_view_is_drawn_and_the_current_one_stronger_than_the_others
     current, other = v.stack.canvas(1).current_hit, v.stack.canvas(2).hit_rects[0]
     assert current is not None and v.stack.canvas(2).current_hit is None
 
+    bar = v.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled by hand to pages not drawn before: their hits come with them
+    assert 5 in v.visible_pages() and len(v.stack.canvas(5).hit_rects) == 1
+    v.show_page(1)
     strong, faint = mean_colour(v, 1, current), mean_colour(v, 2, other)
     assert is_blue(strong) and is_blue(faint)
     assert not is_highlight(strong) and not is_highlight(faint)  # not the evidence box's amber

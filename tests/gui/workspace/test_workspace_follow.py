@@ -55,5 +55,5 @@ def test_enter_shift_enter_and_esc_in_the_find_field(open_workspace, qtbot):
     assert viewer.current_page() == 7 and viewer.search_status.text() == "1 of 1"
     qtbot.keyClick(viewer.search_field, Qt.Key.Key_Escape)
     assert viewer.search_field.text() == "" and viewer.search_rect() is None and viewer.search_status.text() == ""
-    assert not viewer.search_field.hasFocus() and viewer.isAncestorOf(ws.focusWidget()) or viewer.hasFocus()
+    assert viewer.hasFocus()  # the keys are the pages' again (PgDn, Home, End)
     assert viewer.current_page() == 7  # closing find leaves the view where it is
