@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reviewer.gui.viewer.render import PdfPages, RenderError
 
 THUMB_WIDTH = 96  # logical pixels
+PANEL_WIDTH = THUMB_WIDTH + 80  # the panel's width when it opens: a thumbnail, its number and the scroll bar
 NO_OUTLINE_TEXT = "This PDF has no outline (bookmarks). Use the thumbnails, or find text (Ctrl+F)."
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,7 +70,7 @@ class SidePanel(QTabWidget):
         outline_layout.addWidget(self.outline, 1)
         self.addTab(self.thumbnails, "Pages")
         self.addTab(outline_page, "Outline")
-        self.setMinimumWidth(THUMB_WIDTH + 60)
+        self.setMinimumWidth(THUMB_WIDTH + 40)
 
     # ---- document ---------------------------------------------------------------------------------------
     def set_document(self, pages: PdfPages | None) -> None:

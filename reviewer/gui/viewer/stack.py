@@ -90,6 +90,16 @@ class PageStack(QWidget):
                 pages.append(page)
         return pages
 
+    def most_visible(self, top: float, bottom: float) -> int:
+        """The page with the most height between `top` and `bottom` (the first of equals); 0 when none."""
+        best, shown = 0, -1.0
+        for page in self.pages_between(top, bottom):
+            canvas = self.canvases[page - 1]
+            part = min(bottom, canvas.y() + canvas.height()) - max(top, canvas.y())
+            if part > shown + 0.5:
+                best, shown = page, part
+        return best
+
     def draw_boxes(self, pages: set[int], zoom: float, evidence: tuple[int, BBox] | None, evidence_margin: float,
                    current_hit: tuple[int, BBox] | None, hits_on: Callable[[int], list[BBox]]) -> None:
         """On `pages`, the evidence box, every search hit (`hits_on(page)`) and the current one; none elsewhere."""

@@ -23,7 +23,7 @@ from reviewer.gui.viewer.canvas import PageCanvas, to_pixels
 from reviewer.gui.viewer.keys import ViewerKeys
 from reviewer.gui.viewer.render import PdfOpenError, PdfPages
 from reviewer.gui.viewer.render_queue import RenderQueue
-from reviewer.gui.viewer.side_panel import SidePanel
+from reviewer.gui.viewer.side_panel import PANEL_WIDTH, SidePanel
 from reviewer.gui.viewer.stack import GAP, PageStack
 from reviewer.gui.viewer.toolbar import ViewerToolbar
 
@@ -121,6 +121,8 @@ class PdfPageViewer(ViewerKeys):
 
     def set_side_panel_visible(self, visible: bool) -> None:
         """Show or hide the thumbnails and outline (the tool bar's toggle, F4)."""
+        if visible and not self.side_panel.isVisible():  # the thumbnails' width; the pages take the rest
+            self.splitter.setSizes([PANEL_WIDTH, max(PANEL_WIDTH, self.splitter.width() - PANEL_WIDTH)])
         self.side_panel.setVisible(visible)
         self.toolbar.panel_button.setChecked(visible)
 
@@ -274,19 +276,10 @@ class PdfPageViewer(ViewerKeys):
             return
         page = self.stack.page_at(value)
         self._anchor = (page, (value - self.stack.page_top(page)) / self._zoom)
-        self._set_current(self._most_visible_page())
+        view = self.view_rect()
+        self._set_current(self.stack.most_visible(view.top(), view.bottom()) or self._page)
         self._refresh_boxes()  # the pages coming into view get their boxes and hits
         self.renderer.schedule()
-
-    def _most_visible_page(self) -> int:
-        view = self.view_rect()
-        best, shown = self._page, -1.0
-        for page in self.stack.pages_between(view.top(), view.bottom()):
-            canvas = self.stack.canvases[page - 1]
-            part = min(view.bottom(), canvas.y() + canvas.height()) - max(view.top(), canvas.y())
-            if part > shown + 0.5:
-                best, shown = page, part
-        return best
 
     def _set_current(self, page: int) -> None:
         if page == self._page or self._pages is None:
@@ -326,6 +319,7 @@ class PdfPageViewer(ViewerKeys):
         """Zoom, keeping the same place of the same page at the top of the view."""
         self._zoom = zoom
         self.zoom_label.setText(f"{round(zoom * 100)}%")
+        self._moving = True  # a shorter stack clamps the scroll bar: that is no move of the user's
         self.stack.set_view_width(self.scroll.viewport().width())
         self.stack.set_zoom(zoom)
         self._refresh_boxes()

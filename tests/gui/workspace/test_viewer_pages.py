@@ -90,6 +90,14 @@ def test_page_keys_home_end_and_the_zoom_keep_the_place(make_viewer, qtbot):
     assert v.current_page() == 12 and bar.value() == v.stack.page_top(12) - 8
 
 
+def test_zooming_out_near_the_end_keeps_the_page(make_viewer, qtbot):
+    v = make_viewer(make_pdf())
+    v.show_page(3)
+    v.set_zoom(0.4)  # the stack gets shorter than where the view was: the view stays on page 3 all the same
+    assert v.current_page() == 3 and v.page_spin.value() == 3
+    assert v.scroll.verticalScrollBar().value() == pytest.approx(v.stack.page_top(3), abs=8)
+
+
 def test_thumbnails_are_drawn_only_in_view_and_a_click_goes_to_the_page(make_viewer, qtbot):
     v = make_viewer(make_pdf(pages=120))
     panel = v.side_panel
