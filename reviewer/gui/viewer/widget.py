@@ -160,6 +160,8 @@ class PdfPageViewer(ViewerKeys):
             self._zoom = self._fit_zoom() if self._fit_width else self._zoom
             self.stack.set_zoom(self._zoom)
             self.show_page(1)
+            if self._search_query:  # a query typed before: its hits in this document, counted again
+                self._count_timer.start()
 
     def _retry_with_password(self) -> None:
         data, password = self._locked_bytes, self.password_field.text()
@@ -180,6 +182,7 @@ class PdfPageViewer(ViewerKeys):
         self._page = 0
         self._evidence = None
         self.stack.set_pages([])
+        self.document_loaded.emit()  # the canvases are gone: whoever watched them lets go
         self.side_panel.set_document(None)
         self.message.hide()
         self._set_controls_enabled(False)
