@@ -152,3 +152,30 @@ def test_a_pdf_without_an_outline_says_so_in_the_panel(make_viewer):
     assert panel.no_outline.isVisibleTo(panel) and panel.no_outline.text() == NO_OUTLINE_TEXT
     assert not panel.outline.isVisibleTo(panel) and panel.outline.topLevelItemCount() == 0
     assert panel.thumbnails.count() == v.page_count() == 5
+
+
+def test_text_is_selected_on_the_page_dragged_over_not_only_the_current_one(make_viewer, qtbot):
+    from PySide6.QtCore import QPoint
+
+    from reviewer.gui.viewer.selection import AreaSelection
+    from tests.support.viewer_pdf import line_box
+
+    v = make_viewer(make_pdf())
+    selection = AreaSelection(v)
+    v.set_zoom(0.5)
+    v.show_page(1)
+    assert v.current_page() == 1 and 2 in v.visible_pages()
+    canvas, z = v.stack.canvas(2), v.zoom()
+    x0, top, x1, bottom = line_box(2)
+    start, end = QPoint(round((x0 - 2) * z), round((top - 2) * z)), QPoint(round((x1 + 2) * z), round((bottom + 2) * z))
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, pos=end)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
+    assert selection.last is not None and selection.last.page == 2
+    assert selection.last.text.startswith("Control CC6.1.2 access reviews")
+    v.load(make_pdf(pages=2))  # another document: selecting still works on its pages
+    v.set_zoom(0.5)
+    qtbot.mousePress(v.stack.canvas(2), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseMove(v.stack.canvas(2), pos=QPoint(200, 60))
+    qtbot.mouseRelease(v.stack.canvas(2), Qt.MouseButton.LeftButton, pos=QPoint(200, 60))
+    assert selection.last.page == 2
