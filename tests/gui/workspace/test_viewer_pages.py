@@ -179,3 +179,26 @@ def test_text_is_selected_on_the_page_dragged_over_not_only_the_current_one(make
     qtbot.mouseMove(v.stack.canvas(2), pos=QPoint(200, 60))
     qtbot.mouseRelease(v.stack.canvas(2), Qt.MouseButton.LeftButton, pos=QPoint(200, 60))
     assert selection.last.page == 2
+
+
+def test_ctrl_wheel_zooms_and_a_plain_wheel_scrolls(make_viewer, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    v = make_viewer(make_pdf())
+    viewport = v.scroll.viewport()
+    fitted = v.zoom()
+
+    def wheel(modifiers: Qt.KeyboardModifier, delta: int) -> None:
+        centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+        event = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(), QPoint(0, delta), Qt.MouseButton.NoButton,
+                            modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(viewport, event)
+
+    wheel(Qt.KeyboardModifier.ControlModifier, 120)
+    assert v.zoom() == pytest.approx(fitted * 1.25)
+    wheel(Qt.KeyboardModifier.ControlModifier, -120)
+    assert v.zoom() == pytest.approx(fitted)
+    wheel(Qt.KeyboardModifier.NoModifier, -120)
+    assert v.zoom() == pytest.approx(fitted) and v.scroll.verticalScrollBar().value() > 0
