@@ -254,6 +254,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.register_view)
 
     def focus_search(self) -> None:
+        """Ctrl+F finds in the pane in front: a report's document in its tab, else the register's search."""
+        shown = self.tabs.currentWidget()
+        if isinstance(shown, ReviewWorkspace):
+            shown.viewer.focus_search()
+            return
         self.tabs.setCurrentWidget(self.register_view)
         self.register_view.focus_search()
 

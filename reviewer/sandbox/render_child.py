@@ -3,7 +3,8 @@ the register's key (a hostile PDF that takes PDFium over finds no key, no passph
 
 Requests (JSON, with the PDF's bytes in a second frame for "open"): open a document under an id, the page sizes
 back; render a page at a scale, its pixels back as one raw RGBX frame; find a text on a page, its boxes back
-(top-left origin, PDF points); the text inside a box; close a document. Answers are JSON (and the raw pixel
+(top-left origin, PDF points); the text inside a box; the outline (bookmarks: level, title, 1-based page or 0);
+close a document. Answers are JSON (and the raw pixel
 frame), one per request.
 """
 
@@ -75,6 +76,8 @@ def _answer(pdfium: Any, candidates: Any, docs: dict[int, Any], header: dict[str
             entry[0].close()
         return {"kind": "closed"}, None
     doc, textpages = docs[doc_id]
+    if op == "outline":
+        return {"kind": "outline", "entries": _outline(doc)}, None
     index = int(header["page"]) - 1
     if op == "render":
         page = doc[index]
@@ -121,3 +124,18 @@ def _find(doc: Any, textpages: dict[int, Any], index: int, query: str) -> list[l
                          max(r[2] for r in rects), height - min(r[1] for r in rects)])
     searcher.close()
     return hits
+
+
+MAX_OUTLINE_ENTRIES = 5000  # a hostile outline cannot make the reply unbounded
+
+
+def _outline(doc: Any) -> list[list[Any]]:
+    entries: list[list[Any]] = []
+    for bookmark in doc.get_toc():
+        dest = bookmark.get_dest()
+        index = dest.get_index() if dest is not None else None
+        entries.append([int(bookmark.level), str(bookmark.get_title())[:300],
+                        index + 1 if isinstance(index, int) and index >= 0 else 0])
+        if len(entries) >= MAX_OUTLINE_ENTRIES:
+            break
+    return entries

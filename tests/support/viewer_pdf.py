@@ -29,11 +29,26 @@ def line_box(page: int) -> tuple[float, float, float, float]:
     raise KeyError(page)
 
 
-def make_pdf(pages: int = 5, password: str | None = None) -> bytes:
+# (level, title, page) of the bookmarks `make_pdf(outline=True)` adds
+OUTLINE: list[tuple[int, str, int]] = [
+    (0, "Section I: Independent Service Auditor's Report", 1),
+    (0, "Section IV: Tests of Controls", 2),
+    (1, "CC6.1 Logical access", 2),
+    (1, "Exceptions noted", 3),
+    (0, "Management's response", 4),
+]
+
+
+def make_pdf(pages: int = 5, password: str | None = None, outline: bool = False) -> bytes:
     buf = io.BytesIO()
     encrypt = StandardEncryption(password, ownerPassword=password + "-owner") if password else None
     c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H), encrypt=encrypt)
     for page in range(1, pages + 1):
+        if outline:
+            for index, (level, title, on_page) in enumerate(OUTLINE):
+                if on_page == page:
+                    c.bookmarkPage(f"b{index}")
+                    c.addOutlineEntry(title, f"b{index}", level=level)
         c.setFont("Helvetica", FONT_SIZE)
         for p, text, x, y in LINES:
             if p == page:

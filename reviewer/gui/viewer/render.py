@@ -31,6 +31,8 @@ REQUEST_TIMEOUT_S = 30.0
 CHILD_MEMORY_MIB = 2048
 MAX_PIXELS_BYTES = 512 * 1024 * 1024
 
+OutlineEntry = tuple[int, str, int]  # (level from 0, title, 1-based page or 0)
+
 
 class PdfOpenError(Exception):
     """The bytes are not a PDF we can open, or the password is missing or wrong."""
@@ -138,8 +140,9 @@ class PdfPages:
     def is_cached(self, page: int, scale: float) -> bool:
         return (page, round(scale, 4)) in self._images
 
-    def render(self, page: int, scale: float) -> QImage:
-        """1-based `page` at `scale` pixels per point, as an RGB QImage (cached). Raises RenderError."""
+    def render(self, page: int, scale: float, *, cached: bool = True) -> QImage:
+        """1-based `page` at `scale` pixels per point, as an RGB QImage (cached unless `cached` is False: a
+        thumbnail must not push the pages out). Raises RenderError."""
         key = (page, round(scale, 4))
         image = self._images.get(key)
         if image is not None:
@@ -151,10 +154,23 @@ class PdfPages:
             raise RenderError("the PDF reader sent a damaged page image")
         # copy(): the QImage must own its pixels once the bytes are freed
         image = QImage(pixels, width, height, stride, QImage.Format.Format_RGBX8888).copy()
+        if not cached:
+            return image
         self._images[key] = image
         while len(self._images) > CACHE_PAGES:
             self._images.popitem(last=False)
         return image
+
+    def cached_count(self) -> int:
+        return len(self._images)
+
+    def outline(self) -> list[OutlineEntry]:
+        """The PDF's bookmarks in order, as (level from 0, title, 1-based page or 0 when it points nowhere)."""
+        try:
+            reply, _ = self._request({"op": "outline"})
+        except RenderError:
+            return []
+        return [(int(level), str(title), int(page)) for level, title, page in reply.get("entries", [])]
 
     def find(self, page: int, query: str) -> list[BBox]:
         """Boxes of every case-insensitive match of `query` on 1-based `page` (one box per match line span)."""

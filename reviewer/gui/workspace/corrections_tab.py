@@ -171,6 +171,13 @@ class CorrectionsTab(QWidget):
         self.disagreement.setText("Where the latest reading disagrees with a correction (the correction is kept):\n"
                                   + "\n".join(f"\u2022 {d.text}" for d in found))
 
+    def current_evidence(self) -> tuple[int, object] | None:
+        """(page, bbox) of the selected value (the first with a page when none is), for the viewer to follow."""
+        row = self.selected()
+        if row is None:
+            row = next((r for r in self.rows if r.page), None)
+        return (row.page, row.bbox) if row is not None and row.page else None
+
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.rows) and self.rows[row].page:
             self.evidence_requested.emit(self.rows[row].page, self.rows[row].bbox)

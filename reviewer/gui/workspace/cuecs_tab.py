@@ -151,6 +151,12 @@ class CuecsTab(QWidget):
         self.dialog.open()
         return self.dialog
 
+    def current_evidence(self) -> tuple[int, object] | None:
+        """(page, bbox) of the selected CUEC (the first when none is), for the viewer to follow."""
+        row = self.table.currentRow()
+        cuec = self.records[row if 0 <= row < len(self.records) else 0].cuec if self.records else None
+        return (cuec.page, cuec.bbox) if cuec is not None and cuec.page else None
+
     def _show_evidence(self, row: int) -> None:
         if 0 <= row < len(self.records):
             cuec = self.records[row].cuec

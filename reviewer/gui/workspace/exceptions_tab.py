@@ -180,6 +180,13 @@ class ExceptionsTab(QWidget):
         row = self.table.currentIndex().row()
         return self.model.records[row] if 0 <= row < len(self.model.records) else None
 
+    def current_evidence(self) -> tuple[int, object] | None:
+        """(page, bbox) of the selected exception (the first when none is), for the viewer to follow."""
+        records = self.model.records
+        row = self.table.currentIndex().row()
+        finding = records[row if 0 <= row < len(records) else 0].finding if records else None
+        return (finding.page, finding.bbox) if finding is not None and finding.page else None
+
     def select(self, row: int) -> None:
         """Select exception `row` (0-based) as a click would: form and evidence follow."""
         self.table.setCurrentIndex(self.model.index(row, 0))

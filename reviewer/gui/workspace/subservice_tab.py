@@ -78,6 +78,13 @@ class SubserviceTab(QWidget):
         else:
             self.summary.setText("Every carved-out subservice organization has a report on file.")
 
+    def current_evidence(self) -> tuple[int, object] | None:
+        """(page, bbox) of the selected subservice organization (the first when none is), for the viewer."""
+        row = self.table.currentRow()
+        record = self.records[row if 0 <= row < len(self.records) else 0] if self.records else None
+        found = self._extracted.get(record.name) if record is not None else None
+        return (found.page, found.bbox) if found is not None and found.page else None
+
     def _show_evidence(self, row: int) -> None:
         if 0 <= row < len(self.records):
             found = self._extracted.get(self.records[row].name)

@@ -135,6 +135,9 @@ class ReviewWorkspace(QWidget):
 
         self._load_pdf()
         self.refresh()
+        # the viewer follows the current tab's selected item: on opening, and when another tab is chosen
+        self.show_current_item()
+        self.tabs.currentChanged.connect(lambda _i: self.show_current_item())
 
     # ---- building -------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -260,6 +263,16 @@ class ReviewWorkspace(QWidget):
     def show_page(self, page: int) -> None:
         """Show `page` of the PDF (the shell calls this when a full-text search hit opens the report)."""
         self.viewer.show_page(page)
+
+    def show_current_item(self) -> None:
+        """Show the page of the current tab's selected item (its first one when none is), its box highlighted."""
+        tab = self.tabs.currentWidget()
+        for source in (self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.corrections_tab):
+            if tab is source:
+                located = source.current_evidence()
+                if located is not None:
+                    self.show_evidence(located[0], located[1])  # type: ignore[arg-type]  # a JSON box
+                return
 
     def show_evidence(self, page: int, bbox: BBox | None) -> None:
         """Jump the viewer to `page` and highlight `bbox` (None: the page alone)."""

@@ -47,19 +47,32 @@ def test_load_shows_first_page_and_pages_turn(viewer, qtbot):
     assert viewer.page_spin.value() == 2
 
 
-def test_page_down_scrolls_then_turns_the_page(viewer, qtbot):
+def on_screen(viewer: PdfPageViewer, page: int, rect) -> bool:
+    """Whether `rect` (pixels on `page`'s canvas) is wholly inside the part of the page stack on screen."""
+    canvas = viewer.stack.canvas(page)
+    return viewer.view_rect().contains(rect.translated(canvas.x(), canvas.y()))
+
+
+def test_page_down_scrolls_through_the_pages_and_the_page_number_follows(viewer, qtbot):
     viewer.setFocus()
     bar = viewer.scroll.verticalScrollBar()
-    assert bar.maximum() > 0  # fit width: a letter page is taller than the view
+    assert bar.maximum() > 0  # fit width: five letter pages are much taller than the view
     qtbot.keyClick(viewer, Qt.Key.Key_PageDown)
     assert viewer.current_page() == 1 and bar.value() > 0
     for _ in range(10):
         qtbot.keyClick(viewer, Qt.Key.Key_PageDown)
         if viewer.current_page() == 2:
             break
-    assert viewer.current_page() == 2 and bar.value() == 0
+    # one scroll area: page 2 came up under page 1, and the page box says so
+    assert viewer.current_page() == 2 and viewer.page_spin.value() == 2
+    assert viewer.stack.page_top(2) - viewer.view_rect().height() < bar.value() < viewer.stack.page_top(3)
+    down = bar.value()
     qtbot.keyClick(viewer, Qt.Key.Key_PageUp)
-    assert viewer.current_page() == 1 and bar.value() == bar.maximum()
+    assert bar.value() == down - bar.pageStep()
+    qtbot.keyClick(viewer, Qt.Key.Key_End)
+    assert viewer.current_page() == 5 and bar.value() == bar.maximum()
+    qtbot.keyClick(viewer, Qt.Key.Key_Home)
+    assert viewer.current_page() == 1 and bar.value() == 0
 
 
 def test_fit_width_and_zoom_keys(viewer, qtbot):
@@ -89,8 +102,7 @@ def test_highlight_draws_the_box_at_the_evidence_and_scales_with_zoom(viewer, qt
     assert rect.right() == pytest.approx((box[2] + 4) * z)
     assert rect.bottom() == pytest.approx((box[3] + 4) * z)
     # the box is on screen: the scroll area moved down to it
-    top_visible = viewer.scroll.verticalScrollBar().value()
-    assert top_visible <= rect.top() and rect.bottom() <= top_visible + viewer.scroll.viewport().height()
+    assert on_screen(viewer, 3, rect)
     # the drawn pixels: amber inside the box (in the margin around the glyphs), white paper outside
     assert is_highlight(canvas_pixel(viewer, rect.left() + 2, rect.center().y()))
     assert is_highlight(canvas_pixel(viewer, rect.center().x(), rect.top() + 2))
@@ -102,6 +114,9 @@ def test_highlight_draws_the_box_at_the_evidence_and_scales_with_zoom(viewer, qt
     assert doubled.width() == pytest.approx(rect.width() * 2)
     assert is_highlight(canvas_pixel(viewer, doubled.left() + 3, doubled.center().y()))
 
+    # zooming kept the place: the box is still between the top and the bottom of the view
+    top = viewer.stack.canvas(3).y() + doubled.top()
+    assert viewer.view_rect().top() <= top and top + doubled.height() <= viewer.view_rect().bottom()
     viewer.show_page(2)  # another page: no box drawn there
     assert viewer.evidence_rect() is None
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from reviewer.gui.workspace import ReviewWorkspace
 from reviewer.gui.workspace.exceptions_tab import ExceptionsModel
-from tests.gui.workspace.test_viewer import canvas_pixel, is_highlight
+from tests.gui.workspace.test_viewer import canvas_pixel, is_highlight, on_screen
 
 
 def test_opening_a_review_shows_the_facts_the_pdf_and_the_exceptions(open_workspace, register, corpus):
@@ -51,8 +51,7 @@ def test_clicking_an_exception_shows_its_page_with_the_box_highlighted(open_work
     assert (rect.left(), rect.top(), rect.right(), rect.bottom()) == pytest.approx(
         ((x0 - 4) * z, (top - 4) * z, (x1 + 4) * z, (bottom + 4) * z))
     # scrolled into view, and drawn: the highlight color in the box's margin, where the page is blank
-    bar = ws.viewer.scroll.verticalScrollBar()
-    assert bar.value() <= rect.top() and rect.bottom() <= bar.value() + ws.viewer.scroll.viewport().height()
+    assert on_screen(ws.viewer, finding.page, rect)
     assert is_highlight(canvas_pixel(ws.viewer, rect.left() + 1.5, rect.center().y()))
     assert not is_highlight(canvas_pixel(ws.viewer, rect.left() - 6, rect.top() - 6))
 
