@@ -126,6 +126,7 @@ class ExceptionFinding(Unsure):
     response_page: int | None = None
     confidence: Confidence = "high"
     confidence_reason: str | None = None
+    control_text: str | None = None  # the control's description, when its table prints one (storage only)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -198,17 +199,19 @@ class NotTestedControl:
     criteria: list[str] = field(default_factory=list)
     control_objective: str | None = None
     bbox: BBox | None = None
+    control_text: str | None = None
 
     def to_storage(self) -> dict[str, Any]:
         return {"control_id": self.control_id, "result": self.result, "page": self.page,
                 "criteria": list(self.criteria), "control_objective": self.control_objective,
-                "bbox": list(self.bbox) if self.bbox else None}
+                "bbox": list(self.bbox) if self.bbox else None, "control_text": self.control_text}
 
     @classmethod
     def from_storage(cls, data: dict[str, Any]) -> NotTestedControl:
         bbox = data.get("bbox")
         return cls(data.get("control_id"), str(data["result"]), int(data["page"]), list(data.get("criteria", [])),
-                   data.get("control_objective"), (bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None)
+                   data.get("control_objective"), (bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
+                   data.get("control_text"))
 
 
 @dataclass
@@ -310,7 +313,7 @@ class ExtractionResult:
         }
         for key, items in lists.items():
             for obj, item in zip(data["report"][key], items, strict=True):
-                for extra in ("page", "bbox", "response_page", "title"):
+                for extra in ("page", "bbox", "response_page", "title", "control_text"):
                     value = getattr(item, extra, None)
                     if value is not None:
                         obj[extra] = list(value) if extra == "bbox" else value
@@ -347,6 +350,7 @@ class ExtractionResult:
                     bbox=box(e.get("bbox")),
                     response_page=e.get("response_page"),
                     **_confidence_from(e),
+                    control_text=e.get("control_text"),
                 )
                 for e in r.get("exceptions", [])
             ],

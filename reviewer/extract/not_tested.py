@@ -39,7 +39,8 @@ def read_not_tested(doc: Document, tables: list[Table]) -> list[NotTestedControl
                 control_id=cid or None, result=result, page=row.cell_pages.get(table.result_column, row.page),
                 criteria=list(dict.fromkeys(m.group(1) for m in CRITERION.finditer(criteria_text))),
                 control_objective=norm(objective.group("id")) if objective else None,
-                bbox=(box[0], box[1], box[2], box[3]) if box else None))
+                bbox=(box[0], box[1], box[2], box[3]) if box else None,
+                control_text=row.text(table.control_column) or None if table.control_column else None))
     if not any(t.result_column is not None and t.rows for t in tables):
         out.extend(NotTestedControl(b.control_id, b.result, b.page, b.criteria, b.objective, b.bbox)
                    for b in read_result_blocks(doc) if not_tested(b.result))

@@ -40,3 +40,11 @@ def test_controls_whose_circumstances_did_not_occur_are_listed_as_not_tested_not
 def test_a_not_tested_control_keeps_its_criteria():
     result = extract_pdf(TESTS / "office_holdout" / "documents" / "ashcombe-soc2-t2-inline.pdf")
     assert [(n.control_id, n.criteria) for n in result.report.not_tested] == [("CC7.3.1", ["CC7.3", "CC7.4"])]
+
+
+def test_an_exception_keeps_the_description_of_its_control(corpus):
+    result = extract_pdf(corpus.by_id("meridian-soc2-t2-qualified").path)
+    assert result.report.exceptions and all(e.control_text for e in result.report.exceptions)
+    assert "control_text" not in result.to_json()["report"]["exceptions"][0]
+    back = ExtractionResult.from_json(result.to_storage()).report.exceptions
+    assert [e.control_text for e in back] == [e.control_text for e in result.report.exceptions]
