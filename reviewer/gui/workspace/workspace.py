@@ -209,6 +209,7 @@ class ReviewWorkspace(QWidget):
         carried = reg.insights.carried_forward(rid)
         self.carried_tab.set_carried(carried)
         self.exceptions_tab.model.repeats = repeat_labels(carried)
+        self.exceptions_tab.set_report(self.stored.extraction.report.framework, self.stored.extraction.report.type)
         self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
         self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
         vendor_names = {v.id: v.name for v in reg.vendors.all()}
