@@ -182,6 +182,7 @@ class Csoc(Unsure):
     bbox: BBox | None = None
     confidence: Confidence = "high"
     confidence_reason: str | None = None
+    criteria: list[str] = field(default_factory=list)  # the related criteria it prints (storage only)
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page,
@@ -311,6 +312,9 @@ class ExtractionResult:
             "subservice_organizations": rep.subservice_organizations,
             "csocs": rep.csocs,
         }
+        for csoc, obj in zip(rep.csocs, data["report"]["csocs"], strict=True):
+            if csoc.criteria:
+                obj["criteria"] = list(csoc.criteria)
         for key, items in lists.items():
             for obj, item in zip(data["report"][key], items, strict=True):
                 for extra in ("page", "bbox", "response_page", "title", "control_text"):
@@ -364,7 +368,8 @@ class ExtractionResult:
                 for s in r.get("subservice_organizations", [])
             ],
             csocs=[
-                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")), **_confidence_from(c))
+                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")), **_confidence_from(c),
+                     criteria=list(c.get("criteria", [])))
                 for c in r.get("csocs", [])
             ],
             not_tested=[NotTestedControl.from_storage(n) for n in data.get("not_tested", [])],

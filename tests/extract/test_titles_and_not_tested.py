@@ -1,4 +1,5 @@
-"""Control objective titles ("Client Setup") and the controls whose test did not occur, read from sample PDFs."""
+"""Items the extraction keeps for the workspace beyond the schema's form, read from sample PDFs: control objective
+titles ("Client Setup"), controls whose test did not occur, a control's description, a CSOC's criteria."""
 
 from __future__ import annotations
 
@@ -48,3 +49,12 @@ def test_an_exception_keeps_the_description_of_its_control(corpus):
     assert "control_text" not in result.to_json()["report"]["exceptions"][0]
     back = ExtractionResult.from_json(result.to_storage()).report.exceptions
     assert [e.control_text for e in back] == [e.control_text for e in result.report.exceptions]
+
+
+def test_a_csoc_keeps_the_criteria_it_prints():
+    result = extract_pdf(TESTS / "blind" / "set3" / "documents" / "ash-soc2-t2-privacy.pdf")
+    with_criteria = [(c.subservice_organization, c.criteria) for c in result.report.csocs if c.criteria]
+    assert ("Google Cloud Platform", ["CC6.4"]) in with_criteria
+    assert "criteria" not in result.to_json()["report"]["csocs"][0]
+    back = ExtractionResult.from_json(result.to_storage()).report.csocs
+    assert [c.criteria for c in back] == [c.criteria for c in result.report.csocs]

@@ -33,6 +33,7 @@ from reviewer.gui.workspace.audit_tab import AuditTab
 from reviewer.gui.workspace.carried_tab import CarriedForwardTab, repeat_labels
 from reviewer.gui.workspace.corrections_marks import correction_tooltip, mark_fields
 from reviewer.gui.workspace.corrections_tab import CorrectionsTab
+from reviewer.gui.workspace.csocs_tab import CsocsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
@@ -87,6 +88,7 @@ class ReviewWorkspace(QWidget):
         self.exceptions_tab = ExceptionsTab(self)
         self.cuecs_tab = CuecsTab(self)
         self.subservice_tab = SubserviceTab(self)
+        self.csocs_tab = CsocsTab(self)
         self.review_tab = ReviewTab(str(settings.reviewer_name or ""), self)
         self.audit_tab = AuditTab(self)
         self.selection = AreaSelection(self.viewer)
@@ -96,6 +98,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.cuecs_tab, f"CUECs ({len(extraction.report.cuecs)})")
         subservice_count = len(extraction.report.subservice_organizations)
         self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
+        self.tabs.addTab(self.csocs_tab, f"CSOCs ({len(extraction.report.csocs)})")
         self.tabs.addTab(self.corrections_tab, "Check")
         self.tabs.addTab(self.review_tab, "Review")
         self.carried_tab = CarriedForwardTab(self)
@@ -104,7 +107,8 @@ class ReviewWorkspace(QWidget):
             self.tabs.addTab(self.carried_tab, "Last year")
         self.tabs.addTab(self.audit_tab, "Audit log")
 
-        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.corrections_tab):
+        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.csocs_tab,
+                       self.corrections_tab):
             source.evidence_requested.connect(self.show_evidence)
         self.selection.selected.connect(self.corrections_tab.show_selection)
         self.exceptions_tab.triage_edited.connect(self._triage_edited)
@@ -215,6 +219,7 @@ class ReviewWorkspace(QWidget):
         vendor_names = {v.id: v.name for v in reg.vendors.all()}
         self.subservice_tab.set_records(reg.reports.subservice(rid),
                                         self.stored.extraction.report.subservice_organizations, vendor_names)
+        self.csocs_tab.set_csocs(self.stored.extraction.report.csocs)
         self.review_tab.set_review(reg.reviews.get(rid))
         self.audit_tab.set_entries(reg.audit.entries(rid))
         self._refresh_corrections()
@@ -241,7 +246,8 @@ class ReviewWorkspace(QWidget):
                 (self.exceptions_tab, f"Exceptions ({len(rep.exceptions)})", "exceptions"),
                 (self.cuecs_tab, f"CUECs ({len(rep.cuecs)})", "cuecs"),
                 (self.subservice_tab, f"Subservice organizations ({len(rep.subservice_organizations)})",
-                 "subservice_organizations")):
+                 "subservice_organizations"),
+                (self.csocs_tab, f"CSOCs ({len(rep.csocs)})", "csocs")):
             changed = [c for c in corrections if list_name and c.list_name == list_name and c.kind != "confirm"]
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, text + (" \u270e" if changed else ""))
