@@ -303,7 +303,7 @@ class ReviewWorkspace(QWidget):
 
         if not self.session.act(create):
             return
-        row = self.cuecs_tab.table.currentRow()
+        row = self.cuecs_tab.current_row()
         if 0 <= row < len(self.cuecs_tab.records):
             self.cuecs_tab.map_row(row, created[0])
 
