@@ -164,6 +164,6 @@ class OwnControlDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         # the combo keeps its own height, centred in a tall wrapped row
-        height = min(editor.sizeHint().height(), option.rect.height())  # type: ignore[attr-defined]
-        rect = option.rect  # type: ignore[attr-defined]
+        height = min(editor.sizeHint().height(), option.rect.height())
+        rect = option.rect
         editor.setGeometry(rect.x(), rect.y() + (rect.height() - height) // 2, rect.width(), height)
