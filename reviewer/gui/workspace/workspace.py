@@ -38,6 +38,7 @@ from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
 from reviewer.gui.workspace.review_tab import ReviewTab
+from reviewer.gui.workspace.reviewer_name import ReviewerNameDialog
 from reviewer.gui.workspace.subservice_tab import SubserviceTab
 from reviewer.gui.workspace.undo import EditSession, SavedUndoKeys
 
@@ -50,6 +51,8 @@ TRIAGE_LABELS = {"relevance": "relevance", "nature": "isolated or systemic",
 
 class HasReviewerName(Protocol):
     reviewer_name: Any
+
+    def sync(self) -> None: ...
 
 
 class ReviewWorkspace(QWidget):
@@ -116,6 +119,7 @@ class ReviewWorkspace(QWidget):
         self.cuecs_tab.own_control_requested.connect(self._add_own_control)
         self.review_tab.review_edited.connect(self._review_edited)
         self.review_tab.sign_off_requested.connect(self.sign_off)
+        self.review_tab.name_requested.connect(self.open_name_dialog)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -196,9 +200,30 @@ class ReviewWorkspace(QWidget):
         action()
 
     # ---- reading --------------------------------------------------------------------------------------
+    def reviewer_name(self) -> str:
+        """The reviewer's one identity: the name kept in the settings ("" when not set)."""
+        return str(self.settings.reviewer_name or "").strip()
+
+    def settings_changed(self) -> None:
+        """The settings were saved (here or in the Settings dialog): the Review tab follows the name at once."""
+        self.review_tab.set_reviewer_name(self.reviewer_name())
+
+    def open_name_dialog(self) -> ReviewerNameDialog:
+        """Ask for the reviewer's name (opened, not exec'd); OK keeps it in the settings for every review."""
+        self.name_dialog = ReviewerNameDialog(self.reviewer_name(), self)
+        self.name_dialog.accepted.connect(lambda d=self.name_dialog: self._set_reviewer_name(d.value()))
+        self.name_dialog.open()
+        return self.name_dialog
+
+    def _set_reviewer_name(self, name: str) -> None:
+        self.settings.reviewer_name = name
+        self.settings.sync()
+        self.error.hide()
+        self.settings_changed()
+
     def who(self) -> str:
         """The name written into the audit log: the reviewer's name from the settings, else the login name."""
-        name = str(self.settings.reviewer_name or "").strip()
+        name = self.reviewer_name()
         if name:
             return name
         try:
@@ -309,7 +334,11 @@ class ReviewWorkspace(QWidget):
 
     def _review_edited(self, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.reviews.update(self.report_id, self.who(), **{name: value})
+            changes = {name: value}
+            reviewer = self.reviewer_name()
+            if reviewer and self.register.reviews.get(self.report_id).reviewer != reviewer:
+                changes["reviewer"] = reviewer  # the review's reviewer is the one identity of the settings
+            self.register.reviews.update(self.report_id, self.who(), **changes)
 
         self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
 
@@ -319,9 +348,9 @@ class ReviewWorkspace(QWidget):
 
     def sign_off(self) -> None:
         """Record the sign-off by the settings' reviewer name, now (kept out of undo: it is a signature)."""
-        name = str(self.settings.reviewer_name or "").strip()
+        name = self.reviewer_name()
         if not name:
-            self._show_error("Set your name in Settings before signing off.")
+            self._show_error("Set your name (Review tab, or Settings) before signing off.")
             return
         self.corrections_tab.sign_off(name)  # asks first when low-confidence values are left to check
 
