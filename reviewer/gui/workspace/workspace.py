@@ -33,6 +33,7 @@ from reviewer.gui.workspace.audit_tab import AuditTab
 from reviewer.gui.workspace.carried_tab import CarriedForwardTab, repeat_labels
 from reviewer.gui.workspace.corrections_marks import correction_tooltip, mark_fields
 from reviewer.gui.workspace.corrections_tab import CorrectionsTab
+from reviewer.gui.workspace.criteria_tab import CriteriaTab
 from reviewer.gui.workspace.csocs_tab import CsocsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
@@ -92,6 +93,7 @@ class ReviewWorkspace(QWidget):
         self.cuecs_tab = CuecsTab(self)
         self.subservice_tab = SubserviceTab(self)
         self.csocs_tab = CsocsTab(self)
+        self.criteria_tab = CriteriaTab(self)
         self.review_tab = ReviewTab(str(settings.reviewer_name or ""), self)
         self.audit_tab = AuditTab(self)
         self.selection = AreaSelection(self.viewer)
@@ -102,6 +104,7 @@ class ReviewWorkspace(QWidget):
         subservice_count = len(extraction.report.subservice_organizations)
         self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
         self.tabs.addTab(self.csocs_tab, f"CSOCs ({len(extraction.report.csocs)})")
+        self.tabs.addTab(self.criteria_tab, "Objectives" if extraction.report.framework == "SOC 1" else "Criteria")
         self.tabs.addTab(self.corrections_tab, "Check")
         self.tabs.addTab(self.review_tab, "Review")
         self.carried_tab = CarriedForwardTab(self)
@@ -111,7 +114,7 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.audit_tab, "Audit log")
 
         for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.csocs_tab,
-                       self.corrections_tab):
+                       self.criteria_tab, self.corrections_tab):
             source.evidence_requested.connect(self.show_evidence)
         self.selection.selected.connect(self.corrections_tab.show_selection)
         self.exceptions_tab.triage_edited.connect(self._triage_edited)
@@ -239,8 +242,10 @@ class ReviewWorkspace(QWidget):
         self.carried_tab.set_carried(carried)
         self.exceptions_tab.model.repeats = repeat_labels(carried)
         self.exceptions_tab.set_report(self.stored.extraction.report.framework, self.stored.extraction.report.type)
-        self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
-        self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
+        exceptions, cuecs = reg.reviews.exceptions(rid), reg.reviews.cuecs(rid)
+        self.exceptions_tab.set_records(exceptions)
+        self.cuecs_tab.set_records(cuecs, reg.reviews.own_controls())
+        self.criteria_tab.set_report(self.stored.extraction, exceptions, cuecs)
         vendor_names = {v.id: v.name for v in reg.vendors.all()}
         self.subservice_tab.set_records(reg.reports.subservice(rid),
                                         self.stored.extraction.report.subservice_organizations, vendor_names)
