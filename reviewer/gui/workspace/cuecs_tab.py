@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.text import plain_label
 from reviewer.gui.workspace.cuecs_model import (
     COL_CONTROL,
     COL_CRITERIA,
@@ -72,6 +73,9 @@ class CuecsTab(QWidget):
         self.table.activated.connect(self._clicked)  # Enter on a suggestion uses it
         self.empty = QLabel("The report lists no complementary user entity controls.", self)
         self.summary = QLabel("", self)
+        self.notice = plain_label("", self)  # what the last import of own controls did
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.add_button = QPushButton("Add own control\u2026", self)
         self.add_button.clicked.connect(self.open_add_dialog)
         self.import_button = QPushButton("Import own controls\u2026", self)
@@ -85,6 +89,7 @@ class CuecsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
 
     @property
@@ -108,6 +113,10 @@ class CuecsTab(QWidget):
         self.summary.setText(f"{mapped} of {len(records)} mapped to our controls")
         self.empty.setVisible(not records)
         self.table.setVisible(bool(records))
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def current_row(self) -> int:
         return self.table.currentIndex().row()

@@ -38,6 +38,7 @@ from reviewer.gui.workspace.csocs_tab import CsocsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
+from reviewer.gui.workspace.own_controls_import import ControlsImport
 from reviewer.gui.workspace.review_tab import ReviewTab
 from reviewer.gui.workspace.reviewer_name import ReviewerNameDialog
 from reviewer.gui.workspace.subservice_tab import SubserviceTab
@@ -120,6 +121,10 @@ class ReviewWorkspace(QWidget):
         self.exceptions_tab.triage_edited.connect(self._triage_edited)
         self.cuecs_tab.mapping_edited.connect(self._mapping_edited)
         self.cuecs_tab.own_control_requested.connect(self._add_own_control)
+        self.controls_import = ControlsImport(register, self.session, self.who, self)
+        self.controls_import.failed.connect(self._show_error)
+        self.controls_import.reported.connect(self.cuecs_tab.show_notice)
+        self.cuecs_tab.import_requested.connect(self.controls_import.open_file_dialog)
         self.review_tab.review_edited.connect(self._review_edited)
         self.review_tab.sign_off_requested.connect(self.sign_off)
         self.review_tab.name_requested.connect(self.open_name_dialog)
