@@ -99,7 +99,7 @@ class CuecsModel(QAbstractTableModel):
             return label
         if role == Qt.ItemDataRole.ToolTipRole:
             by = f"\nmapped by {record.mapping.mapped_by}" if record.mapping and record.mapping.mapped_by else ""
-            return tooltip_text(label + by + "\n(double-click or F2 to change)")
+            return tooltip_text(label + by + "\n(double-click, or Enter, to change)")
         if role == Qt.ItemDataRole.ForegroundRole and not record.mapping:
             return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
         return None

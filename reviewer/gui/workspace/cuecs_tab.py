@@ -1,8 +1,8 @@
 """The CUECs tab: map each complementary user entity control to one of the user's own controls.
 
 The table (on `CuecsModel`) wraps each CUEC's text in a column that keeps its width; "Our control" is a column of
-its own width, painted as text and edited with a combo (double-click, F2 or a click on the selected cell), saved
-at once. When a similar CUEC was mapped before, the Suggestion column offers that control: a click (or Enter)
+its own width, painted as text and edited with a combo (double-click, Enter, or a click on the selected cell),
+saved at once. When a similar CUEC was mapped before, the Suggestion column offers that control: a click (or Enter)
 uses it. "Add own control..." opens a dialog and maps the selected CUEC to the new control; "Import own
 controls..." reads a CSV or Excel list. Selecting a row asks the viewer for the CUEC's page and box.
 """
@@ -70,7 +70,7 @@ class CuecsTab(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._show_evidence(current.row()))
         self.table.clicked.connect(self._clicked)
-        self.table.activated.connect(self._clicked)  # Enter on a suggestion uses it
+        self.table.activated.connect(self._activated)  # Enter: a suggestion is used, a mapping cell edited
         self.empty = QLabel("The report lists no complementary user entity controls.", self)
         self.summary = QLabel("", self)
         self.notice = plain_label("", self)  # what the last import of own controls did
@@ -142,6 +142,12 @@ class CuecsTab(QWidget):
         if index.column() == COL_SUGGESTION:
             self.use_suggestion(index.row())
         self._show_evidence(index.row())
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.column() == COL_CONTROL:
+            self.table.edit(index)  # F2 is the workspace's "Correct...": Enter opens the combo instead
+        elif index.column() == COL_SUGGESTION:
+            self.use_suggestion(index.row())
 
     def _mapped(self, row: int, own_control_id: int | None) -> None:
         record = self.records[row]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from reviewer.gui.workspace.cuecs_model import COL_CONTROL, COL_SUGGESTION, COL_TEXT
@@ -20,11 +21,12 @@ def dark_pixels(image, rect) -> int:
                if image.pixelColor(x, y).lightness() < 90)
 
 
-def choose_in_editor(tab, row: int, control_id: int) -> None:
-    """Map CUEC `row` as a user does: open the cell's editor (F2), pick the control in its combo."""
+def choose_in_editor(tab, qtbot, row: int, control_id: int) -> None:
+    """Map CUEC `row` as a user does: Enter on its "Our control" cell opens the combo; pick the control in it."""
     index = tab.model.index(row, COL_CONTROL)
     tab.table.setCurrentIndex(index)
-    tab.table.edit(index)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     combo = tab.table.indexWidget(index)
     assert isinstance(combo, QComboBox) and combo.isVisible()
     position = combo.findData(control_id)
@@ -46,9 +48,9 @@ def test_after_mapping_the_text_keeps_its_width_and_wraps_and_the_control_shows_
     table, last = tab.table, len(tab.records) - 1
     assert last >= 10
 
-    choose_in_editor(tab, 0, control.id)
+    choose_in_editor(tab, qtbot, 0, control.id)
     qtbot.waitUntil(lambda: tab.mapped_id(0) == control.id)  # saved once the editor has closed
-    choose_in_editor(tab, last, control.id)
+    choose_in_editor(tab, qtbot, last, control.id)
     qtbot.waitUntil(lambda: tab.mapped_id(last) == control.id)
     assert register.reviews.cuecs(report_id)[last].mapping.own_control.ref == "IAM-01"
     qtbot.waitUntil(lambda: table.indexWidget(tab.model.index(last, COL_CONTROL)) is None)  # the editor closed
