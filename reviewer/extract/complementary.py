@@ -145,7 +145,7 @@ def read_cuecs_csocs(doc: Document, orgs: list[SubserviceOrganization]) -> tuple
                 if text in seen_csoc:
                     continue
                 seen_csoc.add(text)
-                csoc = Csoc(text=text, page=page, subservice_organization=org, bbox=box)
+                csoc = Csoc(text=text, page=page, subservice_organization=org, bbox=box, criteria=criteria)
                 _doubt_item(csoc, item, unsure)
                 csocs.append(csoc)
     return cuecs, csocs

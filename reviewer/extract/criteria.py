@@ -4,7 +4,7 @@ Categories come from the "relevant to security, availability, and confidentialit
 report; the cited title "Trust Services Criteria for Security, Availability, Processing Integrity,
 Confidentiality, and Privacy" names all five whatever the scope, so it is blanked out before reading.
 SOC 1 control objectives may carry a title before their statement ("Control Objective 1 - Client Setup:
-Controls provide ..."); the id and the statement are kept.
+Controls provide ..."); the id, the statement and the title ("Client Setup", when printed) are kept.
 Criteria ids are those printed in the report's body (not the table of contents), except on lines that
 say the criterion is out of scope or not applicable, and except categories not in scope.
 """
@@ -35,7 +35,8 @@ _OBJECTIVE = re.compile(r"\b(?:Control\s+)?Objective\s+"
                         # a title may come first: "Control Objective 1 - Client Setup: Controls provide ...", or
                         # on its own line ("Control Objective 5 \u2014 Change Management\nControls provide ..."), or
                         # closed by a full stop ("Objective A \u2013 Trade Settlement. Controls provide ...")
-                        r"(?:[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:.\u2013\u2014]\s*|[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
+                        r"(?P<title>[A-Z][\w&,/'\u2019\- ]{1,60}?\s*[:.\u2013\u2014]\s*|"
+                        r"[A-Z][\w&,/'\u2019 ]{1,60}?\s+-\s+|"
                         r"[A-Z][\w&,/'\u2019\- ]{1,60}?[ \t]*\n\s*)?"
                         # a label may stand before the statement ("Objective: Controls provide ...")
                         r"(?:(?:control\s+)?objective(?:\s+statement)?\s*:\s*)?"
@@ -130,5 +131,12 @@ def read_control_objectives(doc: Document) -> list[ControlObjective]:
             seen.add(oid)
             text = norm(m.group("text"))
             bbox = page.bbox_of(m.start(), m.end())
-            out.append(ControlObjective(id=oid, text=text, page=page.number, bbox=bbox))
+            out.append(ControlObjective(id=oid, text=text, page=page.number, bbox=bbox,
+                                        title=_objective_title(m.group("title"))))
     return out
+
+
+def _objective_title(raw: str | None) -> str | None:
+    """The printed title without the separator that closed it ("Client Setup: " -> "Client Setup")."""
+    title = norm(raw or "").rstrip(":.-\u2013\u2014 ").strip()
+    return title or None

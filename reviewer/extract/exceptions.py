@@ -92,6 +92,7 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 control_objective=objective,
                 management_response=response,
                 bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers
+                control_text=row.text(table.control_column) or None if table.control_column else None,
             ))
     if not any(t.result_column is not None and t.rows for t in tables):
         out.extend(_findings_from_blocks(doc))

@@ -8,6 +8,7 @@ from reviewer.extract.exceptions import read_exceptions
 from reviewer.extract.layout import Document
 from reviewer.extract.letters import read_letter_parties
 from reviewer.extract.model import Evidence, ExtractionResult
+from reviewer.extract.not_tested import read_not_tested
 from reviewer.extract.opinion import read_opinion
 from reviewer.extract.parties import read_parties
 from reviewer.extract.subservice import read_subservice
@@ -54,7 +55,8 @@ def read_fields(doc: Document, result: ExtractionResult) -> None:
             text = getattr(first, "text", None) or getattr(first, "name", "")
             result.evidence[key] = Evidence(first.page, text[:400], first.bbox)
     if rep.framework != "SOC 3" and rep.type != "Type 1":
-        rep.exceptions, _tables = read_exceptions(doc)
+        rep.exceptions, tables = read_exceptions(doc)
+        rep.not_tested = read_not_tested(doc, tables)
         if rep.exceptions:
             first_exc = rep.exceptions[0]
             result.evidence["exceptions"] = Evidence(first_exc.page, first_exc.description[:400], first_exc.bbox)

@@ -97,7 +97,8 @@ def _confidence_from(data: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class ControlObjective(Unsure):
-    """A SOC 1 control objective, e.g. id "3", text "Controls provide reasonable assurance that ..."."""
+    """A SOC 1 control objective, e.g. id "3", text "Controls provide reasonable assurance that ...", and the
+    title printed before it ("Client Setup"), when there is one (kept in storage, not in the schema's form)."""
 
     id: str
     text: str
@@ -105,6 +106,7 @@ class ControlObjective(Unsure):
     bbox: BBox | None = None
     confidence: Confidence = "high"
     confidence_reason: str | None = None
+    title: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, **confidence_json(self)}
@@ -124,6 +126,7 @@ class ExceptionFinding(Unsure):
     response_page: int | None = None
     confidence: Confidence = "high"
     confidence_reason: str | None = None
+    control_text: str | None = None  # the control's description, when its table prints one (storage only)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,10 +182,37 @@ class Csoc(Unsure):
     bbox: BBox | None = None
     confidence: Confidence = "high"
     confidence_reason: str | None = None
+    criteria: list[str] = field(default_factory=list)  # the related criteria it prints (storage only)
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "subservice_organization": self.subservice_organization, "page": self.page,
                 **confidence_json(self)}
+
+
+@dataclass
+class NotTestedControl:
+    """A control the auditor did not test because its circumstances did not occur ("no testing was performed"):
+    no exception, but a reviewer wants to see it. Kept in storage only (the schema's form has no place for it)."""
+
+    control_id: str | None
+    result: str
+    page: int
+    criteria: list[str] = field(default_factory=list)
+    control_objective: str | None = None
+    bbox: BBox | None = None
+    control_text: str | None = None
+
+    def to_storage(self) -> dict[str, Any]:
+        return {"control_id": self.control_id, "result": self.result, "page": self.page,
+                "criteria": list(self.criteria), "control_objective": self.control_objective,
+                "bbox": list(self.bbox) if self.bbox else None, "control_text": self.control_text}
+
+    @classmethod
+    def from_storage(cls, data: dict[str, Any]) -> NotTestedControl:
+        bbox = data.get("bbox")
+        return cls(data.get("control_id"), str(data["result"]), int(data["page"]), list(data.get("criteria", [])),
+                   data.get("control_objective"), (bbox[0], bbox[1], bbox[2], bbox[3]) if bbox else None,
+                   data.get("control_text"))
 
 
 @dataclass
@@ -231,6 +261,7 @@ class Report:
     cuecs: list[Cuec] = field(default_factory=list)
     subservice_organizations: list[SubserviceOrganization] = field(default_factory=list)
     csocs: list[Csoc] = field(default_factory=list)
+    not_tested: list[NotTestedControl] = field(default_factory=list)  # not in the schema's form (storage only)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {f.key: f.to_json(f.value(self)) for f in FIELDS}
@@ -281,12 +312,17 @@ class ExtractionResult:
             "subservice_organizations": rep.subservice_organizations,
             "csocs": rep.csocs,
         }
+        for csoc, obj in zip(rep.csocs, data["report"]["csocs"], strict=True):
+            if csoc.criteria:
+                obj["criteria"] = list(csoc.criteria)
         for key, items in lists.items():
             for obj, item in zip(data["report"][key], items, strict=True):
-                for extra in ("page", "bbox", "response_page"):
+                for extra in ("page", "bbox", "response_page", "title", "control_text"):
                     value = getattr(item, extra, None)
                     if value is not None:
                         obj[extra] = list(value) if extra == "bbox" else value
+        if rep.not_tested:
+            data["not_tested"] = [n.to_storage() for n in rep.not_tested]
         if self.ocr_words:
             data["ocr_words"] = {str(page): [[t, round(a, 1), round(b, 1), round(c, 1), round(d, 1)]
                                              for t, a, b, c, d in words] for page, words in self.ocr_words.items()}
@@ -303,7 +339,8 @@ class ExtractionResult:
         report = Report(
             **{f.key: f.from_json(r) for f in FIELDS},
             control_objectives=[
-                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")), **_confidence_from(c))
+                ControlObjective(c["id"], c["text"], c.get("page"), box(c.get("bbox")), **_confidence_from(c),
+                                 title=c.get("title"))
                 for c in r.get("control_objectives", [])
             ],
             exceptions=[
@@ -317,6 +354,7 @@ class ExtractionResult:
                     bbox=box(e.get("bbox")),
                     response_page=e.get("response_page"),
                     **_confidence_from(e),
+                    control_text=e.get("control_text"),
                 )
                 for e in r.get("exceptions", [])
             ],
@@ -330,9 +368,11 @@ class ExtractionResult:
                 for s in r.get("subservice_organizations", [])
             ],
             csocs=[
-                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")), **_confidence_from(c))
+                Csoc(c["text"], c["page"], c.get("subservice_organization"), box(c.get("bbox")), **_confidence_from(c),
+                     criteria=list(c.get("criteria", [])))
                 for c in r.get("csocs", [])
             ],
+            not_tested=[NotTestedControl.from_storage(n) for n in data.get("not_tested", [])],
         )
         f = data["file"]
         return cls(

@@ -314,6 +314,8 @@ class MainWindow(QMainWindow):
     def _settings_changed(self) -> None:
         self.statusBar().showMessage("Settings saved.", 5000)
         self.idle_lock.set_timeout(int(self.settings.idle_lock_minutes) * 60_000)
+        for workspace in self.findChildren(ReviewWorkspace):  # e.g. the reviewer's name: sign-off follows at once
+            workspace.settings_changed()
         self.refresh()
 
     # locking

@@ -113,3 +113,46 @@ def cuecs(conn: Connection, report_id: int) -> list[CuecRecord]:
         suggestions = [] if mapping else suggestions_for(conn, items[idx].text, exclude_cuec_id=cid)
         out.append(CuecRecord(id=cid, index=idx, cuec=items[idx], mapping=mapping, suggestions=suggestions))
     return out
+
+
+def add_own_controls(conn: Connection, rows: list[tuple[str, str, str | None]],
+                     who: str) -> tuple[list[OwnControl], list[str]]:
+    """Add many own controls at once (one transaction, one audit entry each): (the added, the references already
+    present, which are left as they are)."""
+    if not who or not who.strip():
+        raise RegisterError("say who makes the change (a reviewer name)")
+    added: list[OwnControl] = []
+    present: list[str] = []
+    with transaction(conn):
+        existing = {r[0].casefold() for r in conn.execute("SELECT ref FROM own_controls")}
+        for ref, title, owner in rows:
+            if not ref.strip() or not title.strip():
+                raise RegisterError("an own control needs a reference and a title")
+            if ref.casefold() in existing:
+                present.append(ref)
+                continue
+            existing.add(ref.casefold())
+            cur = conn.execute("INSERT INTO own_controls (ref, title, owner, created_at) VALUES (?,?,?,?)",
+                               (ref, title, owner, audit.utc_now()))
+            control_id = int(cur.lastrowid)
+            audit.record(conn, who=who, report_id=None, entity="own_control", entity_id=control_id,
+                         field="created", old=None, new=f"{ref}: {title} (owner {owner or '-'})")
+            added.append(OwnControl(control_id, ref, title, owner))
+    return added, present
+
+
+def remove_own_controls(conn: Connection, control_ids: list[int], who: str) -> None:
+    """Remove own controls no CUEC is mapped to (an import taken back); refused, as a whole, if one is mapped."""
+    if not who or not who.strip():
+        raise RegisterError("say who makes the change (a reviewer name)")
+    with transaction(conn):
+        for control_id in control_ids:
+            control = _own_control(conn, control_id)
+            if control is None:
+                continue
+            if conn.execute("SELECT 1 FROM cuecs WHERE own_control_id = ?", (control_id,)).fetchone():
+                raise RegisterError(f"own control {control.ref} is mapped to a CUEC: unmap it first")
+            conn.execute("DELETE FROM own_controls WHERE id = ?", (control_id,))
+            audit.record(conn, who=who, report_id=None, entity="own_control", entity_id=control_id,
+                         field="created", old=f"{control.ref}: {control.title} (owner {control.owner or '-'})",
+                         new=None)

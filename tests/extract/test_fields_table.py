@@ -9,7 +9,7 @@ from reviewer.extract.fields_table import BY_KEY, EXPORTED, FIELDS, STORED, fact
 from reviewer.extract.model import Evidence, ExtractionResult, FileInfo, Report
 from reviewer.schema import extraction_schema
 
-ITEM_LISTS = {"control_objectives", "exceptions", "cuecs", "subservice_organizations", "csocs"}
+ITEM_LISTS = {"control_objectives", "exceptions", "cuecs", "subservice_organizations", "csocs", "not_tested"}
 
 
 def _result(**report: object) -> ExtractionResult:

@@ -1,46 +1,39 @@
 """The CUECs tab: map each complementary user entity control to one of the user's own controls.
 
-Each row has a combo of own controls (saved at once); when a similar CUEC was mapped before, the row offers that
-control as a one-click suggestion. "Add own control..." opens a dialog; the new control is then chosen for the
-selected CUEC. Selecting a row asks the viewer for the CUEC's page and box.
+The table (on `CuecsModel`) wraps each CUEC's text in a column that keeps its width; "Our control" is a column of
+its own width, painted as text and edited with a combo (double-click, Enter, or a click on the selected cell),
+saved at once. When a similar CUEC was mapped before, the Suggestion column offers that control: a click (or Enter)
+uses it. "Add own control..." opens a dialog and maps the selected CUEC to the new control; "Import own
+controls..." reads a CSV or Excel list. Selecting a row asks the viewer for the CUEC's page and box.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.gui.text import mnemonic_safe, tooltip_text
+from reviewer.gui.text import plain_label
+from reviewer.gui.workspace.cuecs_model import (
+    COL_CONTROL,
+    COL_CRITERIA,
+    COL_SUGGESTION,
+    COL_TEXT,
+    CuecsModel,
+    OwnControlDelegate,
+)
 from reviewer.gui.workspace.own_control_dialog import OwnControlDialog
-from reviewer.register.records import CuecRecord, OwnControl
+from reviewer.register.records import CuecRecord, MappingSuggestion, OwnControl
 
-NOT_MAPPED = "\u2014 not mapped \u2014"
-COL_TEXT, COL_CRITERIA, COL_CONTROL, COL_SUGGESTION = range(4)
-
-
-def control_label(control: OwnControl) -> str:
-    owner = f" ({control.owner})" if control.owner else ""
-    return f"{control.ref} \u2014 {control.title}{owner}"
-
-
-def centered(widget: QWidget) -> QWidget:
-    """A cell holder, so a combo or button keeps its own height instead of filling a tall wrapped row."""
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(2, 0, 2, 0)
-    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
-    return holder
+CONTROL_COLUMN_EMS = 14  # "Our control": wide enough for a reference and the start of a title, then wrapped
 
 
 class CuecsTab(QWidget):
@@ -49,92 +42,112 @@ class CuecsTab(QWidget):
     evidence_requested = Signal(int, object)
     mapping_edited = Signal(int, object, object)  # cuec id, old own control id, new own control id
     own_control_requested = Signal(str, str, object)  # ref, title, owner (from the dialog)
+    import_requested = Signal()  # "Import own controls..."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.records: list[CuecRecord] = []
-        self.controls: list[OwnControl] = []
-        self.combos: list[QComboBox] = []
-        self.suggestion_buttons: list[QPushButton | None] = []
         self.dialog: OwnControlDialog | None = None
-
-        self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["User entity control", "Criteria", "Our control", "Suggestion"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.model = CuecsModel(self)
+        # queued: the cell's editor closes before the save re-reads the register (which resets the model)
+        self.model.mapping_chosen.connect(self._mapped, Qt.ConnectionType.QueuedConnection)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_CONTROL, OwnControlDelegate(self.table))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # every column on screen
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_CRITERIA, COL_CONTROL, COL_SUGGESTION):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # rows follow their wrapped text as columns resize (these tables hold a handful of rows)
+        header.setSectionResizeMode(COL_CRITERIA, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CONTROL, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_CONTROL, CONTROL_COLUMN_EMS * self.fontMetrics().horizontalAdvance("M"))
+        header.setSectionResizeMode(COL_SUGGESTION, QHeaderView.ResizeMode.ResizeToContents)
+        # rows follow their wrapped text as the text column resizes (these tables hold a handful of rows)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._show_evidence(row))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._show_evidence(current.row()))
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._activated)  # Enter: a suggestion is used, a mapping cell edited
         self.empty = QLabel("The report lists no complementary user entity controls.", self)
         self.summary = QLabel("", self)
+        self.notice = plain_label("", self)  # what the last import of own controls did
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.add_button = QPushButton("Add own control\u2026", self)
         self.add_button.clicked.connect(self.open_add_dialog)
+        self.import_button = QPushButton("Import own controls\u2026", self)
+        self.import_button.setToolTip("Add own controls from a CSV or Excel file (columns: id, title, owner)")
+        self.import_button.clicked.connect(self.import_requested)
 
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.import_button)
         bar.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
+
+    @property
+    def records(self) -> list[CuecRecord]:
+        return self.model.records
+
+    @property
+    def controls(self) -> list[OwnControl]:
+        return self.model.controls
 
     # ---- data -----------------------------------------------------------------------------------------
     def set_records(self, records: list[CuecRecord], controls: list[OwnControl]) -> None:
-        current = self.table.currentRow()
-        self.records, self.controls = records, controls
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(records))
-        self.combos, self.suggestion_buttons = [], []
-        for row, record in enumerate(records):
-            text = QTableWidgetItem(record.cuec.text)
-            text.setToolTip(tooltip_text(record.cuec.text))
-            self.table.setItem(row, COL_TEXT, text)
-            self.table.setItem(row, COL_CRITERIA, QTableWidgetItem(", ".join(record.cuec.criteria)))
-            self.table.setCellWidget(row, COL_CONTROL, centered(self._combo(row, record)))
-            self.table.setCellWidget(row, COL_SUGGESTION, centered(self._suggestion(row, record)))
-        self.table.blockSignals(False)
+        current = self.current_row()
+        self.model.set_records(records, controls)
         if records:
-            self.table.setCurrentCell(current if 0 <= current < len(records) else 0, COL_TEXT)
+            row = current if 0 <= current < len(records) else 0
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(self.model.index(row, COL_TEXT))
+            self.table.selectionModel().blockSignals(False)
         mapped = sum(1 for r in records if r.mapping)
         self.summary.setText(f"{mapped} of {len(records)} mapped to our controls")
         self.empty.setVisible(not records)
         self.table.setVisible(bool(records))
 
-    def _combo(self, row: int, record: CuecRecord) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(f"Our control for CUEC {row + 1}")
-        combo.addItem(NOT_MAPPED, None)
-        for control in self.controls:
-            combo.addItem(control_label(control), control.id)
-        mapped_id = record.mapping.own_control.id if record.mapping else None
-        combo.setCurrentIndex(max(0, combo.findData(mapped_id)))
-        combo.currentIndexChanged.connect(lambda _i, r=row, c=combo: self._mapped(r, c.currentData()))
-        self.combos.append(combo)
-        return combo
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
-    def _suggestion(self, row: int, record: CuecRecord) -> QWidget:
-        if record.mapping or not record.suggestions:
-            self.suggestion_buttons.append(None)
-            return QLabel("")
-        best = record.suggestions[0]
-        button = QPushButton(mnemonic_safe(f"Use {best.own_control.ref} ({best.score:.0f}%)"))
-        button.setToolTip(tooltip_text(f"{control_label(best.own_control)}\nmapped before for a similar CUEC:\n"
-                                       f"{best.similar_cuec_text}"))
-        button.clicked.connect(lambda _=False, r=row, cid=best.own_control.id: self._mapped(r, cid))
-        self.suggestion_buttons.append(button)
-        return button
+    def current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def mapped_id(self, row: int) -> int | None:
+        """The own control CUEC `row` is mapped to (None: not mapped), as the table shows it."""
+        return self.model.mapped_id(row)
+
+    def suggestion(self, row: int) -> MappingSuggestion | None:
+        return self.model.suggestion(row)
 
     # ---- edits ----------------------------------------------------------------------------------------
     def map_row(self, row: int, own_control_id: int | None) -> None:
-        """Choose `own_control_id` for CUEC `row` as the user would in its combo."""
-        combo = self.combos[row]
-        combo.setCurrentIndex(max(0, combo.findData(own_control_id)))
+        """Choose `own_control_id` for CUEC `row` (saved at once), as a choice in its combo is."""
+        self._mapped(row, own_control_id)
+
+    def use_suggestion(self, row: int) -> None:
+        best = self.model.suggestion(row)
+        if best is not None:
+            self.map_row(row, best.own_control.id)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == COL_SUGGESTION:
+            self.use_suggestion(index.row())
+        self._show_evidence(index.row())
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.column() == COL_CONTROL:
+            self.table.edit(index)  # F2 is the workspace's "Correct...": Enter opens the combo instead
+        elif index.column() == COL_SUGGESTION:
+            self.use_suggestion(index.row())
 
     def _mapped(self, row: int, own_control_id: int | None) -> None:
         record = self.records[row]
@@ -144,7 +157,7 @@ class CuecsTab(QWidget):
 
     def open_add_dialog(self) -> OwnControlDialog:
         """Open (not exec) the add-control dialog; on OK the new control is requested, then mapped to the row."""
-        row = self.table.currentRow()
+        row = self.current_row()
         title = self.records[row].cuec.text[:80] if 0 <= row < len(self.records) else ""
         self.dialog = OwnControlDialog(self, suggested_title=title)
         self.dialog.accepted.connect(lambda d=self.dialog: self.own_control_requested.emit(*d.values()))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,9 +29,24 @@ from reviewer.register.records import ExceptionRecord, Triage
 RELEVANCE_CHOICES = ("relevant", "partly relevant", "not relevant")
 NATURE_CHOICES = ("isolated", "systemic")
 NONE_TEXT = "\u2014"  # an em dash: not set
-COLUMNS = ("Control", "Criteria / objective", "Test result", "Management response", "Relevance", "Nature")
+# two-line headers where one line would be clipped in the workspace's half of a 1280-pixel window
+COLUMNS = ("Control", "Criteria /\nobjective", "Test result", "Management\nresponse", "Relevance", "Nature")
+ROW_LINES = 3  # each row shows this many lines (elided); the selected row's full text is shown below the table
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+CLEAN_TEXT = "No exceptions: every tested control's result was clean."
+DESIGN_ONLY_TEXT = ("A Type 1 report tests the design of controls only: their operating effectiveness was not "
+                    "tested, so it has no test results and no exceptions.")
+NO_TESTS_TEXT = "A SOC 3 report prints no tests of controls, so it lists no exceptions."
+
+
+def empty_text(framework: str | None, report_type: str | None) -> str:
+    """What the tab says when the report lists no exceptions: a clean result only where controls were tested."""
+    if framework == "SOC 3":
+        return NO_TESTS_TEXT
+    if report_type == "Type 1":
+        return DESIGN_ONLY_TEXT
+    return CLEAN_TEXT
 
 
 def scope_text(record: ExceptionRecord) -> str:
@@ -46,8 +61,9 @@ def detail_html(record: ExceptionRecord) -> str:
     """The selected exception's full result and response, side by side in words (the table elides them)."""
     f = record.finding
     response = html.escape(f.management_response) if f.management_response else "<i>none printed</i>"
-    return (f"<b>{html.escape(f.control_id or 'Control')}</b> (page {f.page}): {html.escape(f.description)}"
-            f"<br><b>Management response:</b> {response}")
+    control = f" \u2014 {html.escape(f.control_text)}" if f.control_text else ""
+    return (f"<b>{html.escape(f.control_id or 'Control')}</b>{control}<br><b>Test result</b> (page {f.page}): "
+            f"{html.escape(f.description)}<br><b>Management response:</b> {response}")
 
 
 class ExceptionsModel(QAbstractTableModel):
@@ -77,8 +93,9 @@ class ExceptionsModel(QAbstractTableModel):
         repeat = self.repeats.get(record.id)
         if repeat and role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return f"{finding.control_id or NONE_TEXT}: {repeat}"
+        control = (finding.control_id or NONE_TEXT) + (" \u21bb repeat" if repeat else "")
         values = (
-            (finding.control_id or NONE_TEXT) + ("\n\u21bb repeat" if repeat else ""),
+            control + (f"\n{finding.control_text}" if finding.control_text else ""),
             scope_text(record) or NONE_TEXT,
             finding.description,
             finding.management_response or "none printed",
@@ -113,19 +130,30 @@ class ExceptionsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents,
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for col, mode in enumerate((QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Interactive,
                                     QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch,
                                     QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(col, mode)
-        # rows follow their wrapped text as columns resize (these tables hold a handful of rows)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        em = self.fontMetrics().horizontalAdvance("M")
+        # the id and the first words of the control's description; the criteria; never narrower than the header
+        for col, width in ((0, 11 * em), (1, 6 * em)):
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
+        header.setMinimumSectionSize(max(header.sectionSizeHint(c) for c in (4, 5)))
+        # rows of a fixed few lines, so that a report's exceptions fit on screen together; the detail below the
+        # table gives the selected one in full (and every cell's tooltip its whole text)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_LINES * self.fontMetrics().lineSpacing() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(lambda index: self._show_evidence(index.row()))
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty = QLabel("No exceptions: every tested control's result was clean.", self)
+        self.empty = QLabel(CLEAN_TEXT, self)
+        self.empty.setWordWrap(True)
 
         self.relevance = QComboBox(self)
         self.nature = QComboBox(self)
@@ -146,21 +174,30 @@ class ExceptionsTab(QWidget):
             lambda: self._edited("follow_up", self.follow_up.text().strip() or None))
 
         self.form_box = QWidget(self)
-        form = QFormLayout(self.form_box)
-        form.addRow("Relevance to us", self.relevance)
-        form.addRow("Isolated or systemic", self.nature)
-        form.addRow("Compensating control", self.compensating)
-        form.addRow("Follow-up", self.follow_up)
-        form.addRow("", self.response_button)
+        form = QGridLayout(self.form_box)  # two fields a row: the table keeps the height for its rows
+        form.setContentsMargins(0, 0, 0, 0)
+        for row, col, label, field in ((0, 0, "Relevance to us", self.relevance),
+                                       (0, 2, "Isolated or systemic", self.nature),
+                                       (1, 0, "Compensating control", self.compensating),
+                                       (1, 2, "Follow-up", self.follow_up)):
+            form.addWidget(QLabel(label, self.form_box), row, col)
+            form.addWidget(field, row, col + 1)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        form.addWidget(self.response_button, 2, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
-        layout.addWidget(self.form_box, 1)
+        layout.addWidget(self.form_box)
         self._fill_form(None)
 
     # ---- data -----------------------------------------------------------------------------------------
+    def set_report(self, framework: str | None, report_type: str | None) -> None:
+        """Say what an empty list means for this report (a Type 1 tests design only)."""
+        self.empty.setText(empty_text(framework, report_type))
+
     def set_records(self, records: list[ExceptionRecord]) -> None:
         """Show `records`, keeping the selected row (the workspace re-reads after every save)."""
         row = self.table.currentIndex().row()

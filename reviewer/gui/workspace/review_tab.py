@@ -1,7 +1,8 @@
 """The Review tab: the verdict (status), its rationale, the next review date, and the sign-off.
 
-Each field is saved when its editing ends. The sign-off records who (the reviewer name from the settings) and
-when; the register refuses it until the status is decided, and a later change to the review clears it.
+Each field is saved when its editing ends. The reviewer is the one name kept in the settings (shown here, and
+set here or in Settings); the sign-off records that name and the time. The register refuses a sign-off until the
+status is decided, and a later change to the review clears it. Setting the name enables the sign-off at once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.text import plain_label
 from reviewer.gui.workspace.links import CommitTextEdit
+from reviewer.gui.workspace.reviewer_name import ReviewerNameRow
 from reviewer.register.records import DECIDED_STATUSES, REVIEW_STATUSES, Review
 
 STATUS_LABELS = {
@@ -39,10 +40,12 @@ def status_label(status: str) -> str:
 
 
 class ReviewTab(QWidget):
-    """`review_edited(field, old, new)` for each change; `sign_off_requested()` from the button."""
+    """`review_edited(field, old, new)` for each change; `sign_off_requested()` from the button;
+    `name_requested()` when the reviewer wants to set their name."""
 
     review_edited = Signal(str, object, object)
     sign_off_requested = Signal()
+    name_requested = Signal()
 
     def __init__(self, reviewer_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +55,9 @@ class ReviewTab(QWidget):
         for status in REVIEW_STATUSES:
             self.status.addItem(status_label(status), status)
         self.status.currentIndexChanged.connect(lambda _i: self._edited("status", self.status.currentData()))
-        self.reviewer = QLineEdit(self)
-        self.reviewer.setPlaceholderText(reviewer_name or "who reviews this report")
-        self.reviewer.editingFinished.connect(lambda: self._edited("reviewer", self.reviewer.text().strip() or None))
+        self.reviewer = ReviewerNameRow(self)
+        self.reviewer.show_name(reviewer_name)
+        self.reviewer.name_requested.connect(self.name_requested)
         self.rationale = CommitTextEdit(self)
         self.rationale.setPlaceholderText("why this verdict: scope against our use, exceptions, conditions")
         self.rationale.editing_finished.connect(
@@ -90,16 +93,22 @@ class ReviewTab(QWidget):
 
     def set_review(self, review: Review) -> None:
         self.review = review
-        for w in (self.status, self.reviewer, self.next_review):
+        for w in (self.status, self.next_review):
             w.blockSignals(True)
         self.status.setCurrentIndex(max(0, self.status.findData(review.status)))
-        self.reviewer.setText(review.reviewer or "")
         if not self.rationale.hasFocus():  # never overwrite what is being typed
             self.rationale.set_text_quietly(review.rationale or "")
         self.next_review.setDate(self._qdate(review.next_review_date))
-        for w in (self.status, self.reviewer, self.next_review):
+        for w in (self.status, self.next_review):
             w.blockSignals(False)
         self._show_sign_off(review)
+
+    def set_reviewer_name(self, name: str) -> None:
+        """The settings' name changed: show it, and what the sign-off now needs."""
+        self.reviewer_name = name
+        self.reviewer.show_name(name)
+        if self.review is not None:
+            self._show_sign_off(self.review)
 
     def _show_sign_off(self, review: Review) -> None:
         decided = review.status in DECIDED_STATUSES
@@ -108,7 +117,7 @@ class ReviewTab(QWidget):
             when = (review.signed_off_at or "").replace("T", " ").removesuffix("+00:00")
             self.sign_off_state.setText(f"Signed off by {review.signed_off_by} at {when} UTC.")
         elif not self.reviewer_name:
-            self.sign_off_state.setText("Set your name in Settings to sign off.")
+            self.sign_off_state.setText("Set your name (above, or in Settings) to sign off.")
         elif not decided:
             self.sign_off_state.setText("Choose a verdict (accept, accept with conditions or reject) to sign off.")
         else:

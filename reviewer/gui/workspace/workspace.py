@@ -33,10 +33,14 @@ from reviewer.gui.workspace.audit_tab import AuditTab
 from reviewer.gui.workspace.carried_tab import CarriedForwardTab, repeat_labels
 from reviewer.gui.workspace.corrections_marks import correction_tooltip, mark_fields
 from reviewer.gui.workspace.corrections_tab import CorrectionsTab
+from reviewer.gui.workspace.criteria_tab import CriteriaTab
+from reviewer.gui.workspace.csocs_tab import CsocsTab
 from reviewer.gui.workspace.cuecs_tab import CuecsTab
 from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
+from reviewer.gui.workspace.own_controls_import import ControlsImport
 from reviewer.gui.workspace.review_tab import ReviewTab
+from reviewer.gui.workspace.reviewer_name import ReviewerNameDialog
 from reviewer.gui.workspace.subservice_tab import SubserviceTab
 from reviewer.gui.workspace.undo import EditSession, SavedUndoKeys
 
@@ -49,6 +53,8 @@ TRIAGE_LABELS = {"relevance": "relevance", "nature": "isolated or systemic",
 
 class HasReviewerName(Protocol):
     reviewer_name: Any
+
+    def sync(self) -> None: ...
 
 
 class ReviewWorkspace(QWidget):
@@ -87,6 +93,8 @@ class ReviewWorkspace(QWidget):
         self.exceptions_tab = ExceptionsTab(self)
         self.cuecs_tab = CuecsTab(self)
         self.subservice_tab = SubserviceTab(self)
+        self.csocs_tab = CsocsTab(self)
+        self.criteria_tab = CriteriaTab(self)
         self.review_tab = ReviewTab(str(settings.reviewer_name or ""), self)
         self.audit_tab = AuditTab(self)
         self.selection = AreaSelection(self.viewer)
@@ -96,6 +104,8 @@ class ReviewWorkspace(QWidget):
         self.tabs.addTab(self.cuecs_tab, f"CUECs ({len(extraction.report.cuecs)})")
         subservice_count = len(extraction.report.subservice_organizations)
         self.tabs.addTab(self.subservice_tab, f"Subservice organizations ({subservice_count})")
+        self.tabs.addTab(self.csocs_tab, f"CSOCs ({len(extraction.report.csocs)})")
+        self.tabs.addTab(self.criteria_tab, "Objectives" if extraction.report.framework == "SOC 1" else "Criteria")
         self.tabs.addTab(self.corrections_tab, "Check")
         self.tabs.addTab(self.review_tab, "Review")
         self.carried_tab = CarriedForwardTab(self)
@@ -104,14 +114,20 @@ class ReviewWorkspace(QWidget):
             self.tabs.addTab(self.carried_tab, "Last year")
         self.tabs.addTab(self.audit_tab, "Audit log")
 
-        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.corrections_tab):
+        for source in (self.fields, self.exceptions_tab, self.cuecs_tab, self.subservice_tab, self.csocs_tab,
+                       self.criteria_tab, self.corrections_tab):
             source.evidence_requested.connect(self.show_evidence)
         self.selection.selected.connect(self.corrections_tab.show_selection)
         self.exceptions_tab.triage_edited.connect(self._triage_edited)
         self.cuecs_tab.mapping_edited.connect(self._mapping_edited)
         self.cuecs_tab.own_control_requested.connect(self._add_own_control)
+        self.controls_import = ControlsImport(register, self.session, self.who, self)
+        self.controls_import.failed.connect(self._show_error)
+        self.controls_import.reported.connect(self.cuecs_tab.show_notice)
+        self.cuecs_tab.import_requested.connect(self.controls_import.open_file_dialog)
         self.review_tab.review_edited.connect(self._review_edited)
         self.review_tab.sign_off_requested.connect(self.sign_off)
+        self.review_tab.name_requested.connect(self.open_name_dialog)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -195,9 +211,30 @@ class ReviewWorkspace(QWidget):
         action()
 
     # ---- reading --------------------------------------------------------------------------------------
+    def reviewer_name(self) -> str:
+        """The reviewer's one identity: the name kept in the settings ("" when not set)."""
+        return str(self.settings.reviewer_name or "").strip()
+
+    def settings_changed(self) -> None:
+        """The settings were saved (here or in the Settings dialog): the Review tab follows the name at once."""
+        self.review_tab.set_reviewer_name(self.reviewer_name())
+
+    def open_name_dialog(self) -> ReviewerNameDialog:
+        """Ask for the reviewer's name (opened, not exec'd); OK keeps it in the settings for every review."""
+        self.name_dialog = ReviewerNameDialog(self.reviewer_name(), self)
+        self.name_dialog.accepted.connect(lambda d=self.name_dialog: self._set_reviewer_name(d.value()))
+        self.name_dialog.open()
+        return self.name_dialog
+
+    def _set_reviewer_name(self, name: str) -> None:
+        self.settings.reviewer_name = name
+        self.settings.sync()
+        self.error.hide()
+        self.settings_changed()
+
     def who(self) -> str:
         """The name written into the audit log: the reviewer's name from the settings, else the login name."""
-        name = str(self.settings.reviewer_name or "").strip()
+        name = self.reviewer_name()
         if name:
             return name
         try:
@@ -212,11 +249,15 @@ class ReviewWorkspace(QWidget):
         carried = reg.insights.carried_forward(rid)
         self.carried_tab.set_carried(carried)
         self.exceptions_tab.model.repeats = repeat_labels(carried)
-        self.exceptions_tab.set_records(reg.reviews.exceptions(rid))
-        self.cuecs_tab.set_records(reg.reviews.cuecs(rid), reg.reviews.own_controls())
+        self.exceptions_tab.set_report(self.stored.extraction.report.framework, self.stored.extraction.report.type)
+        exceptions, cuecs = reg.reviews.exceptions(rid), reg.reviews.cuecs(rid)
+        self.exceptions_tab.set_records(exceptions)
+        self.cuecs_tab.set_records(cuecs, reg.reviews.own_controls())
+        self.criteria_tab.set_report(self.stored.extraction, exceptions, cuecs)
         vendor_names = {v.id: v.name for v in reg.vendors.all()}
         self.subservice_tab.set_records(reg.reports.subservice(rid),
                                         self.stored.extraction.report.subservice_organizations, vendor_names)
+        self.csocs_tab.set_csocs(self.stored.extraction.report.csocs)
         self.review_tab.set_review(reg.reviews.get(rid))
         self.audit_tab.set_entries(reg.audit.entries(rid))
         self._refresh_corrections()
@@ -243,7 +284,8 @@ class ReviewWorkspace(QWidget):
                 (self.exceptions_tab, f"Exceptions ({len(rep.exceptions)})", "exceptions"),
                 (self.cuecs_tab, f"CUECs ({len(rep.cuecs)})", "cuecs"),
                 (self.subservice_tab, f"Subservice organizations ({len(rep.subservice_organizations)})",
-                 "subservice_organizations")):
+                 "subservice_organizations"),
+                (self.csocs_tab, f"CSOCs ({len(rep.csocs)})", "csocs")):
             changed = [c for c in corrections if list_name and c.list_name == list_name and c.kind != "confirm"]
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, text + (" \u270e" if changed else ""))
@@ -309,13 +351,17 @@ class ReviewWorkspace(QWidget):
 
         if not self.session.act(create):
             return
-        row = self.cuecs_tab.table.currentRow()
+        row = self.cuecs_tab.current_row()
         if 0 <= row < len(self.cuecs_tab.records):
             self.cuecs_tab.map_row(row, created[0])
 
     def _review_edited(self, name: str, old: object, new: object) -> None:
         def write(value: object) -> None:
-            self.register.reviews.update(self.report_id, self.who(), **{name: value})
+            changes = {name: value}
+            reviewer = self.reviewer_name()
+            if reviewer and self.register.reviews.get(self.report_id).reviewer != reviewer:
+                changes["reviewer"] = reviewer  # the review's reviewer is the one identity of the settings
+            self.register.reviews.update(self.report_id, self.who(), **changes)
 
         self.session.edit(f"review: {name.replace('_', ' ')}", write, old, new)
 
@@ -325,9 +371,9 @@ class ReviewWorkspace(QWidget):
 
     def sign_off(self) -> None:
         """Record the sign-off by the settings' reviewer name, now (kept out of undo: it is a signature)."""
-        name = str(self.settings.reviewer_name or "").strip()
+        name = self.reviewer_name()
         if not name:
-            self._show_error("Set your name in Settings before signing off.")
+            self._show_error("Set your name (Review tab, or Settings) before signing off.")
             return
         self.corrections_tab.sign_off(name)  # asks first when low-confidence values are left to check
 

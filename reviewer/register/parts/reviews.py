@@ -52,5 +52,14 @@ class Reviews(Part):
     def add_own_control(self, ref: str, title: str, owner: str | None, who: str) -> OwnControl:
         return mapping.add_own_control(self._conn, ref, title, owner, who)
 
+    def add_own_controls(self, rows: list[tuple[str, str, str | None]],
+                         who: str) -> tuple[list[OwnControl], list[str]]:
+        """Add many own controls (an imported list): the added ones, and the references already present."""
+        return mapping.add_own_controls(self._conn, rows, who)
+
+    def remove_own_controls(self, control_ids: list[int], who: str) -> None:
+        """Take back added own controls (none may be mapped to a CUEC)."""
+        mapping.remove_own_controls(self._conn, control_ids, who)
+
     def map_cuec(self, cuec_id: int, own_control_id: int | None, who: str, note: str | None = None) -> None:
         mapping.map_cuec(self._conn, cuec_id, own_control_id, who, note)

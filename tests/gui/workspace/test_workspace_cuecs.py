@@ -21,7 +21,9 @@ def test_add_own_control_map_a_cuec_and_see_it_suggested_on_the_next_report(
     tab = first.cuecs_tab
     first.tabs.setCurrentWidget(tab)
     row = row_of(tab, ACCESS_CUEC)
-    tab.table.setCurrentCell(row, 0)
+    qtbot.waitExposed(tab.table)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tab.table.visualRect(tab.model.index(row, 0)).center())
     cuec = tab.records[row].cuec
     assert first.viewer.current_page() == cuec.page and first.viewer.evidence_rect() is not None
 
@@ -34,7 +36,7 @@ def test_add_own_control_map_a_cuec_and_see_it_suggested_on_the_next_report(
     assert [c.ref for c in register.reviews.own_controls()] == ["IAM-01"]
     mapped = register.reviews.cuecs(first.report_id)[row].mapping
     assert mapped is not None and mapped.own_control.ref == "IAM-01" and mapped.mapped_by == REVIEWER
-    assert tab.combos[row].currentText().startswith("IAM-01")
+    assert tab.model.index(row, 2).data().startswith("IAM-01")
     assert tab.summary.text() == f"1 of {len(tab.records)} mapped to our controls"
     assert ("cuec", "own_control", "IAM-01") in [(e.entity, e.field, e.new) for e in first.audit_tab.entries]
     first.close()
@@ -42,12 +44,15 @@ def test_add_own_control_map_a_cuec_and_see_it_suggested_on_the_next_report(
     second = open_workspace("meridian-soc2-t2-exc2")
     tab2 = second.cuecs_tab
     row2 = row_of(tab2, ACCESS_CUEC)
-    suggestion = tab2.suggestion_buttons[row2]
-    assert suggestion is not None and suggestion.text().startswith("Use IAM-01")
+    suggestion = tab2.model.index(row2, 3)
+    assert tab2.suggestion(row2) is not None and suggestion.data().startswith("Use IAM-01")
     # an unrelated CUEC gets no suggestion
-    assert tab2.suggestion_buttons[row_of(tab2, "confidential data")] is None
-    qtbot.mouseClick(suggestion, Qt.MouseButton.LeftButton)
-    assert tab2.combos[row2].currentData() == register.reviews.own_controls()[0].id
+    assert tab2.suggestion(row_of(tab2, "confidential data")) is None
+    second.tabs.setCurrentWidget(tab2)
+    qtbot.waitExposed(tab2.table)
+    assert tab2.table.viewport().rect().contains(tab2.table.visualRect(suggestion))  # on screen, no scrolling
+    qtbot.mouseClick(tab2.table.viewport(), Qt.MouseButton.LeftButton, pos=tab2.table.visualRect(suggestion).center())
+    assert tab2.mapped_id(row2) == register.reviews.own_controls()[0].id
     second.close()
     register.close()
     with Register.open(register_path, PASSPHRASE) as again:
@@ -64,10 +69,10 @@ def test_mapping_with_the_combo_is_undoable(open_workspace, register, qtbot):
     assert register.reviews.cuecs(ws.report_id)[row].mapping.own_control.id == control.id
     ws.undo_action.trigger()
     assert register.reviews.cuecs(ws.report_id)[row].mapping is None
-    assert tab.combos[row].currentData() is None
+    assert tab.mapped_id(row) is None
     ws.redo_action.trigger()
     assert register.reviews.cuecs(ws.report_id)[row].mapping.own_control.id == control.id
-    assert tab.combos[row].currentData() == control.id
+    assert tab.mapped_id(row) == control.id
 
 
 def test_carved_out_subservice_organizations_without_a_report_are_flagged(open_workspace, register):
