@@ -166,7 +166,7 @@ class CuecsTab(QWidget):
 
     def current_evidence(self) -> tuple[int, object] | None:
         """(page, bbox) of the selected CUEC (the first when none is), for the viewer to follow."""
-        row = self.table.currentRow()
+        row = self.current_row()
         cuec = self.records[row if 0 <= row < len(self.records) else 0].cuec if self.records else None
         return (cuec.page, cuec.bbox) if cuec is not None and cuec.page else None
 
