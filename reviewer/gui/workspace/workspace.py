@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.extract.model import BBox
-from reviewer.gui.dialog_history import private_dialog
+from reviewer.gui.export_dialogs import save_dialog
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.viewer.selection import AreaSelection
@@ -330,10 +330,7 @@ class ReviewWorkspace(QWidget):
     def open_export_dialog(self) -> QFileDialog:
         """Ask where to write the workpaper (opened, not exec'd); the file is written when a name is chosen."""
         default = f"{(self.stored.vendor or 'report').replace('/', '-')} workpaper.pdf"
-        dialog = private_dialog(QFileDialog(self, "Export workpaper", default, "PDF (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(default)
+        dialog = save_dialog(self, "Export workpaper", default, "PDF (*.pdf)", "pdf")
         dialog.fileSelected.connect(self._export_to)
         dialog.open()
         return dialog
