@@ -7,7 +7,6 @@ re-read what the register holds, the audit log is refreshed and `changed(report_
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -42,6 +41,9 @@ from reviewer.gui.workspace.undo import EditSession, SavedUndoKeys
 
 if TYPE_CHECKING:
     from reviewer.register.register import Register
+
+# who the audit log names when the settings hold no reviewer name (as the window names imports and deletions)
+UNNAMED_REVIEWER = "unknown"
 
 TRIAGE_LABELS = {"relevance": "relevance", "nature": "isolated or systemic",
                  "compensating_control": "compensating control", "follow_up": "follow-up"}
@@ -193,14 +195,9 @@ class ReviewWorkspace(QWidget):
 
     # ---- reading --------------------------------------------------------------------------------------
     def who(self) -> str:
-        """The name written into the audit log: the reviewer's name from the settings, else the login name."""
-        name = str(self.settings.reviewer_name or "").strip()
-        if name:
-            return name
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return "unknown"
+        """The name written into the audit log: the reviewer name from the settings, the one identity that signs
+        off too (never the login name, which would make one reviewer two people in the workpaper)."""
+        return str(self.settings.reviewer_name or "").strip() or UNNAMED_REVIEWER
 
     def refresh(self) -> None:
         """Re-read the report's review data from the register into every tab."""
@@ -316,6 +313,9 @@ class ReviewWorkspace(QWidget):
         if not name:
             self._show_error("Set your name in Settings before signing off.")
             return
+        if not self.register.reviews.get(self.report_id).reviewer:
+            # the review's Reviewer is who signs: one name for the reviewer throughout the workpaper
+            self.register.reviews.update(self.report_id, name, reviewer=name)
         self.corrections_tab.sign_off(name)  # asks first when low-confidence values are left to check
 
     # ---- export ---------------------------------------------------------------------------------------
