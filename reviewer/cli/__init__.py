@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "passwd": "register_cmds",
     "demo": "history_cmds",  # register_cmds' demo, then a vendor's history and the signals
     "show": "show_cmd",
+    "search": "search_cmd",
     "history": "history_cmds",
     "signals": "history_cmds",
     "firms": "history_cmds",
@@ -105,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="one report as the register holds it: values, evidence, confidence, corrections")
     p.add_argument("report", metavar="REPORT", help="the report's id (see 'reviewer list') or its file name")
     p.add_argument("--json", action="store_true", help="one JSON object")
+    _add_register_option(p)
+
+    p = sub.add_parser("search", help="full-text search over every report's pages (word forms and prefixes match)")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words to find; \"quoted words\" as a phrase")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of lines")
+    p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N hits, best first (default 100)")
     _add_register_option(p)
 
     p = sub.add_parser("passwd", help="change the register's passphrase")

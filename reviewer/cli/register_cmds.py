@@ -233,14 +233,12 @@ def _export(args: argparse.Namespace) -> int:
     with _open(args, create=False) as reg:
         count = reg.reports.count()
         try:
-            if args.format == "csv":
-                audit_path = reg.exports.csv(out)
-                print(f"exported {count} report(s) to {out}; the audit log is in {audit_path}")
-            else:
-                reg.exports.xlsx(out)
-                print(f"exported {count} report(s) to {out} (sheets: Register, Audit log, History, Signals)")
+            written = reg.exports.csv(out) if args.format == "csv" else reg.exports.xlsx(out)
         except OSError as err:
             raise CommandError(f"cannot write {out}: {err.strerror or err}") from None
+    print(f"exported {count} report(s); wrote {len(written)} file(s):")
+    for path in written:
+        print(f"  {path}")
     return EXIT_OK
 
 

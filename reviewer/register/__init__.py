@@ -25,8 +25,9 @@ is reached through its parts, each owning its SQL (`reviewer.register.parts`):
   Corrections are materialized (`correction_store`): `reg.reports.get`, the rows, currency, coverage, exports and
   item rows all give corrected values. `reg.reviews.sign_off(..., accept_unconfirmed=False)` raises
   `UnconfirmedValues` while low-confidence values are left to check.
-- `reg.audit.entries(report_id=None)`, `reg.search.pages(query)`, `reg.exports.csv(path)` (returns the audit file
-  written beside it, `<name>-audit.csv`) and `reg.exports.xlsx(path)` (also the "History" and "Signals" sheets).
+- `reg.audit.entries(report_id=None)`, `reg.search.pages(query)`, `reg.exports.csv(path)` (the reports, and beside
+  them `<name>-exceptions.csv`, `-cuecs`, `-subservice`, `-csocs`, `-audit`; returns every path written) and
+  `reg.exports.xlsx(path)` (the same tables as sheets, then "History" and "Signals"; returns [path]).
 - `reg.insights`: `find_vendors(text)`, `vendor_history(vendor_id)` (a vendor's SOC reports oldest first and what
   changed between each consecutive pair of a framework), `carried_forward(report_id)` (last year's verdict,
   conditions, repeat findings with their triage, CUEC mappings) and `reuse_cuec_mappings(report_id, who)`,

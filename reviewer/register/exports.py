@@ -1,7 +1,9 @@
-"""Exports for procurement and audit: every register column plus the audit log, as CSV or XLSX.
+"""Exports for procurement and audit: every register column, the exceptions with their triage, the CUECs with their
+mappings, the subservice organizations, the CSOCs and the audit log, as CSV or XLSX (the tables: export_tables.py).
 
-XLSX: the sheets "Register" and "Audit log", then "History" and "Signals" (insight_sheets.py). CSV: the register
-in the given file, the audit log in `<name>-audit.csv` beside it. Text read from vendors' PDFs is untrusted: cells
+XLSX: the sheets "Reports", "Exceptions", "CUECs", "Subservice organizations", "CSOCs", "Audit log", then "History"
+and "Signals" (insight_sheets.py), laid out by xlsx_sheets.py. CSV: the reports in the given file, each other table
+in `<name>-<table>.csv` beside it (`csv_paths`). Text read from vendors' PDFs is untrusted: cells
 that a spreadsheet would run as a formula (starting with = + - @) are written as text (a leading apostrophe in CSV,
 a string cell in XLSX).
 
@@ -17,13 +19,13 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import fields
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reviewer.extract.fields_table import EXPORTED
 from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
+from reviewer.register.export_tables import Table, heading
 from reviewer.register.records import AuditEntry
 
 # files that belong to the register at <path>: SQLite's journals and shared memory, and our lock
@@ -52,6 +54,9 @@ EXPORT_SQL = (f"SELECT {', '.join(expr for _, expr in _COLUMNS)} FROM reports r 
               + ("LEFT JOIN extractions e ON e.report_id = r.id " if any(not f.column for f in EXPORTED) else "")
               + "ORDER BY v.name COLLATE NOCASE, r.effective_period_end, r.id")
 
+# the CSV files of an export, in order: the reports, then each item table (`export_tables`), then the audit log
+CSV_NAMES = ("", "exceptions", "cuecs", "subservice", "csocs", "audit")
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -76,7 +81,7 @@ def _csv_cell(value: Any) -> Any:
 
 
 def audit_csv_path(path: Path) -> Path:
-    return path.with_name(f"{path.stem}-audit.csv")
+    return csv_path(path, "audit")
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -138,10 +143,20 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_csv(path: Path, register: list[list[Any]], audit: list[list[Any]]) -> Path:
-    """Write the register to `path` and the audit log beside it; return the audit file's path."""
+def csv_path(path: Path, name: str) -> Path:
+    """The CSV file of the table `name` for an export to `path` ("" is `path` itself)."""
+    return path if not name else path.with_name(f"{path.stem}-{name}.csv")
+
+
+def csv_paths(path: Path) -> list[Path]:
+    """Every file a CSV export to `path` writes, in the order it lists them."""
+    return [csv_path(Path(path), name) for name in CSV_NAMES]
+
+
+def write_csv(path: Path, tables: Sequence[Table]) -> list[Path]:
+    """Each table as one CSV file (machine column names, for tools): the first in `path`, the others beside it as
+    `<stem>-<name>.csv`; return the paths written."""
     path = Path(path)
-    audit_path = audit_csv_path(path)
 
     def writer(header: tuple[str, ...], rows: list[list[Any]]) -> Callable[[Any], None]:
         def write(fh: Any) -> None:
@@ -151,39 +166,21 @@ def write_csv(path: Path, register: list[list[Any]], audit: list[list[Any]]) -> 
         return write
 
     options = {"newline": "", "encoding": "utf-8-sig"}
-    write_atomically([(path, "w", options, writer(REGISTER_COLUMNS, register)),
-                      (audit_path, "w", options, writer(AUDIT_COLUMNS, audit))])
-    return audit_path
+    targets = [(csv_path(path, t.name), t) for t in tables]
+    write_atomically([(target, "w", options, writer(t.columns, t.rows)) for target, t in targets])
+    return [target for target, _ in targets]
 
 
-def write_xlsx(path: Path, register: list[list[Any]], audit: list[list[Any]],
-               extra_sheets: Sequence[tuple[str, tuple[str, ...], list[list[Any]]]] = ()) -> None:
-    """The register and audit sheets, then `extra_sheets` (title, header, rows): the history and the signals."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+def write_xlsx(path: Path, tables: Sequence[Table]) -> None:
+    """Each table as a sheet (`xlsx_sheets`: human headers in bold, frozen, filterable, readable widths, dates)."""
+    from reviewer.register.xlsx_sheets import workbook
 
-    book = Workbook()
-    sheets = [(book.active, "Register", REGISTER_COLUMNS, register)]
-    sheets.append((book.create_sheet(), "Audit log", AUDIT_COLUMNS, audit))
-    sheets += [(book.create_sheet(), title, header, rows) for title, header, rows in extra_sheets]
-    for sheet, title, header, rows in sheets:
-        sheet.title = title
-        sheet.append(list(header))
-        for values in rows:
-            sheet.append([_xlsx_value(v) for v in values])
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-        sheet.freeze_panes = "A2"
-        for index, name in enumerate(header, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = max(10, min(40, len(name) + 4))
-    write_atomically([(Path(path), "wb", {}, book.save)])
+    write_atomically([(Path(path), "wb", {}, workbook(tables).save)])
 
 
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
+def reports_table(rows: list[list[Any]]) -> Table:
+    return Table("Reports", "", REGISTER_COLUMNS, tuple(heading(c) for c in REGISTER_COLUMNS), rows)
+
+
+def audit_table(rows: list[list[Any]]) -> Table:
+    return Table("Audit log", "audit", AUDIT_COLUMNS, tuple(heading(c) for c in AUDIT_COLUMNS), rows)

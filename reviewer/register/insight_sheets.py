@@ -5,17 +5,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from reviewer.register.export_tables import Table, table
 from reviewer.register.history import vendor_history
 from reviewer.register.signals import Signal, all_signals, ensure_fingerprints
 
-HISTORY_COLUMNS: tuple[str, ...] = (
-    "vendor", "framework", "from_file", "to_file", "period_gap_days", "auditor_from", "auditor_to",
-    "auditor_changed", "opinion_from", "opinion_to", "categories_added", "categories_removed", "criteria_added",
-    "criteria_removed", "system_renamed_from", "system_renamed_to", "subservice_added", "subservice_removed",
-    "subservice_method_changes", "exceptions_new", "exceptions_repeated", "exceptions_resolved", "cuecs_added",
-    "cuecs_removed", "new_cuecs_not_mapped",
+# (column, human header)
+HISTORY_HEADERS: tuple[tuple[str, str], ...] = (
+    ("vendor", "Vendor"), ("framework", "Framework"), ("from_file", "From report"), ("to_file", "To report"),
+    ("period_gap_days", "Days between periods"), ("auditor_from", "Auditor before"), ("auditor_to", "Auditor after"),
+    ("auditor_changed", "Auditor changed"), ("opinion_from", "Opinion before"), ("opinion_to", "Opinion after"),
+    ("categories_added", "Categories added"), ("categories_removed", "Categories removed"),
+    ("criteria_added", "Criteria added"), ("criteria_removed", "Criteria removed"),
+    ("system_renamed_from", "System renamed from"), ("system_renamed_to", "System renamed to"),
+    ("subservice_added", "Subservice organizations added"), ("subservice_removed", "Subservice organizations removed"),
+    ("subservice_method_changes", "Subservice method changes"), ("exceptions_new", "New exceptions"),
+    ("exceptions_repeated", "Repeated exceptions"), ("exceptions_resolved", "Resolved exceptions"),
+    ("cuecs_added", "CUECs added"), ("cuecs_removed", "CUECs removed"),
+    ("new_cuecs_not_mapped", "New CUECs not mapped"),
 )
-SIGNAL_COLUMNS: tuple[str, ...] = ("severity", "kind", "files", "vendors", "score", "detail")
+SIGNAL_HEADERS: tuple[tuple[str, str], ...] = (
+    ("severity", "Severity"), ("kind", "Kind"), ("files", "Files"), ("vendors", "Vendors"), ("score", "Score"),
+    ("detail", "Detail"),
+)
+HISTORY_COLUMNS: tuple[str, ...] = tuple(c for c, _ in HISTORY_HEADERS)
+SIGNAL_COLUMNS: tuple[str, ...] = tuple(c for c, _ in SIGNAL_HEADERS)
 
 
 def _join(values: list[Any]) -> str:
@@ -49,8 +62,8 @@ def signal_rows(signals: list[Signal]) -> list[list[Any]]:
              s.score, s.detail] for s in signals]
 
 
-def sheets(conn: Any) -> list[tuple[str, tuple[str, ...], list[list[Any]]]]:
-    """The XLSX export's "History" and "Signals" sheets: (title, header, rows)."""
+def sheets(conn: Any) -> list[Table]:
+    """The XLSX export's "History" and "Signals" sheets."""
     ensure_fingerprints(conn)
-    return [("History", HISTORY_COLUMNS, history_rows(conn)),
-            ("Signals", SIGNAL_COLUMNS, signal_rows(all_signals(conn)))]
+    return [table("History", "history", HISTORY_HEADERS, history_rows(conn)),
+            table("Signals", "signals", SIGNAL_HEADERS, signal_rows(all_signals(conn)))]

@@ -238,6 +238,17 @@ MIGRATIONS.append([
        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only (a deleted report''s entries can only be scrubbed)');
        END""",
 ])
+# 8: (issue 15) the page text indexed with the Porter stemmer, so a search finds a word's other forms ("penetration
+#    test" finds "penetration tests"; the search makes each word a prefix term too). The index is rebuilt with the
+#    same row ids (page_keys.id) and FTS5's secure-delete kept on.
+MIGRATIONS.append([
+    "CREATE VIRTUAL TABLE page_text_v8 USING fts5(report_id UNINDEXED, page UNINDEXED, text, "
+    "tokenize = 'porter unicode61')",
+    "INSERT INTO page_text_v8 (rowid, report_id, page, text) SELECT rowid, report_id, page, text FROM page_text",
+    "DROP TABLE page_text",
+    "ALTER TABLE page_text_v8 RENAME TO page_text",
+    "INSERT INTO page_text (page_text, rank) VALUES ('secure-delete', 1)",
+])
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -78,10 +78,15 @@ class ReportRow:
 
 @dataclass
 class SearchHit:
+    """One page matching a search: `snippet` is the text around the hits, `highlights` the (start, end) offsets
+    of each matched word in it."""
+
     report_id: int
     vendor: str | None
     page: int
     snippet: str
+    file_name: str = ""
+    highlights: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass

@@ -310,15 +310,16 @@ def _row(r: tuple[Any, ...], currency_of: dict[int, str]) -> ReportRow:
     return ReportRow(**values, currency_status=currency_of.get(vendor_id) if vendor_id is not None else None)
 
 
-def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
-    """FTS5 search over every page of every report, best matches first, with a snippet around the hit."""
+def search(conn: Connection, query: str, limit: int = 50, *, markers: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+    """FTS5 search over every page of every report, best matches first, with a snippet around the hit (each
+    matched term between the two `markers`)."""
     rows = conn.execute(
-        """SELECT p.report_id, v.name, p.page, snippet(page_text, 2, '[', ']', '…', 12)
+        """SELECT p.report_id, v.name, p.page, snippet(page_text, 2, ?, ?, '…', 16), r.file_name
            FROM page_text p JOIN reports r ON r.id = p.report_id LEFT JOIN vendors v ON v.id = r.vendor_id
            WHERE page_text MATCH ? ORDER BY rank LIMIT ?""",
-        (query, limit),
+        (*markers, query, limit),
     )
-    return [SearchHit(int(a), b, int(c), d) for a, b, c, d in rows]
+    return [SearchHit(int(a), b, int(c), d, e) for a, b, c, d, e in rows]
 
 
 def stored_report(conn: Connection, report_id: int) -> StoredReport | None:

@@ -82,10 +82,11 @@ def test_the_xlsx_export_has_history_and_signals_sheets(filled, tmp_path):
     done = reviewer("export", "--register", filled, "--format", "xlsx", "--output", out)
     assert done.returncode == 0, done.stderr
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Register", "Audit log", "History", "Signals"]
+    assert book.sheetnames == ["Reports", "Exceptions", "CUECs", "Subservice organizations", "CSOCs", "Audit log",
+                               "History", "Signals"]
     history = list(book["History"].values)
-    assert history[0][:4] == ("vendor", "framework", "from_file", "to_file")
+    assert history[0][:4] == ("Vendor", "Framework", "From report", "To report")
     assert [row[2:4] for row in history[1:]] == [("ravenscar-soc2-type2-2025.pdf", "ravenscar-soc2-type2.pdf")]
     header, *rows = list(book["Signals"].values)
-    assert header[:3] == ("severity", "kind", "files")
+    assert header[:3] == ("Severity", "Kind", "Files")
     assert ("warning", "near_duplicate") in {r[:2] for r in rows}

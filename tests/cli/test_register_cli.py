@@ -113,7 +113,9 @@ def test_export_csv_and_xlsx(db, reports, tmp_path):
     out = tmp_path / "export.csv"
     done = reviewer("export", "--register", db, "--format", "csv", "--output", out)
     assert done.returncode == 0, done.stderr
-    assert str(tmp_path / "export-audit.csv") in done.stdout
+    names = ["export", "export-exceptions", "export-cuecs", "export-subservice", "export-csocs", "export-audit"]
+    assert done.stdout.splitlines()[1:] == [f"  {tmp_path / name}.csv" for name in names]  # each file it wrote
+    assert all((tmp_path / f"{name}.csv").is_file() for name in names)
     with open(out, newline="", encoding="utf-8-sig") as fh:
         assert len(list(csv.DictReader(fh))) == 3
     with open(tmp_path / "export-audit.csv", newline="", encoding="utf-8-sig") as fh:
@@ -122,8 +124,10 @@ def test_export_csv_and_xlsx(db, reports, tmp_path):
     done = reviewer("export", "--register", db, "--format", "xlsx", "--output", xlsx)
     assert done.returncode == 0
     book = openpyxl.load_workbook(xlsx)
-    assert book.sheetnames == ["Register", "Audit log", "History", "Signals"]
-    assert book["Register"].max_row == 4 and book["Audit log"].max_row == 2
+    assert book.sheetnames == ["Reports", "Exceptions", "CUECs", "Subservice organizations", "CSOCs", "Audit log",
+                               "History", "Signals"]
+    assert book["Reports"].max_row == 4 and book["Audit log"].max_row == 2
+    assert done.stdout.splitlines()[-1] == f"  {xlsx}"
     nowhere = reviewer("export", "--register", db, "--format", "csv", "--output", tmp_path / "no" / "x.csv")
     assert nowhere.returncode == 2
     assert "does not exist" in one_line_error(nowhere)

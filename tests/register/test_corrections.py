@@ -30,9 +30,9 @@ def test_a_corrected_period_end_wins_in_table_currency_and_exports(reg, tmp_path
         exported = list(csv.DictReader(fh))
     assert exported[0]["period_end"] == "2025-03-31"
     reg.exports.xlsx(tmp_path / "out.xlsx")
-    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Register"]
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Reports"]
     header = [c.value for c in sheet[1]]
-    assert sheet.cell(2, header.index("period_end") + 1).value.date() == date(2025, 3, 31)
+    assert sheet.cell(2, header.index("Period end") + 1).value.date() == date(2025, 3, 31)
     found = reg.reports.rows(ReportFilter(fulltext="Acme"))  # a search result shows the corrected value
     assert [r.period_end for r in found] == [date(2025, 3, 31)]
     log = [a for a in reg.audit.entries(rid) if a.entity == "correction"]

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import openpyxl
 
+from reviewer.register.export_tables import heading
 from reviewer.register.exports import AUDIT_COLUMNS, REGISTER_COLUMNS
 from reviewer.register.records import ReportRow
 from tests.support.register import store
@@ -27,8 +28,9 @@ def test_csv_export_has_the_register_and_the_audit_log_beside_it(reg, tmp_path):
     a, b = _fill(reg)
     out = tmp_path / "out" / "register.csv"
     out.parent.mkdir()
-    audit_path = reg.exports.csv(out)
-    assert audit_path == tmp_path / "out" / "register-audit.csv"
+    written = reg.exports.csv(out)
+    audit_path = tmp_path / "out" / "register-audit.csv"
+    assert written[0] == out and written[-1] == audit_path
     with open(out, newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0].keys()) == list(REGISTER_COLUMNS)
@@ -50,18 +52,19 @@ def test_csv_export_has_the_register_and_the_audit_log_beside_it(reg, tmp_path):
 def test_xlsx_export_has_the_register_audit_history_and_signals_sheets(reg, tmp_path):
     a, b = _fill(reg)
     out = tmp_path / "register.xlsx"
-    reg.exports.xlsx(out)
+    assert reg.exports.xlsx(out) == [out]
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Register", "Audit log", "History", "Signals"]
-    sheet = book["Register"]
+    assert book.sheetnames == ["Reports", "Exceptions", "CUECs", "Subservice organizations", "CSOCs", "Audit log",
+                               "History", "Signals"]
+    sheet = book["Reports"]
     header = [c.value for c in sheet[1]]
-    assert header == list(REGISTER_COLUMNS)
+    assert header == [heading(c) for c in REGISTER_COLUMNS]
     rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows[a]["vendor"] == "Acme Cloud, Inc."
-    assert rows[a]["period_end"] == datetime(2024, 12, 31)
-    assert rows[b]["vendor"] == "=HYPERLINK(\"http://x\")"
+    assert rows[a]["Vendor"] == "Acme Cloud, Inc."
+    assert rows[a]["Period end"] == datetime(2024, 12, 31)
+    assert rows[b]["Vendor"] == "=HYPERLINK(\"http://x\")"
     assert sheet.cell(row=[r[0].value for r in sheet.iter_rows(min_row=1)].index(b) + 1,
-                      column=header.index("vendor") + 1).data_type == "s"
+                      column=header.index("Vendor") + 1).data_type == "s"
     audit = book["Audit log"]
-    assert [c.value for c in audit[1]] == list(AUDIT_COLUMNS)
+    assert [c.value for c in audit[1]] == [heading(c) for c in AUDIT_COLUMNS]
     assert audit.max_row - 1 == len(reg.audit.entries())

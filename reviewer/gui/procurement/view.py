@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.gui.dialog_history import private_dialog
 from reviewer.gui.errors import show_error
+from reviewer.gui.export_dialogs import save_dialog, show_files_written
 from reviewer.gui.procurement.lanes import Lane, build_lanes
 from reviewer.gui.procurement.timeline import TimelineWidget
 from reviewer.gui.theme import STATUS_LABELS
@@ -47,6 +48,7 @@ class ProcurementView(ChoiceState, QWidget):
         self.settings = settings
         self.today: date | None = None  # None: the real today (tests and screenshots pin a date)
         self.all_lanes: list[Lane] = []
+        self.written_message: QMessageBox | None = None  # the last export's list of files written
 
         self.status = QComboBox(self)
         self.status.addItem("All statuses", None)
@@ -96,29 +98,30 @@ class ProcurementView(ChoiceState, QWidget):
         """vendor -> status of every lane on screen."""
         return {lane.vendor: lane.status for lane in self.timeline.lanes}
 
-    def export(self, path: Path) -> Path:
-        """Write the register to `path` (.csv or .xlsx, by its suffix) through the register's exporter."""
+    def export(self, path: Path) -> list[Path]:
+        """Write the register to `path` (.csv or .xlsx, by its suffix) through the register's exporter; return every
+        file written (a CSV export writes one file per table)."""
         if self.register is None:
             raise OSError("the register is locked")
         if path.suffix.lower() == ".xlsx":
-            self.register.exports.xlsx(path, self.settings.thresholds)
-        else:
-            self.register.exports.csv(path, self.settings.thresholds)
-        return path
+            return self.register.exports.xlsx(path, self.settings.thresholds)
+        return self.register.exports.csv(path, self.settings.thresholds)
 
-    def _ask_export(self, kind: str) -> None:
-        dialog = private_dialog(QFileDialog(self, "Export the register", "", "Excel (*.xlsx)" if kind == "xlsx"
-                                            else "CSV (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(kind)
+    def _ask_export(self, kind: str) -> QFileDialog:
+        """Ask where to export (opened, not exec'd); once written, a message names every file."""
+        dialog = save_dialog(self, "Export the register", f"SOC register.{kind}",
+                             "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)", kind)
 
         def chosen(name: str) -> None:
             try:
-                self.export(Path(name))
+                written = self.export(Path(name))
             except OSError as err:
                 show_error(self, "Export failed", f"Could not write {name}: {err.strerror or err}")
             else:
-                self.message.emit(f"Exported the register to {name}.")
+                self.written_message = show_files_written(self, "Export finished", written)
+                self.message.emit(f"Exported the register to {len(written)} file(s) beside {name}."
+                                  if len(written) > 1 else f"Exported the register to {name}.")
 
         dialog.fileSelected.connect(chosen)
         dialog.open()
+        return dialog

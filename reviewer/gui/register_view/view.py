@@ -106,11 +106,14 @@ class RegisterView(QWidget):
             self.results.clear()
 
     def refresh(self) -> None:
-        """Re-read the register, keeping the selection."""
+        """Re-read the register, keeping the selection; search hits shown are searched again (an import or a
+        deletion changes them)."""
         selected = self.selected_report_ids()
         current = self.current_report_id()
         self.model.refresh()
         self.select_reports(selected, current)
+        if self.results.isVisibleTo(self) and self.results.query:
+            self.search(self.results.query)
 
     def _filter(self, report_filter: Any) -> None:
         self.model.set_filter(report_filter)

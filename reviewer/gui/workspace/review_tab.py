@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.dates import human_time
 from reviewer.gui.text import plain_label
 from reviewer.gui.workspace.links import CommitTextEdit
 from reviewer.gui.workspace.reviewer_name import ReviewerNameRow
@@ -114,8 +115,7 @@ class ReviewTab(QWidget):
         decided = review.status in DECIDED_STATUSES
         self.sign_off_button.setEnabled(decided and bool(self.reviewer_name))
         if review.signed_off_by:
-            when = (review.signed_off_at or "").replace("T", " ").removesuffix("+00:00")
-            self.sign_off_state.setText(f"Signed off by {review.signed_off_by} at {when} UTC.")
+            self.sign_off_state.setText(f"Signed off by {review.signed_off_by} on {human_time(review.signed_off_at)}.")
         elif not self.reviewer_name:
             self.sign_off_state.setText("Set your name (above, or in Settings) to sign off.")
         elif not decided:

@@ -8,6 +8,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reviewer.gui.dates import human_time
 from reviewer.register.corrections import show
 
 if TYPE_CHECKING:
@@ -40,14 +41,15 @@ def corrections_html(register: Register, report_id: int, table: Callable[[list[s
     parts = [f"<h2>Reviewer corrections ({len(changes)})</h2>"]
     if changes:
         rows = [[_e(c.label), _e(KIND_LABELS[c.kind]), _e(show(c.original, c.target) if c.kind != "add" else None),
-                 _e(show(c.value, c.target) if c.kind != "remove" else None), _e(c.who), _e(c.at), _e(c.reason)]
+                 _e(show(c.value, c.target) if c.kind != "remove" else None), _e(c.who), _e(human_time(c.at)),
+                 _e(c.reason)]
                 for c in changes]
-        parts.append(table(["Value", "Change", "As read", "Corrected to", "Who", "When (UTC)", "Reason"], rows))
+        parts.append(table(["Value", "Change", "As read", "Corrected to", "Who", "When", "Reason"], rows))
     else:
         parts.append("<p>The extracted values were not corrected.</p>")
     if confirmed:
         parts.append("<p><b>Confirmed as read:</b> " + "; ".join(
-            f"{_e(c.label)} ({_e(c.who)}, {_e(c.at)})" for c in confirmed) + "</p>")
+            f"{_e(c.label)} ({_e(c.who)}, {_e(human_time(c.at))})" for c in confirmed) + "</p>")
     unsure = register.corrections.to_check(report_id)
     if unsure:
         parts.append(f'<p class="flag">{len(unsure)} low-confidence value(s) not confirmed:</p><ul>'

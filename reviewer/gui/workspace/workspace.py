@@ -7,7 +7,6 @@ re-read what the register holds, the audit log is refreshed and `changed(report_
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.extract.model import BBox
-from reviewer.gui.dialog_history import private_dialog
+from reviewer.gui.export_dialogs import save_dialog
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.viewer.selection import AreaSelection
@@ -46,6 +45,9 @@ from reviewer.gui.workspace.undo import EditSession, SavedUndoKeys
 
 if TYPE_CHECKING:
     from reviewer.register.register import Register
+
+# who the audit log names when the settings hold no reviewer name (as the window names imports and deletions)
+UNNAMED_REVIEWER = "unknown"
 
 TRIAGE_LABELS = {"relevance": "relevance", "nature": "isolated or systemic",
                  "compensating_control": "compensating control", "follow_up": "follow-up"}
@@ -162,7 +164,7 @@ class ReviewWorkspace(QWidget):
         self.redo_action = self.session.stack.createRedoAction(self, "Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.export_action = QAction("Export workpaper\u2026", self)
-        self.export_action.triggered.connect(self._ask_export_path)
+        self.export_action.triggered.connect(lambda: self.open_export_dialog())
         self.undo_action.setToolTip("Undo the last saved change (Ctrl+Z)")
         self.redo_action.setToolTip("Redo (Ctrl+Shift+Z)")
         self.export_action.setToolTip("Export this review as a PDF workpaper")
@@ -233,14 +235,9 @@ class ReviewWorkspace(QWidget):
         self.settings_changed()
 
     def who(self) -> str:
-        """The name written into the audit log: the reviewer's name from the settings, else the login name."""
-        name = self.reviewer_name()
-        if name:
-            return name
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return "unknown"
+        """The name written into the audit log: the reviewer name from the settings, the one identity that signs
+        off too (never the login name, which would make one reviewer two people in the workpaper)."""
+        return self.reviewer_name() or UNNAMED_REVIEWER
 
     def refresh(self) -> None:
         """Re-read the report's review data from the register into every tab."""
@@ -375,24 +372,19 @@ class ReviewWorkspace(QWidget):
         if not name:
             self._show_error("Set your name (Review tab, or Settings) before signing off.")
             return
+        if not self.register.reviews.get(self.report_id).reviewer:
+            # the review's Reviewer is who signs: one name for the reviewer throughout the workpaper
+            self.register.reviews.update(self.report_id, name, reviewer=name)
         self.corrections_tab.sign_off(name)  # asks first when low-confidence values are left to check
 
-    # ---- export ---------------------------------------------------------------------------------------
     def export_workpaper(self, path: Path) -> Path:
         from reviewer.gui.workspace.workpaper import export_workpaper
-
         return export_workpaper(self.register, self.report_id, path)
-
-    def _ask_export_path(self) -> None:
-        self.open_export_dialog()
 
     def open_export_dialog(self) -> QFileDialog:
         """Ask where to write the workpaper (opened, not exec'd); the file is written when a name is chosen."""
         default = f"{(self.stored.vendor or 'report').replace('/', '-')} workpaper.pdf"
-        dialog = private_dialog(QFileDialog(self, "Export workpaper", default, "PDF (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(default)
+        dialog = save_dialog(self, "Export workpaper", default, "PDF (*.pdf)", "pdf")
         dialog.fileSelected.connect(self._export_to)
         dialog.open()
         return dialog

@@ -1,11 +1,13 @@
-"""`reg.exports`: the register and its audit log as CSV or XLSX files, for procurement and auditors."""
+"""`reg.exports`: the register, its list items (exceptions, CUECs, subservice organizations, CSOCs) and its audit
+log as CSV files or one XLSX workbook, for procurement and auditors."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.register import audit, exports, insight_sheets
+from reviewer.register import audit, export_tables, exports, insight_sheets
 from reviewer.register.currency import CurrencyThresholds
+from reviewer.register.export_tables import Table
 from reviewer.register.parts.base import Host, Part
 from reviewer.register.parts.currency import Currency
 
@@ -15,16 +17,22 @@ class Exports(Part):
         super().__init__(register)
         self._currency = currency
 
-    def csv(self, path: Path, thresholds: CurrencyThresholds | None = None) -> Path:
-        """Write the register to `path` and its audit log to `<name>-audit.csv`; return the audit file's path."""
-        exports.refuse_register_files([Path(path), exports.audit_csv_path(Path(path))], self._register.path)
+    def tables(self, thresholds: CurrencyThresholds | None = None) -> list[Table]:
+        """The reports, exceptions, CUECs, subservice organizations, CSOCs and the audit log (both formats)."""
         currency_of = self._currency.status_of(thresholds)
-        return exports.write_csv(Path(path), exports.register_rows(self._conn, currency_of),
-                                 exports.audit_rows(audit.entries(self._conn)))
+        return [exports.reports_table(exports.register_rows(self._conn, currency_of)),
+                *export_tables.item_tables(self._conn),
+                exports.audit_table(exports.audit_rows(audit.entries(self._conn)))]
 
-    def xlsx(self, path: Path, thresholds: CurrencyThresholds | None = None) -> None:
-        """Write the register, its audit log, the vendors' histories and the trust signals as sheets of one workbook."""
+    def csv(self, path: Path, thresholds: CurrencyThresholds | None = None) -> list[Path]:
+        """Write the reports to `path` and each other table beside it (`<name>-exceptions.csv`, ...,
+        `<name>-audit.csv`); return every path written, the reports' first."""
+        exports.refuse_register_files(exports.csv_paths(Path(path)), self._register.path)
+        return exports.write_csv(Path(path), self.tables(thresholds))
+
+    def xlsx(self, path: Path, thresholds: CurrencyThresholds | None = None) -> list[Path]:
+        """Write every table, the vendors' histories and the trust signals as sheets of one workbook; return
+        [path]."""
         exports.refuse_register_files([Path(path)], self._register.path)
-        currency_of = self._currency.status_of(thresholds)
-        exports.write_xlsx(Path(path), exports.register_rows(self._conn, currency_of),
-                           exports.audit_rows(audit.entries(self._conn)), insight_sheets.sheets(self._conn))
+        exports.write_xlsx(Path(path), self.tables(thresholds) + insight_sheets.sheets(self._conn))
+        return [Path(path)]

@@ -57,10 +57,10 @@ def test_procurement_filters_by_status(qtbot, window):
 
 
 def test_procurement_exports_the_register(qtbot, window, tmp_path):
-    csv_path = window.procurement.export(tmp_path / "register.csv")
-    text = csv_path.read_text(encoding="utf-8")
+    csv_paths = window.procurement.export(tmp_path / "register.csv")
+    text = csv_paths[0].read_text(encoding="utf-8")
     assert "Copperleaf Payroll Services, Inc." in text
-    xlsx = window.procurement.export(tmp_path / "register.xlsx")
+    [xlsx] = window.procurement.export(tmp_path / "register.xlsx")
     assert xlsx.read_bytes()[:2] == b"PK"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
+from reviewer.gui.dates import human_time
 from reviewer.gui.workspace.workpaper import export_workpaper
 from tests.gui.workspace.conftest import REVIEWER
 
@@ -38,13 +39,13 @@ def test_workpaper_holds_the_verdict_sign_off_triage_mapping_and_log(register, t
     review = register.reviews.get(report_id)
     assert "Accepted with conditions" in text
     assert "Exceptions are compensated by our quarterly access review." in text
-    assert f"Signed off by {REVIEWER} at {review.signed_off_at}" in text
+    assert f"Signed off by {REVIEWER} on {human_time(review.signed_off_at)}" in text
     for ex in register.reviews.exceptions(report_id):
         assert ex.finding.control_id in text
     assert "systemic" in text and "Quarterly recertification" in text
     assert "1 of 4 mapped" in text and "IAM-01 User provisioning" in text
     assert "Amazon Web Services" in text and "carved out, no report on file" in text
-    assert "Audit log" in text and "signed_off_by" in text
+    assert "Audit log" in text and "signed off by" in text
     assert register.reports.get(report_id).sha256 in text
 
 
