@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from reviewer.extract.layout import Document, evidence_at
 from reviewer.extract.model import Evidence
+from reviewer.extract.vocabulary import OPINION_SENTENCE
 
 _SOC = re.compile(
     r"\b(?:SOC|Service\s+Organi[sz]ation\s+Controls?|System\s+and\s+Organi[sz]ation\s+Controls?"
@@ -62,6 +63,9 @@ _OTHER_REPORT = re.compile(r"\b(?:prior|previous|preceding|last\s+year|next|upco
                            r"replac\w*|follows\s+our|companion)\b", re.I)
 
 
+_LETTER_PAGES = 6  # a bridge letter beside a service auditor's report is at most this long
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds text[start:end] (bounded by full stops or blank lines)."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
@@ -98,9 +102,10 @@ def classify(doc: Document) -> Classification:
     report_words = any(_REPORT_WORDS.search(p.text) for p in pages[:30])
     bridge = _BRIDGE.search(head_text)
     # a bridge letter exists to say that nothing changed since the report; a letter that only mentions one
-    # (an attestation relying on a SOC report and its bridge letter) is not one
-    if len(pages) <= 6 and _NO_CHANGE.search(head_text) and (bridge or (_SOC_TIGHT.search(head_text)
-                                                                         and not auditor)):
+    # (an attestation relying on a SOC report and its bridge letter) is not one. A letter is short, unless what
+    # follows it is attachments: a document in which no auditor states an opinion is a letter at any length
+    letter_length = len(pages) <= _LETTER_PAGES or not any(OPINION_SENTENCE.search(p.text) for p in pages)
+    if letter_length and _NO_CHANGE.search(head_text) and (bridge or (_SOC_TIGHT.search(head_text) and not auditor)):
         kind = "bridge_letter"
     elif auditor and opinion and report_words and all_text_len > 600 and any(
             _SOC_SUBJECT.search(p.text) for p in pages[:30]):

@@ -10,6 +10,8 @@ are then cut at the gutter and read down the left column, then down the right on
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from reviewer.extract.page import Line, Word
 
 _GUTTER_FROM, _GUTTER_TO = 0.3, 0.7  # share of the page's width where a gutter is looked for
@@ -46,6 +48,24 @@ def _crossing(lines: list[Line], x: float) -> int:
     return sum(1 for ln in lines if _crosses(ln, x))
 
 
+def _crossings(lines: list[Line], xs: list[float]) -> list[int]:
+    """For each of the sorted `xs`, how many lines run across it (as `_crossing`, in one sweep of the words)."""
+    delta = [0] * (len(xs) + 1)
+    for ln in lines:
+        last = 0  # the first x this line has not yet counted: a line counts once, even where its words overlap
+        for w in ln.words:
+            lo, hi = max(bisect_right(xs, w.x0), last), bisect_left(xs, w.x1)
+            if lo < hi:
+                delta[lo] += 1
+                delta[hi] -= 1
+                last = hi
+    counts, running = [], 0
+    for d in delta[:-1]:
+        running += d
+        counts.append(running)
+    return counts
+
+
 def _gutter(lines: list[Line], width: float) -> float | None:
     """The x of the gutter of a two-column page, or None when the page is not set in two columns.
 
@@ -60,8 +80,9 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     edges = sorted({round(w.x1 + 1) for ln in lines for w in ln.words if lo <= w.x1 <= hi})
     if not edges:
         return None
-    at = min(edges, key=lambda x: (_crossing(lines, x), abs(x - width / 2)))
-    if _crossing(lines, at) > allowed:
+    crossed = _crossings(lines, [float(x) for x in edges])
+    fewest, at = min((n, abs(x - width / 2), x) for n, x in zip(crossed, edges, strict=True))[0::2]
+    if fewest > allowed:
         return None
     cuts = [c for ln in lines if (c := _cut(ln, at)) is not None]
     left = len(cuts) + sum(1 for ln in lines if ln.words[-1].x1 <= at)
@@ -78,7 +99,8 @@ def read_columns(lines: list[Line], width: float, height: float, page: int) -> l
     unchanged on any other. Lines in the top and bottom margins (running header and footer) are never cut."""
     top = [ln for ln in lines if ln.bottom < height * _MARGIN]
     bottom = [ln for ln in lines if ln.top > height * (1 - _MARGIN)]
-    body = [ln for ln in lines if ln not in top and ln not in bottom]
+    margin = {id(ln) for ln in top} | {id(ln) for ln in bottom}
+    body = [ln for ln in lines if id(ln) not in margin]
     if len(body) < _MIN_CUT_LINES:
         return lines
     gutter = _gutter(body, width)

@@ -53,6 +53,18 @@ def _item_texts(item: Item) -> tuple[str, list[str], str | None]:
     return text, criteria, None
 
 
+def _criteria_of_groups(lines: list[Line]) -> dict[int, list[str]]:
+    """{id(line): criteria} of the group heading each line of a passage stands under ("Criterion CC6.2" over the
+    entries that answer it): an entry that names no criterion of its own answers its group's."""
+    out: dict[int, list[str]] = {}
+    current: list[str] = []
+    for line in lines:
+        if GROUP_HEADING.match(line.text):
+            current = _criteria_in(line.text)
+        out[id(line)] = current
+    return out
+
+
 def _named_org(text: str, orgs: list[SubserviceOrganization]) -> str | None:
     """The subservice organization a text names, in the form it is printed there (name or short name)."""
     for org in orgs:
@@ -118,8 +130,10 @@ def read_cuecs_csocs(doc: Document, orgs: list[SubserviceOrganization]) -> tuple
         items = list_items(section.lines, pages)
         first = items[0].lines[0] if items else None
         intro = " ".join(ln.text for ln in section.lines[:section.lines.index(first)]) if first in section.lines else ""
+        groups = _criteria_of_groups(section.lines)
         for item in items:
             text, criteria, first_cell = _item_texts(item)
+            criteria = criteria or groups.get(id(item.lines[0]), [])
             if len(text) < 12:
                 continue
             box = (min(ln.x0 for ln in item.lines), min(ln.top for ln in item.lines),

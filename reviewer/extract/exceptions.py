@@ -38,6 +38,8 @@ _RESPONSE_SECTION = re.compile(rf"{RESPONSE_WORDS}|other\s+information\s+provide
 _RESPONSE_TITLE = re.compile(rf"^\s*(?:(?:section\s+)?(?:[IVX]+|\d+)(?:[.:]|\s+[\u2013\u2014\-])?\s+)?"
                              rf"(?:{_RESPONSE_SECTION.pattern})", re.I)
 # "CV-07 — Management's response. Provisioning tickets ..." in the later section: the label before the text
+# an objective column's cell: the objective's number ("5", "CO-3")
+OBJECTIVE_CELL = re.compile(r"^[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?$")
 _LEADING_LABEL = re.compile(rf"^[\s:\-\u2013\u2014]*{RESPONSE_WORDS}\s*[.:\-\u2013\u2014]\s*", re.I)
 
 
@@ -69,7 +71,10 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 cid, _, rest = cid.partition(" ")
                 criteria = [m.group(1) for m in CRITERION.finditer(rest)]
             objective = None
-            if row.context:
+            stated = row.text(table.objective_column) if table.objective_column else ""
+            if OBJECTIVE_CELL.match(stated):
+                objective = stated  # the row's own objective column
+            elif row.context:
                 m = OBJECTIVE_LINE.search(row.context)
                 objective = norm(m.group("id")) if m else None
                 if not criteria and not m:

@@ -24,6 +24,8 @@ _MIN_RULE = 6.0  # and at least this long
 _MIN_MARK, _MAX_MARK = 1.5, 7.0  # a bullet drawn as a shape is this wide and high
 _STRIPE_GAP = 150.0  # shading that resumes within this distance below is striped rows, not a table's end
 _EDGE_SLACK = 8.0  # a row rule may overshoot the header's edges by this much (a header drawn as its own table)
+_SHADING_SLACK = 0.5  # points: a column rule is at least the header line's height, less this
+_ROW_SLACK = 3.0  # points: a column's rule runs at least this far past the header row's bottom rule
 _ABOVE = 80.0  # a table's vertical rules start at most this far above its header line (a title row above it)
 
 
@@ -54,6 +56,19 @@ class Rules:
     vertical: list[tuple[float, float, float]]
     # small square shapes (x0, top, x1, bottom): list bullets drawn as paths (Chromium draws a disc, not a glyph)
     marks: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # rectangles (x0, top, x1, bottom): their edges are rules when they are cells, not when they shade one word
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    def around(self, line_height: float) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+        """The horizontal and vertical rules around text lines this tall: the thin rules and the edges of the
+        rectangles at least as tall as a line (a box no taller than the text behind it is a word's highlight
+        or a run's shading, drawn by some producers behind every span and every space, not a cell's border)."""
+        tall = line_height - _SHADING_SLACK
+        cells = [b for b in self.boxes if b[3] - b[1] >= tall]
+        hor = sorted(self.horizontal + [(y, x0, x1) for x0, t, x1, b in cells for y in (t, b)])
+        ver = sorted([v for v in self.vertical if v[2] - v[1] >= tall]
+                     + [(x, t, b) for x0, t, x1, b in cells for x in (x0, x1)])
+        return hor, ver
 
 
 def read_rules(page: object, width: float, height: float, rotation: int) -> Rules:
@@ -61,6 +76,7 @@ def read_rules(page: object, width: float, height: float, rotation: int) -> Rule
     hor: list[tuple[float, float, float]] = []
     ver: list[tuple[float, float, float]] = []
     marks: list[tuple[float, float, float, float]] = []
+    boxes: list[tuple[float, float, float, float]] = []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     get_obj, get_type, get_bounds = _GET_OBJECT, _GET_TYPE, _GET_BOUNDS
@@ -77,14 +93,12 @@ def read_rules(page: object, width: float, height: float, rotation: int) -> Rule
         elif w <= _THIN and h >= _MIN_RULE:
             ver.append(((x0 + x1) / 2, y0, y1))
         elif w >= _MIN_RULE and h >= _MIN_RULE and _COUNT_SEGMENTS(obj) <= 5:
-            # a rectangle (a cell's border or its shading): its edges are rules
-            hor.extend(((y0, x0, x1), (y1, x0, x1)))
-            ver.extend(((x0, y0, y1), (x1, y0, y1)))
+            boxes.append((x0, y0, x1, y1))  # a rectangle: a cell's border or shading, or a word's highlight
         elif _MIN_MARK <= w <= _MAX_MARK and _MIN_MARK <= h <= _MAX_MARK and abs(w - h) <= 1.5:
             marks.append((x0, y0, x1, y1))
     hor.sort()
     ver.sort()
-    return Rules(hor, ver, marks)
+    return Rules(hor, ver, marks, sorted(boxes, key=lambda b: b[1]))
 
 
 def _displayed(left: float, bottom: float, right: float, top: float, w: float, h: float, rotation: int
@@ -117,27 +131,37 @@ class Grid:
         return next((r for r in self.rows if r > y), None)
 
 
-def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float) -> Grid | None:
-    """The grid of a table whose header line spans x0..x1 between `top` and `bottom`, if rules frame it."""
+def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float,
+            text_height: float | None = None) -> Grid | None:
+    """The grid of a table whose header line spans x0..x1 between `top` and `bottom`, if rules frame it.
+    `text_height` is one line's height when the header is several staggered lines read as one."""
     if rules is None:
         return None
     mid = (top + bottom) / 2
     # a table's rules begin near its header; a page border or a column divider drawn from the page's top
     # crosses the header line too, but is no column boundary and does not end where the table ends
-    crossing = [(x, t, b) for x, t, b in rules.vertical if top - _ABOVE <= t <= mid <= b and x0 - 60 <= x <= x1 + 200]
+    horizontal, vertical = rules.around(text_height or bottom - top)
+    crossing = [(x, t, b) for x, t, b in vertical if top - _ABOVE <= t <= mid <= b and x0 - 60 <= x <= x1 + 200]
     xs = _merged([x for x, _, _ in crossing])
+    # a column's rule runs on into the body; an edge that ends with the header's own row is the shading behind a
+    # header cell's text (a centred title's box), no boundary
+    header_row_end = next((y for y, a, b in _joined(horizontal) if y > bottom - 1 and a <= x0 + 1 and b >= x1 - 1),
+                          None)
+    if header_row_end is not None:
+        running = [x for x in xs if _rule_end(vertical, x, mid) > header_row_end + _ROW_SLACK]
+        xs = running if len(running) >= 2 else xs
     columns: list[float] | None = None
     if len(xs) >= 3 or (len(xs) == 2 and xs[0] > x0 + 4):
         left, right = (xs[0], xs[-1]) if xs[0] <= x0 + 4 and xs[-1] >= x1 - 4 else (min(xs[0], x0), max(xs[-1], x1))
         columns = [x for x in xs if left + 2 < x < right - 2]
-        table_bottom: float | None = max(_rule_end(rules, x, mid) for x in xs)
+        table_bottom: float | None = max(_rule_end(vertical, x, mid) for x in xs)
     else:
         left, right, table_bottom = x0, x1, None
     width = right - left
-    horizontal = _joined(rules.horizontal)
+    horizontal = _joined(horizontal)
     if table_bottom is not None and columns is not None:
         below = [y for y, a, b in horizontal if y > mid and min(b, right) - max(a, left) >= 0.6 * width]
-        striped = any(table_bottom + 1 < t < table_bottom + _STRIPE_GAP for x, t, _ in rules.vertical
+        striped = any(table_bottom + 1 < t < table_bottom + _STRIPE_GAP for x, t, _ in vertical
                       if any(abs(x - c) < 3 for c in xs))
         if striped or (below and table_bottom <= min(below) + 3):
             # the vertical edges end with the header's own cell, or resume a row further down: cell shading
@@ -153,10 +177,10 @@ def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float
     return Grid(columns=columns, x0=left, x1=right, rows=rows, bottom=table_bottom)
 
 
-def _rule_end(rules: Rules, x: float, y: float) -> float:
+def _rule_end(vertical: list[tuple[float, float, float]], x: float, y: float) -> float:
     """Where the vertical rule at x through height y ends, following pieces drawn row by row."""
     end = y
-    for _x, t, b in sorted((v for v in rules.vertical if abs(v[0] - x) < 3), key=lambda v: v[1]):
+    for _x, t, b in sorted((v for v in vertical if abs(v[0] - x) < 3), key=lambda v: v[1]):
         if t <= end + 3 and b > end:
             end = b
     return end

@@ -22,17 +22,21 @@ from reviewer.extract.layout import Document, evidence_at, evidence_lines, norm,
 from reviewer.extract.model import Evidence
 from reviewer.extract.page import Line, Page
 from reviewer.extract.period import DATE_LINE, Dates, content_pages
+from reviewer.extract.vocabulary import DEFINED_OWNER
 
-_BRIDGE_END = re.compile(rf"(?:through|thru|until|up\s+to|to|ending(?:\s+on)?|ended|as\s+of)\s+(?:and\s+including\s+)?"
+_BRIDGE_END = re.compile(rf"(?:through|thru|until|up\s+to|to|ending(?:\s+on)?|ended|as\s+of|"
+                         rf"between\b[^.;]{{0,80}}?\band)\s+(?:and\s+including\s+)?"
                          rf"(?P<d>{DATE})", re.I)
 _WORD = r"[A-Z][\w&'\u2019\-]*"
 _SUFFIX = (r",?\s+(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Corp\.?|Corporation|Ltd\.?|Limited|LLP|L\.P\.|"
-           r"Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC))?|Company|"
+           r"Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC))?|Company|P\.C\.|PLLC|P\.A\.|CPAs(?:,?\s+P\.C\.)?|"
            r"PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.|Pty\.?\s+Ltd\.?)(?![\w])")
 _ORG_SUFFIXED = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}{_SUFFIX})"
 _ORG_ANY = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}(?:{_SUFFIX})?)"
 _SALUTATION = r"(?!(?:To|Dear|Re|Attn|Attention)\b)"  # the line after a subject opens the letter
-_SYS = rf"(?P<sys>{_WORD}(?:\s+(?:(?:&|and|for|of|-)\s+)?{_SALUTATION}{_WORD}){{0,7}})"
+# a system named after the vendor's defined short name: "the Company's Ledger Service" is the Ledger Service
+_OWNER = rf"(?:{DEFINED_OWNER}\s+)?"
+_SYS = rf"{_OWNER}(?P<sys>{_WORD}(?:\s+(?:(?:&|and|for|of|-)\s+)?{_SALUTATION}{_WORD}){{0,7}})"
 # "the SOC 2 Type 2 report [issued by X] on the Cloud Platform of Acme, Inc."
 _REPORT_ON = re.compile(rf"\breport\b[^.\n]{{0,100}}?\b(?:on|of|covering|for)\s+(?:the\s+|its\s+)?{_SYS}\s+"
                         rf"(?:of|at|provided\s+by|operated\s+by)\s+{_ORG_ANY}")

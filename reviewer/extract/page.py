@@ -12,6 +12,12 @@ from typing import Any
 
 _X1, _TOP, _BOTTOM = attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
 
+# typesetting's curly quotes, minus sign and hyphens as the plain characters a reader types and searches for: a
+# producer may curl "users'" or set "multi-factor" with a minus glyph; one character for one, so that offsets hold
+PLAIN_PUNCTUATION = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                                   "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+                                   "\u2212": "-", "\u2010": "-", "\u2011": "-"})
+
 
 @dataclass(slots=True)
 class Word:

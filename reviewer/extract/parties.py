@@ -14,6 +14,7 @@ from collections import Counter
 
 from reviewer.extract.layout import Document, evidence_at, norm
 from reviewer.extract.model import Evidence
+from reviewer.extract.vocabulary import DEFINED_OWNER
 
 _APOS = r"(?:'s|\u2019s|s'|s\u2019)"
 _NAME = r"(?P<org>[A-Z0-9][\w&.,\-\u2019' ]{1,80}?)"
@@ -35,7 +36,7 @@ _ORG_PATTERNS = [
 ]
 _SYSTEM_PATTERNS = [
     # "description of its X for the period ...": the name ends where the sentence goes on
-    re.compile(rf"(?:description|examination|audit)\s+of\s+(?:its|the|{_NAME}{_APOS})\s+"
+    re.compile(rf"(?:description|examination|audit)\s+of\s+(?:its|the\s+{DEFINED_OWNER}|the|{_NAME}{_APOS})\s+"
                rf"(?P<sys>[A-Z0-9][\w&\-\u2019'/ \n]{{1,80}}?)"
                r"(?=\s+(?:titled|for\b|throughout|as\s+of|during|entitled|\(|that|"
                r"(?i:and\s+(?:on\s+)?the\s+suitability)|relevant)|[,.\"\u201c])", re.S),

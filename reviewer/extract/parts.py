@@ -32,7 +32,12 @@ class Role(Enum):
 _SPELLED = r"one|two|three|four|five|six|seven|eight|nine|ten"
 _NUMBERING = re.compile(rf"^\s*(?:(?:section|part|attachment|exhibit|appendix|schedule)\s+"
                         rf"(?:[IVX]+|\d{{1,2}}|[A-Z]|{_SPELLED})\b|"
+                        # an outline number alone: "1 Report of ...", "2.5 ..."
+                        r"\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=[A-Z])|"
                         r"(?:[IVX]+|\d{1,2}|[A-E])(?:[.):]|\s+[\u2013\u2014\-]))\s*[.:\u2013\u2014\-]*\s*", re.I)
+# a title's outline number: its first level, and whether it has more ("2.5" is a sub-section of part "2")
+_OUTLINE = re.compile(r"^\s*(?:(?:section|part)\s+)?(?P<top>\d{1,2}|[IVX]{1,4})(?P<sub>(?:\.\d{1,2})+)?\.?(?=[\s:)])",
+                      re.I)
 # tried in this order: a tests part's title may say "Description of Criteria, Controls, Tests and Results"
 _ROLE_TITLES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.OTHER_INFORMATION, re.compile(rf"^(?:other|additional|supplemental)\s+information\b|"
@@ -55,6 +60,15 @@ _COVER_PAGES = 4  # a document longer than this has a cover page: its title name
 _TITLE_SCALE = 1.12  # a part's title is set at least this much taller than the body's usual line
 _PROSE_WORDS = 8  # a line of at least this many words in one run is running prose
 _SENTENCE_END = re.compile(r"[.,;]$")
+
+
+def _sub_section_of(text: str, part_title: Line | None) -> bool:
+    """Whether a title is numbered as a sub-section of the current part ("2.5 Description of Tests of Controls"
+    inside "2. Independent Service Auditor's Report"): a sub-heading of that part, not a part of its own."""
+    inner = _OUTLINE.match(text)
+    outer = _OUTLINE.match(part_title.text) if part_title is not None else None
+    return (inner is not None and outer is not None and inner.group("sub") is not None
+            and inner.group("top").upper() == outer.group("top").upper())
 
 
 @dataclass(frozen=True)
@@ -157,7 +171,11 @@ class Parts:
                         role = None
                         continue
                 wrapped = nxt is not None and _wraps_onto(line, nxt) and _continues_title(nxt)
-                if not (_is_title(line, nxt) or (wrapped and nxt is not None and line.text.rstrip().endswith(",")
+                # a title set large may wrap onto a line that reads on in lower case ("... and Tests" / "of
+                # Operating Effectiveness"); a body-sized line doing so is a sentence, unless it ends with a comma
+                wraps_title = wrapped and nxt is not None and (
+                    line.text.rstrip().endswith(",") or line.height >= usual * _TITLE_SCALE)
+                if not (_is_title(line, nxt) or (wraps_title and nxt is not None
                                                  and _is_title(_joined(line, nxt), None))):
                     continue
                 inside_report = role is Role.AUDITOR_REPORT
@@ -167,6 +185,8 @@ class Parts:
                 if found is None and wrapped and nxt is not None and not DATE_ONLY_LINE.match(line.text):
                     found = title_role(f"{line.text} {nxt.text}")
                 if found is None or found is role or (inside_report and AUDITOR_SUBHEADING.match(line.text)):
+                    continue
+                if role is not None and self.parts and _sub_section_of(line.text, self.parts[-1].title):
                     continue
                 if found is not Role.AUDITOR_REPORT and page.number == 1 and len(doc.pages) > _COVER_PAGES:
                     continue  # the cover's title ("Report on Acme's Description of Its ... System")

@@ -15,7 +15,7 @@ from reviewer.extract.grid import grid_at
 from reviewer.extract.layout import Document, Segment, segments
 from reviewer.extract.parts import role_of
 from reviewer.extract.pdf import Line, Page
-from reviewer.extract.vocabulary import BULLET_GLYPHS, CRITERIA_RUN
+from reviewer.extract.vocabulary import BULLET_GLYPHS, CRITERIA_RUN, CRITERION_ID, is_marker_glyph
 
 BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}*\-\u2013o]|"
                     r"\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))$")
@@ -33,7 +33,13 @@ _OUTLINE_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})(?:\.\d{1,2}){1,3}\.?\s+(?
 _CRITERIA_AT_END = re.compile(rf"[.;]?\s*\(\s*{CRITERIA_RUN}\)\s*$")  # "... uploading them. (CC6.7)"
 _SUBHEADING_STEP = 0.8  # points: a heading this much smaller than a passage's title is one of its sub-headings
 # a heading that groups list entries or table rows: a control objective or a criterion with its title
-GROUP_HEADING = re.compile(r"^\s*control\s+objective\s+[A-Z0-9][\w.\-]*\s*(?:[:.\u2013\u2014\-]|$)", re.I)
+GROUP_HEADING = re.compile(rf"^\s*(?:control\s+objective\s+[A-Z0-9][\w.\-]*|(?:trust\s+services\s+)?criteri(?:on|a)\s+"
+                           rf"{CRITERION_ID}(?:\s*(?:,|and)\s*{CRITERION_ID})*)\s*(?:[:.\u2013\u2014\-]|$)", re.I)
+
+
+def is_marker(word: str) -> bool:
+    """Whether a line's first word is a list entry's marker: a bullet, dash, number or letter, or any lone symbol."""
+    return bool(BULLET.match(word) or BULLET_GLUED.match(word)) or is_marker_glyph(word)
 
 
 @dataclass
@@ -49,7 +55,7 @@ def is_heading_like(line: Line) -> bool:
     words = text.split()
     if not words or len(words) > 12:
         return False
-    if BULLET.match(words[0]) or BULLET_GLUED.match(words[0]):
+    if is_marker(words[0]):
         return False
     if KNOWN_HEADING.match(text) and not _END_PUNCT.search(text) and len(segments(line)) == 1:
         return True
@@ -219,7 +225,7 @@ def list_items(lines: list[Line], pages: dict[int, Page] | None = None) -> list[
         items = items[intro[-1] + 1:]
     # a heading that groups the entries ("Logical Access") is no entry
     return [it for it in items if not it.text.rstrip().endswith(":")
-            and not (len(it.lines) == 1 and is_heading_like(it.lines[0]))]
+            and not (len(it.lines) == 1 and (is_heading_like(it.lines[0]) or GROUP_HEADING.match(it.text)))]
 
 
 def _usual_gap(lines: list[Line]) -> float:
@@ -252,7 +258,8 @@ def _table_items(lines: list[Line], pages: dict[int, Page]) -> list[Item]:
     head = lines[head_at]
     segs = segments(head)
     page = pages.get(head.page)
-    grid = grid_at(page.rules if page else None, head.top, head.bottom, segs[0].x0, segs[-1].x1)
+    grid = grid_at(page.rules if page else None, head.top, head.bottom, segs[0].x0, segs[-1].x1,
+                   text_height=max(w.bottom - w.top for w in head.words))
     if grid is not None and grid.columns is not None:
         bounds = [-1e9] + list(grid.columns)
     else:
@@ -325,8 +332,7 @@ def _cell_text(words: list[str]) -> str:
 
 
 def _starts_item(line: Line) -> bool:
-    first = line.words[0].text
-    if BULLET.match(first) or BULLET_GLUED.match(first):
+    if is_marker(line.words[0].text):
         return True
     segs = segments(line)
     # a table row: a short first cell holding a number or an id, then the text
@@ -344,7 +350,7 @@ def _bullet_drawn_before(line: Line, pages: dict[int, Page] | None) -> bool:
 def strip_marker(text: str) -> str:
     """The entry's text without its bullet or number."""
     words = text.split()
-    if words and (BULLET.match(words[0])):
+    if words and (BULLET.match(words[0]) or is_marker_glyph(words[0])):
         words = words[1:]
     elif words and BULLET_GLUED.match(words[0]):
         words[0] = words[0][1:]

@@ -38,6 +38,7 @@ ID_HEAD = re.compile(r"^(?:control\s*(?:#|no\.?|number|id|ref(?:erence)?\.?)|#|n
                      r"control\s+(?:point|reference))$", re.I)
 CRIT_HEAD = re.compile(r"criteri|^tsc\b|trust\s+services", re.I)
 RESPONSE_HEAD = re.compile(RESPONSE_WORDS, re.I)
+OBJECTIVE_HEAD = re.compile(r"^(?:control\s+)?objectives?(?:\s*(?:#|no\.?|number|id|ref\.?))?$", re.I)
 CONTROL_HEAD = re.compile(r"control\s+(?:activit|descri)|controls?\s+specified|description\s+of\s+control|"
                           r"^controls?$|control\s+activities", re.I)
 ID_AND_CRIT = re.compile(r"^(?P<id>.+?)\s*(?:/|&|and|,)?\s*(?:trust\s+services\s+)?(?:criteri\w*|tsc)"

@@ -26,6 +26,7 @@ from operator import attrgetter
 
 from reviewer.extract.grid import Grid, grid_at
 from reviewer.extract.layout import Document, norm, segments
+from reviewer.extract.parts import Role, role_of
 from reviewer.extract.pdf import Line, Page, Word
 from reviewer.extract.table_header import (
     CONTROL_HEAD,
@@ -33,6 +34,7 @@ from reviewer.extract.table_header import (
     CRIT_HEAD,
     ID_AND_CRIT,
     ID_HEAD,
+    OBJECTIVE_HEAD,
     RESPONSE_HEAD,
     RESULT_HEAD,
     Column,
@@ -43,7 +45,8 @@ from reviewer.extract.table_header import (
 )
 from reviewer.extract.vocabulary import CRITERIA_RUN, RESPONSE_AT_START
 
-BAND_START = re.compile(r"^\s*(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trust\s+Services\s+)?Criteri(?:on|a)\s+"
+BAND_START = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?"  # after an outline number ("4.1.")
+                        r"(?:(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d{1,2}\b|(?:Trust\s+Services\s+)?Criteri(?:on|a)\s+"
                         r"(?:CC[1-9]|A1|C1|PI1|P[1-8])\.\d|Control\s+Objective\s+\w)", re.I)
 # an id column that holds the criteria too: "Control # Criteria", "Control No. / TSC", "Ref and Criteria"
 CRIT_IDS = re.compile(rf"^{CRITERIA_RUN}$")
@@ -87,8 +90,10 @@ class Table:
     criteria_column: str | None = None
     response_column: str | None = None
     control_column: str | None = None
+    objective_column: str | None = None  # a SOC 1 table's column naming each row's control objective
 
 
+_BEFORE_TESTS = (Role.AUDITOR_REPORT, Role.ASSERTION, Role.DESCRIPTION)
 _FIT_SLACK = 10.0  # points: a continued table's cells start this close to its columns' edges (rows may be inset)
 
 
@@ -122,13 +127,15 @@ def read_tables(doc: Document) -> list[Table]:
         i = 0
         found_header = False
         while i < len(lines):
-            if BAND_START.match(lines[i].text) and len(segments(lines[i])) == 1:
-                context = lines[i].text
+            if BAND_START.match(lines[i].text) and len(segments(lines[i])) == 1 \
+                    and role_of(doc, lines[i]) not in _BEFORE_TESTS:
+                context = lines[i].text  # a band naming the rows' objective; the description's list of them is not
             head = header_at(lines, i)
             if head is not None:
                 segs, used = head
                 found_header = True
-                grid = grid_at(page.rules, lines[i].top, lines[i].bottom, segs[0].x0, segs[-1].x1)
+                grid = grid_at(page.rules, lines[i].top, lines[i].bottom, segs[0].x0, segs[-1].x1,
+                               text_height=max(w.bottom - w.top for w in lines[i].words))
                 if grid is not None and grid.columns is not None:
                     cols, used = ruled_columns(lines, i, grid, used)
                 else:
@@ -195,6 +202,8 @@ def _new_table(cols: list[Column], body: list[Line]) -> Table:
             t.id_column = n
         elif t.criteria_column is None and CRIT_HEAD.search(n):
             t.criteria_column = n
+        elif t.objective_column is None and OBJECTIVE_HEAD.match(n):
+            t.objective_column = n
         elif t.control_column is None and CONTROL_HEAD.search(n):
             t.control_column = n
     if t.id_column is None:

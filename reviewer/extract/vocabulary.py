@@ -7,10 +7,15 @@ case-insensitive unless a comment says why not.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from reviewer.extract.dates import DATE
 
 APOS = "[\u2019']"
+
+# a report's defined short name for the vendor, in the possessive: "the Company's Ledger Service" names the Ledger
+# Service (the words before a system's name, never part of it)
+DEFINED_OWNER = r"(?:(?:Company|Organi[sz]ation|Entity|Service\s+Organi[sz]ation)['\u2019]s)"
 
 # --- the auditor's report --------------------------------------------------------------------------------------
 OPINION_SENTENCE = re.compile(r"\bin\s+our\s+opinion\b|\bwe\s+do\s+not\s+express\s+an\s+opinion\b", re.I)
@@ -25,6 +30,19 @@ DATE_ONLY_LINE = re.compile(rf"^\s*(?:(?:report\s+)?dated?\s*:?\s*|issued\s*:?\s
 # Wingdings bullets come out as U+F0B7, U+F0A7; other fonts map theirs elsewhere in the private-use area)
 BULLET_GLYPHS = ("\u2022\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25c6\u25c7\u25ba\u25b6\u2023\u2043\u2219\u00b7"
                  "\u27a2\u27a4\u2192\u2713\u2714\ue000-\uf8ff")
+
+# a glyph standing alone before an entry's text is its marker whatever it is mapped to: a font's bullet may come out
+# of the text layer as any symbol (a guillemet, a square, an arrow), an opening quote being the one symbol that
+# begins text (and it never stands alone, apart from the word it opens)
+_MARKER_CATEGORIES = frozenset({"So", "Sm", "Sk", "Co", "Pi", "Pf"})
+_NOT_MARKERS = frozenset("\u201c\u2018\"'<=+^`")
+
+
+def is_marker_glyph(token: str) -> bool:
+    """Whether a word is one symbol glyph that can only be a list marker (a bullet mapped to any symbol)."""
+    return (len(token) == 1 and token not in _NOT_MARKERS
+            and unicodedata.category(token) in _MARKER_CATEGORIES)
+
 
 BULLET_TOKEN = re.compile(rf"(?:^|(?<=\s))[{BULLET_GLYPHS}](?=\s|$)\s*|(?:^|(?<=\s))[{BULLET_GLYPHS}](?=\S)")
 

@@ -19,7 +19,7 @@ from operator import add, attrgetter, sub
 
 import pypdfium2.raw as raw
 
-from reviewer.extract.page import Line, Word
+from reviewer.extract.page import PLAIN_PUNCTUATION, Line, Word
 
 _WORD_RUN = re.compile(r"[^\s\x00\ufffe]+")
 _ANGLE_TOLERANCE = 0.15  # radians
@@ -81,7 +81,7 @@ def page_text(textpage: object) -> str:
 
 def read_words(textpage: object, width: float, height: float, rotation: int) -> list[Word]:
     """Every word on the page with its box, without words running at an angle to the page's text."""
-    text = page_text(textpage)
+    text = page_text(textpage).translate(PLAIN_PUNCTUATION)
     if not text:
         return []
     boxes = _CharBoxes(textpage, width, height, rotation)

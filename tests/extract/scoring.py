@@ -13,6 +13,8 @@ SCALAR_FIELDS = ("framework", "type", "service_organization", "system", "period_
 LIST_FIELDS = ("categories", "criteria", "control_objectives", "exceptions", "cuecs", "subservice_organizations",
                "csocs")
 FILE_FIELDS = ("pages", "encrypted", "text_layer")
+# sets of ids and names: the order a report lists them in carries no meaning (the truth may keep the report's)
+UNORDERED_FIELDS = ("categories", "criteria")
 
 
 def field_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
@@ -26,9 +28,12 @@ def field_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tup
         if key not in want:
             continue
         got = rep.get(key)
+        expected = want[key]
         if key in LIST_FIELDS and isinstance(got, list):
             got = [without_confidence(item) if isinstance(item, dict) else item for item in got]
-        pairs[key] = (got, want[key])
+        if key in UNORDERED_FIELDS and isinstance(got, list) and isinstance(expected, list):
+            got, expected = sorted(got), sorted(expected)
+        pairs[key] = (got, expected)
     return pairs
 
 
