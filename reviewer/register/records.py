@@ -74,6 +74,7 @@ class ReportRow:
     next_review_date: date | None
     file_name: str
     imported_at: str
+    currency_label: str | None = None  # the status as the user reads it, with its date ("Bridged to 1 Jan 2026")
 
 
 @dataclass

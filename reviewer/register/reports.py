@@ -14,6 +14,7 @@ from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
 from reviewer.register import fingerprints
 from reviewer.register import vendors as vendor_rules
+from reviewer.register.currency import CURRENCY_STATUSES
 from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
 
@@ -38,7 +39,7 @@ ORDER_COLUMNS: dict[str, str] = {
 }
 
 # the order of the currency column, worst first (the temp table `vendor_currency` holds each vendor's rank)
-CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
+CURRENCY_ORDER = CURRENCY_STATUSES
 CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
 # page_text.rowid = page_keys.id, one row per (report, page) with text (migration 7)

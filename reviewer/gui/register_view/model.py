@@ -76,7 +76,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Opinion", lambda r: (r.opinion or "").capitalize(), "opinion", lambda r: r.opinion),
     Column("Exceptions", lambda r: "" if r.exceptions_count is None else str(r.exceptions_count),
            "exceptions_count", lambda r: r.exceptions_count),
-    Column("Currency", lambda r: STATUS_LABELS.get(r.currency_status or "", r.currency_status or ""),
+    Column("Currency", lambda r: r.currency_label or STATUS_LABELS.get(r.currency_status or "", ""),
            "currency_status", lambda r: r.currency_status),
     Column("Review", lambda r: REVIEW_LABELS.get(r.review_status or "", r.review_status or ""),
            "review_status", lambda r: r.review_status),
