@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._refresh_soon.start)
         self.importer.finished.connect(self._import_finished)
         self.procurement.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.finance.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.idle_lock = IdleLock(int(settings.idle_lock_minutes) * 60_000, self)
         self.idle_lock.idle.connect(self.lock)
@@ -363,7 +364,11 @@ class MainWindow(QMainWindow):
         for report_id in state.get("tabs", []):
             if report_id is not None:
                 self.open_report(int(report_id))
-        self.tabs.setCurrentIndex(min(state.get("current_tab", 0), self.tabs.count() - 1))
+        current = min(state.get("current_tab", 0), self.tabs.count() - 1)
+        if self.tabs.currentIndex() == current:
+            self._tab_changed(current)  # the same tab: no currentChanged, yet the lock emptied its view
+        else:
+            self.tabs.setCurrentIndex(current)
         self._saved_view = None
         self.idle_lock.resume()
         self.statusBar().showMessage("Unlocked.", 5000)

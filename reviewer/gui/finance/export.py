@@ -15,9 +15,9 @@ FILTERS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
 
 
 def documents_folder() -> Path:
-    """The user's documents folder (where an export is looked for first); home when the platform has none."""
+    """The user's documents folder (where an export is looked for first); home when there is none."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def ask_coverage_file(parent: QWidget, kind: str, file_stem: str, chosen: Callable[[Path], None]) -> QFileDialog:
