@@ -30,13 +30,13 @@ from reviewer.gui.errors import show_error
 from reviewer.gui.finance import FinanceView
 from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
-from reviewer.gui.register_view import RegisterView
+from reviewer.gui.register_view import RegisterView, ReviewsDueNotice
 from reviewer.gui.settings import AppSettings, SettingsDialog
 from reviewer.gui.signals_view import SignalsView
 from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
 from reviewer.gui.vendor_view import VendorView
-from reviewer.gui.view import View
+from reviewer.gui.view import View, show_tab
 from reviewer.gui.viewer.render import RenderService
 from reviewer.gui.workspace import ReviewWorkspace
 
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._restore_geometry()
         self.statusBar().showMessage("Drop PDF files or folders here to import them.")
+        self.reviews_due = ReviewsDueNotice.install(self)
 
     # actions, menus and shortcuts
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
@@ -364,11 +365,7 @@ class MainWindow(QMainWindow):
         for report_id in state.get("tabs", []):
             if report_id is not None:
                 self.open_report(int(report_id))
-        current = min(state.get("current_tab", 0), self.tabs.count() - 1)
-        if self.tabs.currentIndex() == current:
-            self._tab_changed(current)  # the same tab: no currentChanged, yet the lock emptied its view
-        else:
-            self.tabs.setCurrentIndex(current)
+        show_tab(self.tabs, min(state.get("current_tab", 0), self.tabs.count() - 1), self._tab_changed)
         self._saved_view = None
         self.idle_lock.resume()
         self.statusBar().showMessage("Unlocked.", 5000)

@@ -42,3 +42,10 @@ def badge_colours(status: str | None, palette: QPalette | None = None) -> tuple[
     # dark backgrounds get white text, light ones black: contrast holds in both themes
     text = QColor(Qt.GlobalColor.black) if background.lightness() > 140 else QColor(Qt.GlobalColor.white)
     return background, text
+
+
+def role_colour(role: str, palette: QPalette | None = None) -> QColor:
+    """A colour role's colour (register/currency.py's roles), for text on the palette's base: a reminder's date."""
+    pal = palette if palette is not None else QApplication.palette()
+    light, dark = _ROLE_COLOURS[role]
+    return QColor(dark if is_dark(pal) else light)

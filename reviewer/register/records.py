@@ -53,6 +53,7 @@ class ReportFilter:
     fulltext: str | None = None  # FTS5 query over page text
     document_type: str | None = None
     vendor_id: int | None = None
+    review_due_by: date | None = None  # reports whose next review falls on or before this day (review_dates.py)
 
 
 @dataclass

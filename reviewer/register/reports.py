@@ -17,6 +17,7 @@ from reviewer.register import vendors as vendor_rules
 from reviewer.register.currency import CURRENCY_STATUSES
 from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
+from reviewer.register.review_dates import DUE_BY_SQL
 
 ORDER_COLUMNS: dict[str, str] = {
     "vendor": "v.name COLLATE NOCASE",
@@ -253,6 +254,9 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
         if filter.vendor_id is not None:
             clauses.append("r.vendor_id = ?")
             params.append(filter.vendor_id)
+        if filter.review_due_by is not None:
+            clauses.append(DUE_BY_SQL)
+            params.append(filter.review_due_by.isoformat())
         if filter.fulltext:
             clauses.append(f"r.id IN ({MATCHING_REPORTS})")
             params.append(filter.fulltext)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter,
 
 from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
 from reviewer.gui.register_view.filter_bar import FilterBar
-from reviewer.gui.register_view.model import CURRENCY_COLUMN, ReportTableModel
+from reviewer.gui.register_view.model import CURRENCY_COLUMN, NEXT_REVIEW_COLUMN, ReportTableModel
 from reviewer.gui.register_view.search import SearchResults
 from reviewer.gui.view import ViewState
 from reviewer.register import Register, ReportFilter, ReportRow
@@ -99,6 +100,11 @@ class RegisterView(QWidget):
         """Only this vendor's reports."""
         self.model.set_filter(ReportFilter(vendor_id=vendor_id))
 
+    def show_reviews_due(self, due_by: date) -> None:
+        """Only the reports whose next review falls by `due_by` (overdue ones too), earliest first."""
+        self.model.set_filter(ReportFilter(review_due_by=due_by))
+        self.table.sortByColumn(NEXT_REVIEW_COLUMN, Qt.SortOrder.AscendingOrder)
+
     def set_register(self, register: Register | None) -> None:
         self.register = register
         self.model.set_register(register)
@@ -117,7 +123,9 @@ class RegisterView(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total()
-        self.count.setText(f"{total} report{'s' if total != 1 else ''}" if self.register is not None else "")
+        shown = self.model.report_filter
+        due = f" with a review due by {shown.review_due_by.isoformat()}" if shown and shown.review_due_by else ""
+        self.count.setText(f"{total} report{'s' if total != 1 else ''}{due}" if self.register is not None else "")
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
