@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.register_view = RegisterView(register, self, thresholds=lambda: settings.thresholds)
         self.procurement = ProcurementView(register, settings, self)
         self.finance = FinanceView(register, settings, self)
-        self.vendor_view = VendorView(register, self)
+        self.vendor_view = VendorView(register, self, thresholds=lambda: settings.thresholds)
         self.signals_view = SignalsView(register, settings, self)
         # the fixed views, listed once: the window drives them only through the `View` protocol
         self.views: dict[str, View] = {"register": self.register_view, "procurement": self.procurement,
@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
         self.register_view.open_report.connect(self.open_report)
         self.procurement.vendor_activated.connect(self._show_vendor)
         self.vendor_view.open_report.connect(self.open_report)
+        self.register_view.vendor_history_requested.connect(self.vendor_view.reveal)
         self.signals_view.open_report.connect(self.open_report)
-        self.signals_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.importer = ImportController(register, self, who=lambda: str(settings.reviewer_name) or "unknown")
         self._refresh_soon = QTimer(self)
@@ -104,8 +104,8 @@ class MainWindow(QMainWindow):
         self.importer.vendor_confirmed.connect(lambda _id: self._refresh_soon.start())
         self.importer.finished.connect(self._refresh_soon.start)
         self.importer.finished.connect(self._import_finished)
-        self.procurement.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.finance.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for view_with_news in (self.procurement, self.finance, self.signals_view):
+            view_with_news.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.idle_lock = IdleLock(int(settings.idle_lock_minutes) * 60_000, self)
         self.idle_lock.idle.connect(self.lock)

@@ -6,17 +6,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QTabWidget, QToolButton, QWidget
 
 from reviewer.gui.text import plain_label
 from reviewer.register.review_dates import DUE_WITHIN_DAYS, DueReview, due_by, reminder_text
 
 if TYPE_CHECKING:
-    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.register_view.view import RegisterView
     from reviewer.register import Register
+
+
+class Window(Protocol):
+    """What the notice needs of the main window (which sits above this module)."""
+
+    register: Register | None
+    register_view: RegisterView
+    tabs: QTabWidget
+    unlocked: SignalInstance
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802
 
 
 class ReviewsDueNotice(QWidget):
@@ -46,10 +57,10 @@ class ReviewsDueNotice(QWidget):
         self.hide()
 
     @classmethod
-    def install(cls, window: MainWindow) -> ReviewsDueNotice:
+    def install(cls, window: Window) -> ReviewsDueNotice:
         """The notice in `window`'s status bar, checked now (the register was just unlocked); "Show them" lists
         the due reports in the register tab."""
-        notice = cls(window)
+        notice = cls(window.tabs.window())
         window.statusBar().addPermanentWidget(notice)
 
         def show_them(last_day: date) -> None:

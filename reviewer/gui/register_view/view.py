@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
@@ -32,10 +32,12 @@ class ReportTable(QTableView):
 
 
 class RegisterView(QWidget):
-    """Emits `open_report(report_id, page)` (page 0 means the report's start) and `selection_changed()`."""
+    """Emits `open_report(report_id, page)` (page 0 means the report's start), `selection_changed()` and
+    `vendor_history_requested(vendor_id)` (the current row's vendor, to see its reports over time)."""
 
     open_report = Signal(int, int)
     selection_changed = Signal()
+    vendor_history_requested = Signal(int)
 
     def __init__(self, register: Register | None = None, parent: QWidget | None = None,
                  thresholds: Callable[[], CurrencyThresholds] | None = None) -> None:
@@ -84,7 +86,19 @@ class RegisterView(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.model.modelReset.connect(self.selection_changed.emit)
+        self.vendor_history_action = QAction("Show the vendor's reports over time", self)
+        self.vendor_history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.vendor_history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.vendor_history_action.triggered.connect(self.request_vendor_history)
+        self.add_row_action(self.vendor_history_action)
         self._update_count()
+
+    def request_vendor_history(self) -> None:
+        """The current row's vendor, to the Vendors view (nothing for a report without a vendor)."""
+        index = self.table.currentIndex()
+        vendor_id = self.model.row_record(index.row()).vendor_id if index.isValid() else None
+        if vendor_id is not None:
+            self.vendor_history_requested.emit(vendor_id)
 
     def add_row_action(self, action: QAction) -> None:
         """An action on the selected rows: in the table's context menu, its shortcut live while the table has focus."""
