@@ -60,7 +60,7 @@ class RegisterView(QWidget):
         self.table.setColumnWidth(0, 220)
         self.table.setColumnWidth(1, 110)
         self.table.setColumnWidth(2, 190)
-        self.table.setColumnWidth(CURRENCY_COLUMN, 170)
+        self.table.setColumnWidth(CURRENCY_COLUMN, 250)  # "Bridge letter lapsed on 29 Jul 2026" reads whole
         self.badges = CurrencyBadgeDelegate(self.table)
         self.table.setItemDelegateForColumn(CURRENCY_COLUMN, self.badges)
         self.count = QLabel(self)
