@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from reviewer.gui.text import tooltip_text
 from reviewer.gui.theme import is_dark
 from reviewer.register.coverage import ranges_text
 
@@ -68,6 +69,24 @@ class CoverageChart(QWidget):
         widest = max((metrics.horizontalAdvance(self.figures(row)) for row in self.rows),
                      default=metrics.horizontalAdvance(sample))
         return widest + 20
+
+    def event(self, event: QEvent) -> bool:
+        """On hover, a row's figures and its uncovered dates in full (the line under the bar may be cut)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), tooltip_text(text), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, y: float) -> str | None:
+        index = int(y // ROW_HEIGHT)
+        if not 0 <= index < len(self.rows):
+            return None
+        row = self.rows[index]
+        return f"{row.vendor or '(unknown vendor)'}\n{self.figures(row)}\n{self.uncovered_line(row)}"
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         index = int(event.position().y() // ROW_HEIGHT)
