@@ -158,7 +158,7 @@ def test_samples_are_regenerated_identically_and_cover_every_status(tmp_path: Pa
     assert manifest == json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["reference_date"] == "2026-11-26"
     assert {f["intended_status"] for f in manifest["files"]} == {
-        "current", "bridge_due", "bridged", "gap", "stale", "next_report_expected"}
+        "current", "bridge_due", "bridged", "bridge_lapsed", "stale", "next_report_expected"}
     assert sum((DEFAULT_DIR / f["file"]).stat().st_size for f in manifest["files"]) < 300_000
     for f in manifest["files"]:
         assert (tmp_path / f["file"]).read_bytes() == (DEFAULT_DIR / f["file"]).read_bytes(), f["file"]

@@ -30,13 +30,13 @@ from reviewer.gui.errors import show_error
 from reviewer.gui.finance import FinanceView
 from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
-from reviewer.gui.register_view import RegisterView
+from reviewer.gui.register_view import RegisterView, ReviewsDueNotice
 from reviewer.gui.settings import AppSettings, SettingsDialog
 from reviewer.gui.signals_view import SignalsView
 from reviewer.gui.text import mnemonic_safe, tooltip_text
 from reviewer.gui.unlock import IdleLock, UnlockDialog
 from reviewer.gui.vendor_view import VendorView
-from reviewer.gui.view import View
+from reviewer.gui.view import View, show_tab
 from reviewer.gui.viewer.render import RenderService
 from reviewer.gui.workspace import ReviewWorkspace
 
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.register_view = RegisterView(register, self, thresholds=lambda: settings.thresholds)
         self.procurement = ProcurementView(register, settings, self)
         self.finance = FinanceView(register, settings, self)
-        self.vendor_view = VendorView(register, self)
+        self.vendor_view = VendorView(register, self, thresholds=lambda: settings.thresholds)
         self.signals_view = SignalsView(register, settings, self)
         # the fixed views, listed once: the window drives them only through the `View` protocol
         self.views: dict[str, View] = {"register": self.register_view, "procurement": self.procurement,
@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
         self.register_view.open_report.connect(self.open_report)
         self.procurement.vendor_activated.connect(self._show_vendor)
         self.vendor_view.open_report.connect(self.open_report)
+        self.register_view.vendor_history_requested.connect(self.vendor_view.reveal)
         self.signals_view.open_report.connect(self.open_report)
-        self.signals_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.importer = ImportController(register, self, who=lambda: str(settings.reviewer_name) or "unknown")
         self._refresh_soon = QTimer(self)
@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
         self.importer.vendor_confirmed.connect(lambda _id: self._refresh_soon.start())
         self.importer.finished.connect(self._refresh_soon.start)
         self.importer.finished.connect(self._import_finished)
-        self.procurement.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for view_with_news in (self.procurement, self.finance, self.signals_view):
+            view_with_news.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.idle_lock = IdleLock(int(settings.idle_lock_minutes) * 60_000, self)
         self.idle_lock.idle.connect(self.lock)
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._restore_geometry()
         self.statusBar().showMessage("Drop PDF files or folders here to import them.")
+        self.reviews_due = ReviewsDueNotice.install(self)
 
     # actions, menus and shortcuts
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
@@ -370,7 +372,7 @@ class MainWindow(QMainWindow):
         for report_id in state.get("tabs", []):
             if report_id is not None:
                 self.open_report(int(report_id))
-        self.tabs.setCurrentIndex(min(state.get("current_tab", 0), self.tabs.count() - 1))
+        show_tab(self.tabs, min(state.get("current_tab", 0), self.tabs.count() - 1), self._tab_changed)
         self._saved_view = None
         self.idle_lock.resume()
         self.statusBar().showMessage("Unlocked.", 5000)

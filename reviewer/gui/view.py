@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QComboBox
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QComboBox, QTabWidget
 
     from reviewer.register import Register
 
@@ -54,3 +56,12 @@ class ChoiceState:
     def restore(self, state: ViewState) -> None:
         index = state.get(self.state_key, 0)
         self.choice().setCurrentIndex(index if isinstance(index, int) else 0)
+
+
+def show_tab(tabs: QTabWidget, index: int, shown: Callable[[int], None]) -> None:
+    """Make tab `index` current and call `shown(index)` exactly once, whether the tab changed or not: after an
+    unlock the tab that was current is current again (no `currentChanged`), yet the lock emptied its view."""
+    tabs.blockSignals(True)
+    tabs.setCurrentIndex(index)
+    tabs.blockSignals(False)
+    shown(tabs.currentIndex())

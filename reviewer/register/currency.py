@@ -5,14 +5,21 @@ Statuses, along the time after the latest report's period end `pe` (a Type 1 rep
     current               as_of <= pe + 3 months
     bridge_due            pe + 3 months < as_of <= pe + 12 months, and no bridge letter
     bridged               ... and a bridge letter covers to within 90 days of as_of
-    gap                   ... and the bridge letter covers to more than 90 days before as_of, or it does not
-                          start at the report's period end (it stops short of the report: days nobody covers)
+    bridge_lapsed         ... and the bridge letter covers to more than 90 days before as_of: it lapsed 90 days
+                          after its covered-to date (a letter is always written after the day it covers to, so
+                          the 90 days are its useful life, not a grace period)
+    gap                   ... and the bridge letter does not start at the report's period end (it stops short of
+                          the report: days nobody covers)
     stale                 pe + 12 months < as_of <= pe + 12 months + 6 weeks
     next_report_expected  as_of > pe + 12 months + 6 weeks: the next report should have been issued by now
 
-Precedence: the later milestone wins (next_report_expected > stale > gap/bridged/bridge_due > current). A stale
-report stays stale even with a bridge letter, since a letter covers at most about 90 days. Boundaries are
-inclusive on the good side: on the day exactly 3 months after `pe` a report is still current.
+Precedence: the later milestone wins (next_report_expected > stale > gap/bridge_lapsed/bridged/bridge_due >
+current). A stale report stays stale even with a bridge letter, since a letter covers at most about 90 days.
+Boundaries are inclusive on the good side: on the day exactly 3 months after `pe` a report is still current.
+
+`STATUSES` is the one place each status is described: its severity (the order, worst first, that sorting by
+status follows), its colour role, its short name, its label (named for what the user must do, with the date
+that matters) and its meaning (the Help page shows `status_meanings()`).
 """
 
 from __future__ import annotations
@@ -22,8 +29,81 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-CurrencyStatus = Literal["current", "bridge_due", "bridged", "gap", "stale", "next_report_expected"]
-CURRENCY_STATUSES: tuple[str, ...] = ("current", "bridge_due", "bridged", "gap", "stale", "next_report_expected")
+CurrencyStatus = Literal["next_report_expected", "stale", "bridge_lapsed", "gap", "bridge_due", "bridged", "current"]
+ColourRole = Literal["critical", "serious", "warning", "caution", "covered", "good"]
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: date) -> str:
+    """A date as a reader says it, the same in every locale: 1 Jan 2026."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    """One currency status as the user meets it. `label` may name `{period_end}`, `{bridge_period_end}`,
+    `{lapsed_on}` or `{next_expected}` (filled by `status_label`); `name` is the label without the date."""
+
+    status: CurrencyStatus
+    colour_role: ColourRole
+    name: str
+    label: str
+    meaning: str
+
+
+# worst first: the order is the severity (0 = worst), the order sorting by status follows
+STATUSES: tuple[StatusInfo, ...] = (
+    StatusInfo("next_report_expected", "critical", "Overdue", "Overdue: no report since {period_end}",
+               "The next report should have been issued by now (12 months and 6 weeks after the last period "
+               "end) and none is on file: the vendor is not evidenced. Ask the vendor for its new report."),
+    StatusInfo("stale", "serious", "Stale: new report due", "Stale: new report due by {next_expected}",
+               "The latest report's period ended more than 12 months ago; no bridge letter can cover that long. "
+               "Ask the vendor for its new report, due within about 6 weeks of the period's anniversary."),
+    StatusInfo("bridge_lapsed", "warning", "Bridge letter lapsed", "Bridge letter lapsed on {lapsed_on}",
+               "A bridge letter covered the time after the report, but more than 90 days have passed since the "
+               "day it covers to, and no newer report is on file. Ask for a new bridge letter or the new report."),
+    StatusInfo("gap", "warning", "Bridge letter leaves a gap", "Bridge letter leaves a gap after {period_end}",
+               "The bridge letter does not start at the report's period end: the days between are covered by "
+               "nobody. Ask the vendor for a letter that starts where the report ends."),
+    StatusInfo("bridge_due", "caution", "Bridge letter needed", "Bridge letter needed",
+               "The report's period ended more than 3 months ago and no bridge letter is on file. Ask the vendor "
+               "for a bridge letter covering from the period end to a recent date."),
+    StatusInfo("bridged", "covered", "Bridged", "Bridged to {bridge_period_end}",
+               "The report's period ended more than 3 months ago; a bridge letter covers from then to a recent "
+               "date. Nothing to do until the letter lapses (90 days after the day it covers to)."),
+    StatusInfo("current", "good", "Current", "Current",
+               "The report's period ended within the last 3 months: it is good evidence as it is."),
+)
+STATUS_INFO: dict[str, StatusInfo] = {info.status: info for info in STATUSES}
+CURRENCY_STATUSES: tuple[str, ...] = tuple(info.status for info in STATUSES)  # worst first
+SEVERITY: dict[str, int] = {status: rank for rank, status in enumerate(CURRENCY_STATUSES)}
+
+
+def status_meanings() -> list[tuple[str, str, str]]:
+    """(status, name, meaning) for each status, worst first: what the Help page lists."""
+    return [(info.status, info.name, info.meaning) for info in STATUSES]
+
+
+def status_name(status: str | None) -> str:
+    """The short name of a status ("Overdue"); "Unknown" when there is none (no dated SOC report)."""
+    info = STATUS_INFO.get(status or "")
+    return info.name if info else "Unknown"
+
+
+def status_label(status: str | None, *, period_end: date | None = None, bridge_period_end: date | None = None,
+                 lapsed_on: date | None = None, next_expected: date | None = None) -> str:
+    """The status named for what to do, with its date ("Overdue: no report since 30 Jun 2025"); the short name
+    when a date it needs is not known."""
+    info = STATUS_INFO.get(status or "")
+    if info is None:
+        return "Unknown"
+    dates = {"period_end": period_end, "bridge_period_end": bridge_period_end, "lapsed_on": lapsed_on,
+             "next_expected": next_expected}
+    try:
+        return info.label.format(**{k: day_text(v) for k, v in dates.items() if v is not None})
+    except KeyError:
+        return info.name
 
 
 @dataclass(frozen=True)
@@ -41,6 +121,11 @@ class CurrencyJudgement:
     status: CurrencyStatus
     next_report_expected: date
     reason: str
+    lapsed_on: date | None = None  # bridge_lapsed: the day the letter stopped counting
+
+    def label(self, period_end: date, bridge_period_end: date | None = None) -> str:
+        return status_label(self.status, period_end=period_end, bridge_period_end=bridge_period_end,
+                            lapsed_on=self.lapsed_on, next_expected=self.next_report_expected)
 
 
 @dataclass
@@ -56,6 +141,11 @@ class VendorCurrency:
     status: CurrencyStatus | None
     next_report_expected: date | None
     reason: str
+    # beside the keys above (`reviewer currency --json` keeps them): the label the user reads, and the severity
+    # (0 = worst, the order of `STATUSES`); None with status None
+    status_label: str | None = None
+    severity: int | None = None
+    lapsed_on: date | None = None
 
 
 def add_months(day: date, months: int) -> date:
@@ -122,8 +212,9 @@ def judge_currency(
     age = (as_of - bridge_period_end).days
     if age > thresholds.bridge_max_days:
         return CurrencyJudgement(
-            "gap", expected,
+            "bridge_lapsed", expected,
             f"the bridge letter covers to {bridge_period_end}, {age} days before {as_of} "
             f"(more than {thresholds.bridge_max_days})",
+            lapsed_on=bridge_period_end + timedelta(days=thresholds.bridge_max_days),
         )
     return CurrencyJudgement("bridged", expected, f"a bridge letter covers to {bridge_period_end}")

@@ -35,7 +35,8 @@ COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 _LEAD = (("id", "r.id"), ("vendor_id", "r.vendor_id"), ("vendor", "v.name"), ("document_type", "r.document_type"))
 _TAIL = (
     ("bridges_report_id", "r.bridges_report_id"), ("exceptions_count", "r.exceptions_count"),
-    ("cuecs_count", "r.cuecs_count"), ("currency_status", "NULL"), ("review_status", "rv.status"),
+    ("cuecs_count", "r.cuecs_count"), ("currency_status", "NULL"), ("currency_label", "NULL"),
+    ("review_status", "rv.status"),
     ("reviewer", "rv.reviewer"), ("rationale", "rv.rationale"), ("next_review_date", "rv.next_review_date"),
     ("signed_off_by", "rv.signed_off_by"), ("signed_off_at", "rv.signed_off_at"), ("file_name", "r.file_name"),
     ("sha256", "r.sha256"), ("pages", "r.pages"), ("imported_at", "r.imported_at"),
@@ -60,12 +61,16 @@ CSV_NAMES = ("", "exceptions", "cuecs", "subservice", "csocs", "audit")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def register_rows(conn: Connection, currency_of: dict[int, str]) -> list[list[Any]]:
+def register_rows(conn: Connection, currency_of: dict[int, str],
+                  labels_of: dict[int, str] | None = None) -> list[list[Any]]:
+    """`currency_of`/`labels_of`: vendor id -> currency status / its label as the user reads it."""
     status_at = REGISTER_COLUMNS.index("currency_status")
+    label_at = REGISTER_COLUMNS.index("currency_label")
     rows = []
     for row in conn.execute(EXPORT_SQL):
         values = list(row)
         values[status_at] = currency_of.get(row[1]) if row[1] is not None else None
+        values[label_at] = (labels_of or {}).get(row[1]) if row[1] is not None else None
         rows.append(values)
     return rows
 

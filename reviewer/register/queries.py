@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from reviewer.register.coverage import Soc1Coverage, fiscal_coverage
-from reviewer.register.currency import CurrencyThresholds, VendorCurrency, judge_currency
+from reviewer.register.currency import SEVERITY, CurrencyThresholds, VendorCurrency, judge_currency
 from reviewer.register.dbapi import Connection
 from reviewer.register.records import FourthPartyGap, SubserviceRecord, VendorRecord
 from reviewer.register.reports import day
@@ -67,6 +67,8 @@ def currency_rows(conn: Connection, as_of: date, thresholds: CurrencyThresholds)
             vendor_id=vendor_id, vendor=name, latest_report_id=report_id, framework=framework, type=rtype,
             period_end=period_end, bridge_letter_id=letter_id, bridge_period_end=bridge_end,
             status=judgement.status, next_report_expected=judgement.next_report_expected, reason=judgement.reason,
+            status_label=judgement.label(period_end, bridge_end), severity=SEVERITY[judgement.status],
+            lapsed_on=judgement.lapsed_on,
         ))
     return out
 
@@ -81,12 +83,14 @@ def soc1_coverage(conn: Connection, fiscal_year_end: date) -> list[Soc1Coverage]
         "ORDER BY r.effective_period_end, r.id"
     ):
         period_end = day(end) or day(as_of)
-        period_start = day(start) or (day(as_of) if as_of and not end else None)
+        point_in_time = day(as_of) if as_of and not end else None  # a Type 1: its as-of date, no period
+        period_start = day(start) or point_in_time
         if period_end is None or period_start is None:
             continue
         letter = letters.get(rid)
         cover = fiscal_coverage(period_start, period_end, fiscal_year_end,
-                                bridge_period_end=day(letter[1]) if letter else None, report_id=rid, vendor=vendor)
+                                bridge_period_end=day(letter[1]) if letter else None, report_id=rid, vendor=vendor,
+                                as_of=point_in_time)
         key = vendor_id if vendor_id is not None else -rid
         if key not in best or cover.overlap_days >= best[key].overlap_days:
             best[key] = cover

@@ -53,6 +53,7 @@ class ReportFilter:
     fulltext: str | None = None  # FTS5 query over page text
     document_type: str | None = None
     vendor_id: int | None = None
+    review_due_by: date | None = None  # reports whose next review falls on or before this day (review_dates.py)
 
 
 @dataclass
@@ -74,6 +75,7 @@ class ReportRow:
     next_review_date: date | None
     file_name: str
     imported_at: str
+    currency_label: str | None = None  # the status as the user reads it, with its date ("Bridged to 1 Jan 2026")
 
 
 @dataclass

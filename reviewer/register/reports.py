@@ -14,8 +14,10 @@ from reviewer.extract.fields_table import FIELDS, STORED
 from reviewer.extract.model import ExtractionResult
 from reviewer.register import fingerprints
 from reviewer.register import vendors as vendor_rules
+from reviewer.register.currency import CURRENCY_STATUSES
 from reviewer.register.dbapi import Connection
 from reviewer.register.records import ReportFilter, ReportRow, SearchHit, StoredReport, VendorMatch
+from reviewer.register.review_dates import DUE_BY_SQL
 
 ORDER_COLUMNS: dict[str, str] = {
     "vendor": "v.name COLLATE NOCASE",
@@ -38,7 +40,7 @@ ORDER_COLUMNS: dict[str, str] = {
 }
 
 # the order of the currency column, worst first (the temp table `vendor_currency` holds each vendor's rank)
-CURRENCY_ORDER = ("gap", "stale", "bridge_due", "next_report_expected", "bridged", "current")
+CURRENCY_ORDER = CURRENCY_STATUSES
 CURRENCY_JOIN = " LEFT JOIN temp.vendor_currency cur ON cur.vendor_id = r.vendor_id"
 
 # page_text.rowid = page_keys.id, one row per (report, page) with text (migration 7)
@@ -252,6 +254,9 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
         if filter.vendor_id is not None:
             clauses.append("r.vendor_id = ?")
             params.append(filter.vendor_id)
+        if filter.review_due_by is not None:
+            clauses.append(DUE_BY_SQL)
+            params.append(filter.review_due_by.isoformat())
         if filter.fulltext:
             clauses.append(f"r.id IN ({MATCHING_REPORTS})")
             params.append(filter.fulltext)

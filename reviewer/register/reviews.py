@@ -15,6 +15,7 @@ from reviewer.register.connection import transaction
 from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterError
 from reviewer.register.records import DECIDED_STATUSES, NATURES, REVIEW_STATUSES, ExceptionRecord, Review, Triage
+from reviewer.register.review_dates import default_next_review
 
 REVIEW_FIELDS = ("status", "reviewer", "rationale", "next_review_date")
 TRIAGE_FIELDS = ("relevance", "nature", "compensating_control", "follow_up")
@@ -71,7 +72,8 @@ def update_review(conn: Connection, report_id: int, who: str, changes: dict[str,
 
 
 def sign_off(conn: Connection, report_id: int, who: str) -> Review:
-    """Sign off a decided review (accepted, accepted with conditions or rejected)."""
+    """Sign off a decided review (accepted, accepted with conditions or rejected). A review without a next-review
+    date gets the default one, a year after the sign-off (audited like any change)."""
     _check_who(who)
     with transaction(conn):
         before = get_review(conn, report_id)
@@ -87,6 +89,12 @@ def sign_off(conn: Connection, report_id: int, who: str) -> Review:
                      field="signed_off_by", old=before.signed_off_by, new=who, at=now)
         audit.record(conn, who=who, report_id=report_id, entity="review", entity_id=report_id,
                      field="signed_off_at", old=before.signed_off_at, new=now, at=now)
+        if before.next_review_date is None:
+            next_review = default_next_review(date.fromisoformat(now[:10]))
+            conn.execute("UPDATE reviews SET next_review_date = ? WHERE report_id = ?",
+                         (next_review.isoformat(), report_id))
+            audit.record(conn, who=who, report_id=report_id, entity="review", entity_id=report_id,
+                         field="next_review_date", old=None, new=next_review, at=now)
         return get_review(conn, report_id)
 
 

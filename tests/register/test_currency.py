@@ -36,7 +36,10 @@ def test_bridge_due_without_a_letter_until_stale():
 def test_bridged_while_the_letter_reaches_within_90_days():
     letter_end = date(2024, 9, 30)
     assert status(letter_end + timedelta(days=90), bridge_period_end=letter_end, bridge_starts=PE) == "bridged"
-    assert status(letter_end + timedelta(days=91), bridge_period_end=letter_end, bridge_starts=PE) == "gap"
+    lapsed = judge_currency(PE, letter_end + timedelta(days=91), bridge_period_end=letter_end, bridge_starts=PE)
+    assert lapsed.status == "bridge_lapsed"
+    assert lapsed.lapsed_on == letter_end + timedelta(days=90)
+    assert lapsed.label(PE, letter_end) == "Bridge letter lapsed on 29 Dec 2024"
 
 
 def test_a_letter_not_needed_yet_leaves_the_report_current():
@@ -73,7 +76,8 @@ def test_thresholds_are_settings():
     assert judge_currency(PE, date(2024, 10, 15), thresholds=strict).status == "next_report_expected"
     letter_end = date(2024, 6, 1)
     assert judge_currency(PE, date(2024, 7, 1), bridge_period_end=letter_end, thresholds=strict).status == "bridged"
-    assert judge_currency(PE, date(2024, 7, 2), bridge_period_end=letter_end, thresholds=strict).status == "gap"
+    assert judge_currency(PE, date(2024, 7, 2), bridge_period_end=letter_end,
+                          thresholds=strict).status == "bridge_lapsed"
 
 
 # --- SOC 1 coverage of a fiscal year ending 2024-12-31 (366 days: 2024 is a leap year) ---------------------
@@ -124,7 +128,7 @@ def test_report_outside_the_fiscal_year_covers_nothing():
     assert cover.uncovered_days == 366
 
 
-def test_type1_as_of_date_covers_one_day():
+def test_a_one_day_period_covers_one_day():
     cover = fiscal_coverage(date(2024, 6, 30), date(2024, 6, 30), FYE)
     assert cover.overlap_days == 1
     assert not cover.at_least_six_months

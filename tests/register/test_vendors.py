@@ -100,7 +100,8 @@ def test_currency_per_vendor_uses_the_latest_report_and_its_letter(reg):
                    bridge_period_end=date(2025, 3, 31), salt="L")
     row = reg.currency.by_vendor(date(2025, 5, 1))[0]
     assert (row.status, row.bridge_letter_id, row.bridge_period_end) == ("bridged", letter, date(2025, 3, 31))
-    assert reg.currency.by_vendor(date(2025, 7, 1))[0].status == "gap"
+    lapsed = reg.currency.by_vendor(date(2025, 7, 1))[0]
+    assert (lapsed.status, lapsed.status_label) == ("bridge_lapsed", "Bridge letter lapsed on 29 Jun 2025")
     assert reg.currency.by_vendor(date(2026, 1, 1))[0].status == "stale"
     assert reg.currency.by_vendor(date(2026, 3, 1))[0].status == "next_report_expected"
     type1 = store(reg, "Initech GmbH", type="Type 1", period_start=None, period_end=None, as_of=date(2025, 4, 30))

@@ -1,16 +1,20 @@
-"""The finance view: SOC 1 reports against the fiscal year (from settings), and, for the report chosen, the
-control objectives it covers and the complementary user entity controls (CUECs) we must operate."""
+"""The finance view: SOC 1 reports against the fiscal year (from settings), the days each leaves uncovered (as
+date ranges), an export of that coverage, and, for the report chosen, the control objectives it covers and the
+complementary user entity controls (CUECs) we must operate."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -21,9 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.errors import show_error
 from reviewer.gui.finance.coverage_bar import ROW_HEIGHT, CoverageChart
+from reviewer.gui.finance.export import ask_coverage_file
 from reviewer.gui.text import plain_label, tooltip_text
 from reviewer.gui.view import ViewState
+from reviewer.register.coverage import ranges_text
 
 if TYPE_CHECKING:
     from reviewer.gui.settings import AppSettings
@@ -39,7 +46,10 @@ def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
 
 
 class FinanceView(QWidget):
-    """Coverage of one fiscal year (the current one by default) by the register's SOC 1 reports."""
+    """Coverage of one fiscal year (the current one by default) by the register's SOC 1 reports.
+    `message(text)`: a line for the window's status bar (an export written)."""
+
+    message = Signal(str)
 
     def __init__(self, register: Register | None, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +65,10 @@ class FinanceView(QWidget):
         self.year.setValue(settings.fiscal_year_end_for(date.today()).year)
         self.year.valueChanged.connect(lambda _y: self.refresh())
         self.summary = QLabel(self)
+        self.export_csv = QPushButton("Export CSV\u2026", self)
+        self.export_xlsx = QPushButton("Export Excel\u2026", self)
+        self.export_csv.clicked.connect(lambda: self.ask_export("csv"))
+        self.export_xlsx.clicked.connect(lambda: self.ask_export("xlsx"))
         self.chart = CoverageChart(self)
         self.chart.report_selected.connect(self.show_details)
         scroll = QScrollArea(self)
@@ -88,6 +102,8 @@ class FinanceView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.year)
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.export_csv)
+        bar.addWidget(self.export_xlsx)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -155,8 +171,10 @@ class FinanceView(QWidget):
         self.chart.update()
         stored = self.register.reports.get(report_id)
         rep = stored.extraction.report
+        cover = next((c for c in self.coverage if c.report_id == report_id), None)
+        uncovered = f" Uncovered this fiscal year: {ranges_text(cover.uncovered_ranges)}." if cover else ""
         self.details.setText(f"{stored.vendor or stored.file_name}: {len(rep.control_objectives)} control "
-                             f"objectives, {len(rep.cuecs)} CUECs.")
+                             f"objectives, {len(rep.cuecs)} CUECs.{uncovered}")
         self.objectives.clear()
         for objective in rep.control_objectives:
             item = QTreeWidgetItem([objective.id, objective.text])
@@ -167,3 +185,22 @@ class FinanceView(QWidget):
             item = QTreeWidgetItem([str(cuec.page), cuec.text])
             item.setToolTip(1, tooltip_text(cuec.text))
             self.cuecs.addTopLevelItem(item)
+
+    # exporting the coverage
+    def export(self, path: Path) -> Path:
+        """Write the coverage of the fiscal year shown to `path` (.xlsx or .csv, by its suffix)."""
+        if self.register is None:
+            raise OSError("the register is locked")
+        return self.register.exports.coverage(path, self.fiscal_year_end())
+
+    def ask_export(self, kind: str) -> QFileDialog:
+        """The save dialog (in the documents folder); the chosen file is written at once."""
+        def chosen(path: Path) -> None:
+            try:
+                self.export(path)
+            except OSError as err:
+                show_error(self, "Export failed", f"Could not write {path}: {err.strerror or err}")
+            else:
+                self.message.emit(f"Exported the SOC 1 coverage to {path}.")
+
+        return ask_coverage_file(self, kind, f"soc1-coverage-fy{self.fiscal_year_end().year}", chosen)

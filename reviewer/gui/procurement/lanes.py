@@ -36,6 +36,7 @@ class Lane:
     reason: str
     latest: str
     segments: list[Segment] = field(default_factory=list)
+    status_label: str = "Unknown"  # the status named for what to do, with its date (register/currency.py)
 
 
 def _covered_spans(segments: list[Segment]) -> list[tuple[date, date]]:
@@ -56,6 +57,15 @@ def with_gaps(segments: list[Segment], today: date) -> list[Segment]:
     if spans and spans[-1][1] < today:
         gaps.append(Segment(spans[-1][1] + timedelta(days=1), today, "gap"))
     return sorted(segments + gaps, key=lambda s: (s.start, s.kind))
+
+
+def _bridged_end(register: Register, letter_id: int) -> date | None:
+    """The period end (or as-of date) of the report a letter is linked to."""
+    bridged = register.reports.get(letter_id).bridges_report_id
+    if bridged is None:
+        return None
+    report = register.reports.get(bridged).extraction.report
+    return report.period_end or report.as_of
 
 
 def build_lanes(register: Register, today: date, thresholds: CurrencyThresholds) -> list[Lane]:
@@ -79,9 +89,12 @@ def build_lanes(register: Register, today: date, thresholds: CurrencyThresholds)
             lane = lanes[row.vendor_id] = Lane(
                 row.vendor_id, row.vendor or "", cur.status if cur else None,
                 cur.next_report_expected if cur else None, cur.reason if cur else "no dated report", latest,
+                status_label=(cur.status_label if cur else None) or "Unknown",
             )
         if row.document_type == "bridge_letter":
-            start = row.period_end
+            # the letter speaks from the day after the report it bridges: a Type 2's period end, or a Type 1's
+            # as-of date (a letter bridging a Type 1 states no period end, only that date)
+            start = row.period_end or row.as_of or _bridged_end(register, row.id)
             end = register.reports.get(row.id).extraction.report.bridge_period_end
             if start and end and end > start:
                 lane.segments.append(Segment(start + timedelta(days=1), end, "bridge", "bridge letter"))

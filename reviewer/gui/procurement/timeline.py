@@ -1,21 +1,24 @@
 """The procurement timeline, painted with QPainter (no QtCharts): a lane per vendor with its report periods,
-bridge letters and gaps, a line for today, and the currency status as a badge with the next report expected."""
+bridge letters and gaps, a line for today, a diamond on the day the next report is expected, and the currency
+status as a badge with that day."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.gui.procurement.lanes import Lane
-from reviewer.gui.theme import STATUS_LABELS, badge_colours, is_dark
+from reviewer.gui.theme import badge_colours, is_dark
+from reviewer.register.currency import day_text
 
 NAME_WIDTH = 190
-STATUS_WIDTH = 260
+STATUS_WIDTH = 400  # the status label with its date, then the next report's day
 LANE_HEIGHT = 30
 AXIS_HEIGHT = 26
+MARKER_HALF = 7.0  # the next-report diamond's half height
 
 
 class TimelineWidget(QWidget):
@@ -121,11 +124,7 @@ class TimelineWidget(QWidget):
                     painter.setBrush(colour)
                     painter.drawRoundedRect(box, 3, 3)
             if lane.next_report_expected:
-                x = self.x_of(lane.next_report_expected)
-                painter.setPen(QPen(text, 1.5))
-                mid = top + LANE_HEIGHT / 2
-                painter.drawLine(QPointF(x - 4, mid - 6), QPointF(x + 4, mid + 6))
-                painter.drawLine(QPointF(x - 4, mid + 6), QPointF(x + 4, mid - 6))
+                self._paint_next_report(painter, self.x_of(lane.next_report_expected), top + LANE_HEIGHT / 2)
             self._paint_status(painter, lane, top, text)
 
         today_x = self.x_of(self.today)
@@ -133,11 +132,24 @@ class TimelineWidget(QWidget):
         painter.drawLine(QPointF(today_x, AXIS_HEIGHT - 6), QPointF(today_x, bottom))
         painter.end()
 
+    def marker_colour(self) -> QColor:
+        """The next-report marker's fill: the palette's text colour, so it reads on light and dark."""
+        return self.palette().color(QPalette.ColorRole.Text)
+
+    def _paint_next_report(self, painter: QPainter, x: float, mid: float) -> None:
+        """A diamond on the day the next report is expected (a symbol, not a letter: it reads as a milestone)."""
+        half = MARKER_HALF
+        diamond = QPolygonF([QPointF(x, mid - half), QPointF(x + half * 0.8, mid), QPointF(x, mid + half),
+                             QPointF(x - half * 0.8, mid)])
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1))  # a rim: it stands out on a bar
+        painter.setBrush(self.marker_colour())
+        painter.drawPolygon(diamond)
+
     def _paint_status(self, painter: QPainter, lane: Lane, top: float, text: QColor) -> None:
         left = self.width() - STATUS_WIDTH + 8
-        label = STATUS_LABELS.get(lane.status or "", "Unknown")
         background, foreground = badge_colours(lane.status, self.palette())
         metrics = painter.fontMetrics()
+        label = metrics.elidedText(lane.status_label, Qt.TextElideMode.ElideRight, STATUS_WIDTH - 30)
         width = metrics.horizontalAdvance(label) + 14
         badge = QRectF(left, top + 6, width, LANE_HEIGHT - 12)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -145,7 +157,9 @@ class TimelineWidget(QWidget):
         painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
         painter.setPen(foreground)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
-        if lane.next_report_expected:
+        room = STATUS_WIDTH - width - 16
+        if lane.next_report_expected and room > 40:
             painter.setPen(text)
-            painter.drawText(QRectF(left + width + 6, top, STATUS_WIDTH - width - 16, LANE_HEIGHT),
-                             Qt.AlignmentFlag.AlignVCenter, f"next {lane.next_report_expected.isoformat()}")
+            painter.drawText(QRectF(left + width + 6, top, room, LANE_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(f"next report {day_text(lane.next_report_expected)}",
+                                                Qt.TextElideMode.ElideRight, int(room)))

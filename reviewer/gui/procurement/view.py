@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from reviewer.gui.settings import AppSettings
     from reviewer.register import Register
 
-LEGEND = "Bars: report periods (green), bridge letters (blue), gaps (red, dashed). \u2715 next report expected; " \
+LEGEND = "Bars: report periods (green), bridge letters (blue), gaps (red, dashed). The diamond \u25c6 is the day " \
+         "the next report is expected; " \
          "the vertical line is today."
 
 

@@ -16,9 +16,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from reviewer.gui.register_view.corrected import MARK, CorrectionMarks
 from reviewer.gui.text import tooltip_text
-from reviewer.gui.theme import STATUS_LABELS
+from reviewer.gui.theme import STATUS_LABELS, role_colour
 from reviewer.register import ReportFilter, ReportRow
-from reviewer.register.currency import CurrencyThresholds
+from reviewer.register.currency import STATUS_INFO, CurrencyThresholds
+from reviewer.register.review_dates import reminder
 
 if TYPE_CHECKING:
     from reviewer.register import Register
@@ -51,6 +52,16 @@ def _kind(row: Any) -> str:
     return " ".join(part for part in (row.framework, row.type) if part) or "Unknown"
 
 
+# a reminder on the next-review date: its word after the date, and its colour role (theme.role_colour)
+REMINDERS: dict[str, tuple[str, str]] = {"overdue": ("overdue", "critical"), "due": ("due", "warning")}
+
+
+def _next_review(row: Any) -> str:
+    shown = _day(row.next_review_date)
+    due = reminder(row.next_review_date, date.today())
+    return f"{shown} \u00b7 {REMINDERS[due][0]}" if due else shown
+
+
 def _period(row: Any) -> str:
     if row.period_start or row.period_end:
         return f"{_day(row.period_start) or '?'} to {_day(row.period_end) or '?'}"
@@ -76,13 +87,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("Opinion", lambda r: (r.opinion or "").capitalize(), "opinion", lambda r: r.opinion),
     Column("Exceptions", lambda r: "" if r.exceptions_count is None else str(r.exceptions_count),
            "exceptions_count", lambda r: r.exceptions_count),
-    Column("Currency", lambda r: STATUS_LABELS.get(r.currency_status or "", r.currency_status or ""),
+    Column("Currency", lambda r: r.currency_label or STATUS_LABELS.get(r.currency_status or "", ""),
            "currency_status", lambda r: r.currency_status),
     Column("Review", lambda r: REVIEW_LABELS.get(r.review_status or "", r.review_status or ""),
            "review_status", lambda r: r.review_status),
-    Column("Next review", lambda r: _day(r.next_review_date), "next_review_date", lambda r: r.next_review_date),
+    Column("Next review", _next_review, "next_review_date", lambda r: r.next_review_date),
 )
 CURRENCY_COLUMN = 5
+NEXT_REVIEW_COLUMN = 7
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -205,8 +217,13 @@ class ReportTableModel(QAbstractTableModel):
         if role == RAW_ROLE:
             value = column.raw(rec)
             return value if isinstance(value, (str, int)) else (None if value is None else str(value))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == CURRENCY_COLUMN and rec.currency_status:
+            return tooltip_text(STATUS_INFO[rec.currency_status].meaning)  # what the status asks of the user
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and rec.file_name:
             return tooltip_text(rec.file_name)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == NEXT_REVIEW_COLUMN:
+            due = reminder(rec.next_review_date, date.today())
+            return role_colour(REMINDERS[due][1]) if due else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

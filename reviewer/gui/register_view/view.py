@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
 from reviewer.gui.register_view.filter_bar import FilterBar
-from reviewer.gui.register_view.model import CURRENCY_COLUMN, ReportTableModel
+from reviewer.gui.register_view.model import CURRENCY_COLUMN, NEXT_REVIEW_COLUMN, ReportTableModel
 from reviewer.gui.register_view.search import SearchResults
 from reviewer.gui.view import ViewState
 from reviewer.register import Register, ReportFilter, ReportRow
@@ -31,10 +32,12 @@ class ReportTable(QTableView):
 
 
 class RegisterView(QWidget):
-    """Emits `open_report(report_id, page)` (page 0 means the report's start) and `selection_changed()`."""
+    """Emits `open_report(report_id, page)` (page 0 means the report's start), `selection_changed()` and
+    `vendor_history_requested(vendor_id)` (the current row's vendor, to see its reports over time)."""
 
     open_report = Signal(int, int)
     selection_changed = Signal()
+    vendor_history_requested = Signal(int)
 
     def __init__(self, register: Register | None = None, parent: QWidget | None = None,
                  thresholds: Callable[[], CurrencyThresholds] | None = None) -> None:
@@ -57,7 +60,7 @@ class RegisterView(QWidget):
         self.table.setColumnWidth(0, 220)
         self.table.setColumnWidth(1, 110)
         self.table.setColumnWidth(2, 190)
-        self.table.setColumnWidth(CURRENCY_COLUMN, 170)
+        self.table.setColumnWidth(CURRENCY_COLUMN, 250)  # "Bridge letter lapsed on 29 Jul 2026" reads whole
         self.badges = CurrencyBadgeDelegate(self.table)
         self.table.setItemDelegateForColumn(CURRENCY_COLUMN, self.badges)
         self.count = QLabel(self)
@@ -83,7 +86,19 @@ class RegisterView(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.model.modelReset.connect(self.selection_changed.emit)
+        self.vendor_history_action = QAction("Show the vendor's reports over time", self)
+        self.vendor_history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.vendor_history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.vendor_history_action.triggered.connect(self.request_vendor_history)
+        self.add_row_action(self.vendor_history_action)
         self._update_count()
+
+    def request_vendor_history(self) -> None:
+        """The current row's vendor, to the Vendors view (nothing for a report without a vendor)."""
+        index = self.table.currentIndex()
+        vendor_id = self.model.row_record(index.row()).vendor_id if index.isValid() else None
+        if vendor_id is not None:
+            self.vendor_history_requested.emit(vendor_id)
 
     def add_row_action(self, action: QAction) -> None:
         """An action on the selected rows: in the table's context menu, its shortcut live while the table has focus."""
@@ -98,6 +113,11 @@ class RegisterView(QWidget):
     def show_vendor(self, vendor_id: int) -> None:
         """Only this vendor's reports."""
         self.model.set_filter(ReportFilter(vendor_id=vendor_id))
+
+    def show_reviews_due(self, due_by: date) -> None:
+        """Only the reports whose next review falls by `due_by` (overdue ones too), earliest first."""
+        self.model.set_filter(ReportFilter(review_due_by=due_by))
+        self.table.sortByColumn(NEXT_REVIEW_COLUMN, Qt.SortOrder.AscendingOrder)
 
     def set_register(self, register: Register | None) -> None:
         self.register = register
@@ -120,7 +140,9 @@ class RegisterView(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total()
-        self.count.setText(f"{total} report{'s' if total != 1 else ''}" if self.register is not None else "")
+        shown = self.model.report_filter
+        due = f" with a review due by {shown.review_due_by.isoformat()}" if shown and shown.review_due_by else ""
+        self.count.setText(f"{total} report{'s' if total != 1 else ''}{due}" if self.register is not None else "")
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

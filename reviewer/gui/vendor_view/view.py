@@ -1,29 +1,33 @@
-"""`VendorView`: the vendors on the left; on the right the chosen vendor's SOC reports oldest first and, below, what
-changed between each consecutive pair of the same framework (register.vendor_history)."""
+"""`VendorView`, the register seen by vendor: the vendors on the left (each with its latest report, its currency
+status and its report count: vendor_list.py); on the right the chosen vendor's SOC reports oldest first and, below,
+what changed between each consecutive pair of the same framework (register.vendor_history)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHeaderView,
-    QListWidget,
-    QListWidgetItem,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.gui.text import plain_label, tooltip_text
+from reviewer.gui.text import plain_label
 from reviewer.gui.vendor_view.changes import change_rows, pair_title
+from reviewer.gui.vendor_view.vendor_list import VendorList
 from reviewer.gui.view import ViewState
 
 if TYPE_CHECKING:
     from reviewer.register import Register
+    from reviewer.register.currency import CurrencyThresholds
 
 REPORT_COLUMNS = ("File", "Framework", "Type", "Period", "Report date", "Auditor", "Opinion", "Exc.", "CUECs")
 FLAG_COLOUR = "#b0281e"
@@ -40,14 +44,17 @@ class VendorView(QWidget):
 
     open_report = Signal(int)
 
-    def __init__(self, register: Register | None, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register | None, parent: QWidget | None = None,
+                 thresholds: Callable[[], CurrencyThresholds] | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.history: Any = None
         self._wanted: int | None = None  # a vendor to show at the next refresh (restored after a lock)
+        self.thresholds = thresholds  # the statuses follow the settings' thresholds, as the register table's
+        self.today: date | None = None  # None: the real today (tests pin a date)
 
-        self.vendors = QListWidget(self)
-        self.vendors.currentItemChanged.connect(self._vendor_chosen)
+        self.vendors = VendorList(self)
+        self.vendors.vendor_chosen.connect(self._vendor_chosen)
         self.title = plain_label("Choose a vendor.", self)
         bold = QFont(self.title.font())
         bold.setBold(True)
@@ -93,7 +100,7 @@ class VendorView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 950])
+        splitter.setSizes([520, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -113,49 +120,39 @@ class VendorView(QWidget):
         """Re-read the vendor list, keeping the chosen vendor."""
         chosen = self._wanted if self._wanted is not None else self.current_vendor_id()
         self._wanted = None
-        self.vendors.blockSignals(True)
-        self.vendors.clear()
-        if self.register is not None:
-            for vendor in self.register.vendors.all():
-                count = vendor.reports_count
-                item = QListWidgetItem(f"{vendor.name} ({count} document{'s' if count != 1 else ''})")
-                item.setData(Qt.ItemDataRole.UserRole, vendor.id)
-                item.setData(Qt.ItemDataRole.UserRole + 1, count)
-                item.setToolTip(tooltip_text(vendor.name))
-                self.vendors.addItem(item)
-        self.vendors.blockSignals(False)
-        if not self.show_vendor(chosen) and self.vendors.count():
-            self.vendors.setCurrentRow(self._first_with_history())
-        elif not self.vendors.count():
+        self.vendors.load(self.register, self.today or date.today(),
+                          self.thresholds() if self.thresholds is not None else None)
+        count = self.vendors.topLevelItemCount()
+        if not self.show_vendor(chosen) and count:
+            self.vendors.choose_row(self._first_with_history())
+        elif not count:
             self._show(None)
 
     def _first_with_history(self) -> int:
         """The row of a vendor with two reports to compare (among the ten with the most documents), else 0."""
-        count_role = Qt.ItemDataRole.UserRole + 1
-        rows = sorted(range(self.vendors.count()), key=lambda i: -self.vendors.item(i).data(count_role))
+        ids = self.vendors.vendor_ids()
+        rows = sorted(range(len(ids)), key=lambda i: -self.vendors.report_count(i))
         for row in rows[:10]:
-            vendor_id = self.vendors.item(row).data(Qt.ItemDataRole.UserRole)
-            if self.register is not None and self.register.insights.vendor_history(vendor_id).pairs:
+            if self.register is not None and self.register.insights.vendor_history(ids[row]).pairs:
                 return row
         return 0
 
     def current_vendor_id(self) -> int | None:
-        item = self.vendors.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.vendors.current_vendor_id()
 
     def show_vendor(self, vendor_id: int | None) -> bool:
         """Choose `vendor_id` in the list (False when it is not there)."""
-        for i in range(self.vendors.count()):
-            if self.vendors.item(i).data(Qt.ItemDataRole.UserRole) == vendor_id and vendor_id is not None:
-                if self.vendors.currentRow() == i:
-                    self._vendor_chosen(self.vendors.item(i), None)
-                else:
-                    self.vendors.setCurrentRow(i)
-                return True
-        return False
+        return self.vendors.choose(vendor_id)
 
-    def _vendor_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
-        vendor_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    def reveal(self, vendor_id: int) -> None:
+        """Bring this view forward in its tab widget (which refreshes it) and choose `vendor_id`."""
+        stack = self.parentWidget()
+        tabs = stack.parentWidget() if stack is not None else None
+        if isinstance(tabs, QTabWidget):
+            tabs.setCurrentWidget(self)
+        self.show_vendor(vendor_id)
+
+    def _vendor_chosen(self, vendor_id: int | None) -> None:
         self._show(self.register.insights.vendor_history(vendor_id) if vendor_id is not None and self.register
                    else None)
 

@@ -68,6 +68,8 @@ class ReviewTab(QWidget):
         self.next_review.setDisplayFormat("yyyy-MM-dd")
         self.next_review.setMinimumDate(NO_DATE)
         self.next_review.setSpecialValueText("not set")
+        self.next_review.setToolTip("When to review this vendor again. Left unset, the sign-off sets it a year on; "
+                                    "the register reminds you when it is due (30 days before) or overdue.")
         self.next_review.editingFinished.connect(self._date_edited)
         self.next_review.calendarWidget().clicked.connect(lambda _d: self._date_edited())
         self.clear_date = QPushButton("Clear", self)

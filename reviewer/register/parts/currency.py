@@ -19,7 +19,8 @@ _Key = tuple[date, CurrencyThresholds, int, int]
 
 
 class Currency(Part):
-    _memo: tuple[_Key, dict[int, str], bool] | None = None  # (key, status by vendor, temp table filled)
+    # (key, status by vendor, label by vendor, temp table filled)
+    _memo: tuple[_Key, dict[int, str], dict[int, str], bool] | None = None
 
     def by_vendor(self, as_of: date, thresholds: CurrencyThresholds | None = None) -> list[VendorCurrency]:
         """One row per vendor (by name): its latest report, bridge letter and status as of `as_of`."""
@@ -37,12 +38,21 @@ class Currency(Part):
         """vendor id -> currency status as of today under `thresholds`. `for_ordering` also mirrors it into the
         connection's temp table `vendor_currency`, for ordering report rows by currency in SQL."""
         thresholds = thresholds or CurrencyThresholds()
-        key = self._key(thresholds)
-        if self._memo is None or self._memo[0] != key:
-            rows = self.by_vendor(date.today(), thresholds)
-            self._memo = (key, {r.vendor_id: r.status for r in rows if r.status}, False)
-        key, status, filled = self._memo
+        key, status, labels, filled = self._judged(thresholds)
         if for_ordering and not filled:
             reports.fill_currency_table(self._conn, status)
-            self._memo = (self._key(thresholds), status, True)  # filling the temp table is not a change to judge
+            # filling the temp table is not a change to judge
+            self._memo = (self._key(thresholds), status, labels, True)
         return status
+
+    def labels_of(self, thresholds: CurrencyThresholds | None = None) -> dict[int, str]:
+        """vendor id -> the status as the user reads it, with its date, as of today (memoised with `status_of`)."""
+        return self._judged(thresholds or CurrencyThresholds())[2]
+
+    def _judged(self, thresholds: CurrencyThresholds) -> tuple[_Key, dict[int, str], dict[int, str], bool]:
+        key = self._key(thresholds)
+        if self._memo is None or self._memo[0] != key:
+            rows = [r for r in self.by_vendor(date.today(), thresholds) if r.status]
+            self._memo = (key, {r.vendor_id: r.status for r in rows if r.status},
+                          {r.vendor_id: r.status_label or "" for r in rows}, False)
+        return self._memo

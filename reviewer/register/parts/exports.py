@@ -3,9 +3,10 @@ log as CSV files or one XLSX workbook, for procurement and auditors."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from reviewer.register import audit, export_tables, exports, insight_sheets
+from reviewer.register import audit, coverage_export, export_tables, exports, insight_sheets
 from reviewer.register.currency import CurrencyThresholds
 from reviewer.register.export_tables import Table
 from reviewer.register.parts.base import Host, Part
@@ -19,9 +20,9 @@ class Exports(Part):
 
     def tables(self, thresholds: CurrencyThresholds | None = None) -> list[Table]:
         """The reports, exceptions, CUECs, subservice organizations, CSOCs and the audit log (both formats)."""
-        currency_of = self._currency.status_of(thresholds)
-        return [exports.reports_table(exports.register_rows(self._conn, currency_of)),
-                *export_tables.item_tables(self._conn),
+        rows = exports.register_rows(self._conn, self._currency.status_of(thresholds),
+                                     self._currency.labels_of(thresholds))
+        return [exports.reports_table(rows), *export_tables.item_tables(self._conn),
                 exports.audit_table(exports.audit_rows(audit.entries(self._conn)))]
 
     def csv(self, path: Path, thresholds: CurrencyThresholds | None = None) -> list[Path]:
@@ -36,3 +37,15 @@ class Exports(Part):
         exports.refuse_register_files([Path(path)], self._register.path)
         exports.write_xlsx(Path(path), self.tables(thresholds) + insight_sheets.sheets(self._conn))
         return [Path(path)]
+
+    def coverage(self, path: Path, fiscal_year_end: date) -> Path:
+        """Write the SOC 1 coverage of the fiscal year ending `fiscal_year_end` (the finance view) to `path`: an XLSX
+        workbook when its suffix is .xlsx, else CSV."""
+        path = Path(path)
+        exports.refuse_register_files([path], self._register.path)
+        rows = self._currency.soc1_coverage(fiscal_year_end)
+        if path.suffix.lower() == ".xlsx":
+            coverage_export.write_coverage_xlsx(path, rows, f"SOC 1 coverage FY{fiscal_year_end.year}")
+        else:
+            coverage_export.write_coverage_csv(path, rows)
+        return path

@@ -45,8 +45,12 @@ class Reports(Part):
         """Report rows; their currency badges (and the currency filter and order) follow `thresholds`
         (default: `CurrencyThresholds()`; the GUI passes the settings' thresholds)."""
         currency_of = self._currency.status_of(thresholds, for_ordering=order_by == "currency_status")
-        return reports.list_rows(self._conn, fts_safe(filter), currency_of=currency_of,
+        labels = self._currency.labels_of(thresholds)
+        rows = reports.list_rows(self._conn, fts_safe(filter), currency_of=currency_of,
                                  order_by=order_by, descending=descending, offset=offset, limit=limit)
+        for row in rows:
+            row.currency_label = labels.get(row.vendor_id) if row.vendor_id is not None else None
+        return rows
 
     def count(self, filter: ReportFilter | None = None, *,  # noqa: A002
               thresholds: CurrencyThresholds | None = None) -> int:

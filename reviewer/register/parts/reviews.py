@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from reviewer.register import mapping, reviews
+from reviewer.register import mapping, review_dates, reviews
 from reviewer.register.parts.base import Host, Part
 from reviewer.register.parts.corrections import Corrections, UnconfirmedValues
 from reviewer.register.records import DECIDED_STATUSES, CuecRecord, ExceptionRecord, OwnControl, Review, Triage
@@ -34,6 +35,10 @@ class Reviews(Part):
         if unsure:
             self._corrections.log_unconfirmed_sign_off(report_id, who, unsure)
         return review
+
+    def due(self, today: date, within_days: int = review_dates.DUE_WITHIN_DAYS) -> list[review_dates.DueReview]:
+        """Reviews whose next review falls by `today + within_days` (overdue ones too), earliest first."""
+        return review_dates.due_reviews(self._conn, today, within_days)
 
     # -- exceptions and their triage -----------------------------------------------------------------------
     def exceptions(self, report_id: int) -> list[ExceptionRecord]:

@@ -13,6 +13,7 @@ from reviewer.gui.main_window import FIXED_TABS
 from reviewer.gui.settings import AppSettings, SettingsDialog
 from reviewer.gui.theme import badge_colours
 from reviewer.register import CurrencyThresholds
+from reviewer.register.currency import CURRENCY_STATUSES
 
 
 def test_settings_are_typed_and_saved_by_the_dialog(qtbot, tmp_path):
@@ -99,7 +100,7 @@ def test_badge_colours_stay_readable_in_light_and_dark():
     light, dark = QPalette(), QPalette()
     light.setColor(QPalette.ColorRole.Window, QColor("#f0f0f0"))
     dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
-    for status in ("current", "bridged", "bridge_due", "gap", "stale", "next_report_expected"):
+    for status in CURRENCY_STATUSES:
         for palette in (light, dark):
             background, text = badge_colours(status, palette)
             assert abs(background.lightness() - text.lightness()) > 100, (status, background.name())

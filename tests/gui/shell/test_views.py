@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtGui import QColor
 
+from reviewer.gui.finance.coverage_bar import ROW_HEIGHT
 from reviewer.gui.procurement.timeline import AXIS_HEIGHT, LANE_HEIGHT
 
 # on this day the corpus's reports are in several currency states (rules: reviewer.register.currency)
@@ -83,7 +84,7 @@ def test_finance_shows_soc1_coverage_of_the_fiscal_year(qtbot, window):
     index = view.chart.rows.index(wrenfield)
     from PySide6.QtCore import QPoint, Qt
 
-    qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(300, index * 30 + 15))
+    qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(300, index * ROW_HEIGHT + 15))
     assert view.report_id == wrenfield.report_id
     stored = window.register.reports.get(wrenfield.report_id).extraction.report
     assert stored.control_objectives
@@ -124,7 +125,8 @@ def test_finance_gives_the_lists_the_room_and_shows_whole_figures_and_true_colou
 
     # a selected row keeps the bar's colours: the uncovered part stays a light red, not red mixed with blue
     under = next(i for i, row in enumerate(chart.rows) if row.uncovered_after_bridge and row.report_id)
-    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(5, under * 30 + 15))
+    bar_middle = int(chart.bar_rect(under).center().y())
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(5, bar_middle))
     image = chart.grab().toImage()
-    right_end = QColor(image.pixel(chart.width() - chart.figures_width() - 4, under * 30 + 15))
+    right_end = QColor(image.pixel(chart.width() - chart.figures_width() - 4, bar_middle))
     assert right_end.red() > right_end.blue() + 40 and right_end.red() > right_end.green() + 40
