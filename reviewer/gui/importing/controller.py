@@ -1,9 +1,10 @@
 """The import flow on the GUI thread: queues files, runs batches on the task runner, asks the user's questions.
 
 Files go to the worker in batches; while a batch runs, more files (a second drop) and retries (a password
-just given) wait in a queue and run as the next batch. Questions are asked one at a time, without blocking the
-event loop: a password prompt for a protected PDF (then that file is retried), and a vendor confirmation when
-the register is unsure whose report it is (answered through the GUI thread's own register connection).
+just given) wait in a queue and run as the next batch. Questions are asked one at a time, in modal dialogs that
+do not block the event loop: a password prompt for a protected PDF (then that file is retried), and a vendor
+confirmation when the register is unsure whose report it is (answered through the GUI thread's own register
+connection). Cancel (the progress list's, or a question's "Cancel import") drops the queue and the questions.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reviewer.gui.importing.progress import ImportProgressDialog
-from reviewer.gui.importing.prompts import VendorConfirmDialog, password_prompt
+from reviewer.gui.importing.prompts import ImportQuestion, VendorConfirmDialog, password_prompt
 from reviewer.gui.importing.worker import FileDone, FileStarted, ImportJob, run_import
 from reviewer.gui.tasks import TaskRunner
 
@@ -45,7 +46,7 @@ class ImportController(QObject):
         self.dialog.cancel_requested.connect(self.cancel)
         self.pending: list[ImportJob] = []
         self.questions: deque[tuple[str, Any]] = deque()
-        self.prompt: QDialog | None = None
+        self.prompt: ImportQuestion | None = None
         self.cancelled = False
 
     # what the window calls
@@ -91,6 +92,9 @@ class ImportController(QObject):
         for job in self.pending:
             self.dialog.file_done(job.path, "cancelled", "")
         self.pending.clear()
+        for kind, subject in self.questions:  # a file still waiting for its password is not imported
+            if kind == "password":
+                self.dialog.file_done(subject.path, "cancelled", "import cancelled before its password was asked")
         self.questions.clear()
         if self.prompt is not None:
             prompt, self.prompt = self.prompt, None
@@ -151,13 +155,23 @@ class ImportController(QObject):
 
     # questions, one at a time
     def _ask_next(self) -> None:
-        if self.prompt is not None or not self.questions:
+        if self.prompt is not None:
+            self.prompt.set_waiting(len(self.questions))
+            return
+        if not self.questions:
             return
         kind, subject = self.questions.popleft()
         if kind == "password":
             self._ask_password(subject)
         else:
             self._ask_vendor(*subject)
+
+    def _open_question(self, dialog: ImportQuestion) -> None:
+        self.prompt = dialog
+        dialog.cancel_import.connect(self.cancel)
+        dialog.finished.connect(lambda _r: self._question_closed())
+        dialog.set_waiting(len(self.questions))
+        dialog.open()
 
     def _question_closed(self) -> None:
         self.prompt = None
@@ -167,7 +181,6 @@ class ImportController(QObject):
 
     def _ask_password(self, job: ImportJob) -> None:
         dialog = password_prompt(self.parent_widget, job.path.name, wrong=job.password is not None)
-        self.prompt = dialog
 
         def given() -> None:
             password = dialog.textValue()
@@ -178,16 +191,17 @@ class ImportController(QObject):
                 self.dialog.file_done(job.path, "failed", "no password given")
 
         def skipped() -> None:
-            self.dialog.file_done(job.path, "failed", "password protected; skipped")
+            if self.cancelled:
+                self.dialog.file_done(job.path, "cancelled", "import cancelled before its password was given")
+            else:
+                self.dialog.file_done(job.path, "failed", "password protected; skipped")
 
         dialog.accepted.connect(given)
         dialog.rejected.connect(skipped)
-        dialog.finished.connect(lambda _r: self._question_closed())
-        dialog.open()
+        self._open_question(dialog)
 
     def _ask_vendor(self, job: ImportJob, outcome: Any) -> None:
         dialog = VendorConfirmDialog(job.path.name, outcome.vendor_match, self.parent_widget)
-        self.prompt = dialog
 
         def confirmed() -> None:
             vendor_id, new_name = dialog.choice()
@@ -197,5 +211,4 @@ class ImportController(QObject):
             self.vendor_confirmed.emit(int(outcome.report_id))
 
         dialog.accepted.connect(confirmed)
-        dialog.finished.connect(lambda _r: self._question_closed())
-        dialog.open()
+        self._open_question(dialog)
