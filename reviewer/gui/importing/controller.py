@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from reviewer.gui.importing.copy_prompt import CopyPrompt
 from reviewer.gui.importing.progress import ImportProgressDialog
 from reviewer.gui.importing.prompts import ImportQuestion, VendorConfirmDialog, password_prompt
 from reviewer.gui.importing.worker import FileDone, FileStarted, ImportJob, run_import
@@ -92,9 +93,11 @@ class ImportController(QObject):
         for job in self.pending:
             self.dialog.file_done(job.path, "cancelled", "")
         self.pending.clear()
-        for kind, subject in self.questions:  # a file still waiting for its password is not imported
+        for kind, subject in self.questions:  # a file still waiting for a password or a decision is not imported
             if kind == "password":
                 self.dialog.file_done(subject.path, "cancelled", "import cancelled before its password was asked")
+            elif kind == "copy":
+                self.dialog.file_done(subject[0].path, "cancelled", "a copy; import cancelled before it was decided")
         self.questions.clear()
         if self.prompt is not None:
             prompt, self.prompt = self.prompt, None
@@ -111,8 +114,8 @@ class ImportController(QObject):
         if self.runner.is_running() or not self.pending or self.register is None:
             return
         jobs, self.pending = self.pending, []
-        path, key = self.register.path, self.register.key
-        state = self.runner.start(lambda st: run_import(path, key, jobs, st))
+        path, key, who = self.register.path, self.register.key, self.who()
+        state = self.runner.start(lambda st: run_import(path, key, jobs, st, who))
         state.partial_result.connect(self._partial)
         state.progress.connect(lambda job, done, total: self.dialog.file_progress(job.path, done, total))
 
@@ -127,6 +130,14 @@ class ImportController(QObject):
             self.dialog.file_waiting(job.path, "Needs a password\u2026")
             self.questions.append(("password", job))
             self._ask_next()
+            return
+        if outcome.status == "copy" and not self.cancelled:
+            self.dialog.file_waiting(job.path, f"A copy of {outcome.copy_of.file_name}\u2026")
+            self.questions.append(("copy", (job, outcome)))
+            self._ask_next()
+            return
+        if outcome.status == "copy":  # cancelled meanwhile: not imported, nothing decided
+            self.dialog.file_done(job.path, "cancelled", f"a copy of {outcome.copy_of.file_name}; import cancelled")
             return
         self.dialog.file_done(job.path, outcome.status, outcome.message)
         if outcome.status == "imported" and outcome.report_id is not None:
@@ -163,6 +174,8 @@ class ImportController(QObject):
         kind, subject = self.questions.popleft()
         if kind == "password":
             self._ask_password(subject)
+        elif kind == "copy":
+            self._ask_copy(*subject)
         else:
             self._ask_vendor(*subject)
 
@@ -211,4 +224,22 @@ class ImportController(QObject):
             self.vendor_confirmed.emit(int(outcome.report_id))
 
         dialog.accepted.connect(confirmed)
+        self._open_question(dialog)
+
+    def _ask_copy(self, job: ImportJob, outcome: Any) -> None:
+        dialog = CopyPrompt(job.path.name, outcome, self.parent_widget)
+        original = outcome.copy_of.file_name
+
+        def answered(_result: int) -> None:
+            if self.cancelled:
+                self.dialog.file_done(job.path, "cancelled", f"a copy of {original}; import cancelled")
+            elif dialog.keep_both:
+                self.pending.append(ImportJob(job.path, job.password, job.attempt, keep_copy=True))
+                self.dialog.file_waiting(job.path, "Waiting (keeping both)")
+            else:
+                if self.register is not None:  # locked while the question was open: skipped, not logged
+                    self.register.reports.skip_copy(outcome, who=self.who())
+                self.dialog.file_done(job.path, "duplicate", f"copy of {original}; skipped")
+
+        dialog.finished.connect(answered)
         self._open_question(dialog)

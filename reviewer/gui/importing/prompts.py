@@ -50,11 +50,12 @@ class ImportQuestion(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-    def add_buttons(self, ok_text: str, cancel_text: str) -> None:
+    def add_buttons(self, ok_text: str, cancel_text: str | None) -> None:
         ok = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
         ok.setText(ok_text)
         ok.setDefault(True)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+        if cancel_text is not None:
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
         self.layout_.addWidget(self.waiting)
         self.layout_.addWidget(self.buttons)
 
