@@ -70,6 +70,9 @@ class Launcher:
         self.server = InstanceServer(self.register_path)
         self.server.files_received.connect(self._files_received)
         self.server.listen()
+        app = QApplication.instance()
+        if app is not None:  # the socket file goes when the app ends
+            app.aboutToQuit.connect(self.server.close)
         self.dialog.show()
         return STARTED
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from reviewer.gui.launcher import STARTED, Launcher
-from reviewer.gui.single_instance import server_name
+from reviewer.gui.single_instance import socket_path
 from reviewer.register import Register
 from tests.gui.shell.conftest import OFFSCREEN_NOISE
 from tests.gui.shell.import_helpers import finish_import
@@ -89,6 +89,7 @@ def test_the_socket_is_private_and_named_per_register(qtbot, tmp_path, register_
     path = launcher.server.socket_path()
     assert stat.S_ISSOCK(os.stat(path).st_mode)
     assert os.stat(path).st_mode & 0o077 == 0  # the user's only
-    assert server_name(register_path) != server_name(tmp_path / "other" / "register.db")
+    assert os.stat(os.path.dirname(path)).st_mode & 0o077 == 0  # in a folder of the user's only
+    assert socket_path(register_path) != socket_path(tmp_path / "other" / "register.db")
     launcher.server.close()
     assert not os.path.exists(path)
