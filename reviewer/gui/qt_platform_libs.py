@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 # shared library -> Debian/Ubuntu package that provides it: what the X11 plugin of Qt's wheels links
@@ -47,6 +48,7 @@ XCB_PACKAGES: dict[str, str] = {
 PLUGIN = Path("plugins") / "platforms" / "libqxcb.so"
 INTEGRATION = Path("lib") / "libQt6XcbQpa.so.6"
 LDD_TIMEOUT_S = 20.0
+X_CONNECT_TIMEOUT_S = 10.0
 
 _NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found\s*$", re.M)
 _CANNOT_OPEN = re.compile(r"(lib[\w.+-]+\.so[\w.]*): cannot open shared object file")
@@ -131,10 +133,20 @@ def uses_xcb(environ: dict[str, str] | None = None) -> bool:
     return bool(env.get("DISPLAY")) and not env.get("WAYLAND_DISPLAY")
 
 
-def x_server_problem(display: str) -> str | None:
+def x_server_problem(display: str, timeout_s: float = X_CONNECT_TIMEOUT_S) -> str | None:
     """None when an X server accepts a connection on `display`; otherwise why not, in one line.
 
-    Connects as Qt would, through libxcb (which reads DISPLAY's every form: ":0", "host:0", a socket path)."""
+    Connects as Qt would, through libxcb (which reads DISPLAY's every form: ":0", "host:0", a socket path). A
+    remote display that does not answer within `timeout_s` is left for Qt to try (a slow network is not "no
+    server")."""
+    found: list[str | None] = []
+    probe = threading.Thread(target=lambda: found.append(_xcb_connect_problem(display)), daemon=True)
+    probe.start()
+    probe.join(timeout_s)
+    return found[0] if found else None
+
+
+def _xcb_connect_problem(display: str) -> str | None:
     name = ctypes.util.find_library("xcb") or "libxcb.so.1"
     try:
         xcb = ctypes.CDLL(name)
