@@ -47,6 +47,15 @@ def _unlocked_app(qtbot, register_path, settings):
     return launcher
 
 
+def _close(launcher):
+    """End the app as a user would: the progress list and the window closed (a later test's lock() would find
+    this test's progress list still showing among the top-level windows), the socket gone."""
+    launcher.server.close()
+    if launcher.window is not None:
+        launcher.window.importer.dialog.hide()
+        launcher.window.close()
+
+
 @NO_RAISE
 def test_a_second_reviewer_gui_hands_its_files_to_the_open_window(qtbot, register_path, settings):
     launcher = _unlocked_app(qtbot, register_path, settings)
@@ -59,8 +68,7 @@ def test_a_second_reviewer_gui_hands_its_files_to_the_open_window(qtbot, registe
     assert set(window.importer.dialog.rows) == set(files)
     finish_import(qtbot, window.importer)
     assert {r.file_name for r in window.register.reports.rows()} == {f.name for f in files}
-    launcher.server.close()
-    window.close()
+    _close(launcher)
 
 
 @NO_RAISE
@@ -78,8 +86,7 @@ def test_files_handed_to_the_unlock_dialog_are_imported_once_unlocked(qtbot, reg
     qtbot.addWidget(launcher.window)
     finish_import(qtbot, launcher.window.importer)
     assert [r.file_name for r in launcher.window.register.reports.rows()] == ["quillon-soc2-type2.pdf"]
-    launcher.server.close()
-    launcher.window.close()
+    _close(launcher)
 
 
 def test_the_socket_is_private_and_named_per_register(qtbot, tmp_path, register_path, settings):
@@ -93,3 +100,20 @@ def test_the_socket_is_private_and_named_per_register(qtbot, tmp_path, register_
     assert socket_path(register_path) != socket_path(tmp_path / "other" / "register.db")
     launcher.server.close()
     assert not os.path.exists(path)
+
+
+@NO_RAISE
+def test_files_handed_to_a_locked_window_wait_for_the_unlock(qtbot, register_path, settings):
+    launcher = _unlocked_app(qtbot, register_path, settings)
+    window = launcher.window
+    unlock = window.lock()
+    second = _second_app(register_path, SAMPLES / "wrenmoor-soc1-type2.pdf")
+    _out, err = _wait_for(qtbot, second)
+    assert second.returncode == 0, err
+    assert window.register is None and launcher.files == [SAMPLES / "wrenmoor-soc1-type2.pdf"]
+    unlock.passphrase.setText(PASSPHRASE)
+    unlock.accept()
+    assert window.register is not None and launcher.files == []
+    finish_import(qtbot, window.importer)
+    assert [r.file_name for r in window.register.reports.rows()] == ["wrenmoor-soc1-type2.pdf"]
+    _close(launcher)
