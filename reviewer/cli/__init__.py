@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import PDFs (files or folders) into the register")
     p.add_argument("--password", metavar="PW", help=PASSWORD_HELP)
+    p.add_argument("--keep-copies", action="store_true",
+                   help="import copies of reports already in the register too (the same report re-saved, "
+                   "re-encrypted or watermarked); by default they are skipped")
+    p.add_argument("--who", default="cli", help="the name written into the audit log (default: cli)")
     _add_ocr_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_register_option(p)

@@ -1,5 +1,6 @@
 """`reviewer gui [--register FILE] [FILE...]`: checks that Qt can start, then opens the unlock dialog and the app;
-PDF files or folders given (the desktop entry passes %F) are imported once the register is unlocked."""
+PDF files or folders given (the desktop entry passes %F) are imported once the register is unlocked. When an app
+is already open on the register, the files are handed to it and this process ends (`gui.single_instance`)."""
 
 from __future__ import annotations
 
@@ -46,9 +47,20 @@ def run(args: argparse.Namespace) -> int:
     app = application(sys.argv[:1])
     hook = ErrorHook(lambda: app.activeWindow())
     hook.install()
+    from reviewer.gui.launcher import HANDED_OFF, IN_USE, IN_USE_TEXT
+
     launcher = launcher_for(args)
-    launcher.start()
     try:
+        started = launcher.start()
+        if started == HANDED_OFF:
+            count = len(launcher.files)
+            print(f"reviewer: the register is open in a reviewer window; "
+                  f"{count} file(s) handed to it" if count else "reviewer: the register is open in a reviewer window")
+            return 0
+        if started == IN_USE:
+            print(f"reviewer: {IN_USE_TEXT}", file=sys.stderr)
+            app.exec()  # the message box, until closed
+            return 1
         return int(app.exec())
     finally:
         hook.uninstall()

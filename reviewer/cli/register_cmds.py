@@ -172,26 +172,35 @@ def _import(args: argparse.Namespace) -> int:
         raise CommandError(f"no PDF files found in {', '.join(args.paths)}")
     with _open(args) as reg:
         return import_paths(reg, paths, password=pdf_password(args), ask=True,
-                            ocr=getattr(args, "ocr", True))
+                            ocr=getattr(args, "ocr", True), keep_copies=getattr(args, "keep_copies", False),
+                            who=getattr(args, "who", None) or "cli")
 
 
 def import_paths(reg: Register, paths: list[Path], *, password: str | None, ask: bool = False,
-                 ocr: bool = True) -> int:
+                 ocr: bool = True, keep_copies: bool = False, who: str = "cli") -> int:
     """Each file through the same sandbox child as the GUI's import, under `ExtractionLimits` (defaults, tuned by
     REVIEWER_EXTRACT_LIMITS); one line per file, and a bad file never stops the batch. `ocr=False` leaves scanned
-    pages unread."""
+    pages unread. A copy of a report already in the register (other bytes, the same report) is a "duplicate" line
+    saying of which, and is skipped (logged as `who`'s decision) unless `keep_copies`."""
     failed = 0
     with IsolatedExtractor(ExtractionLimits.from_environment(), ocr=ocr) as extractor:
         for path in paths:
-            outcome = reg.reports.import_file(path, password=password, extractor=extractor)
+            outcome = reg.reports.import_file(path, password=password, extractor=extractor, keep_copies=keep_copies,
+                                              who=who)
             while ask and outcome.status == "password_needed":
                 typed = ask_pdf_password(path.name, wrong="wrong" in outcome.message)
                 if typed is None:
                     break
-                outcome = reg.reports.import_file(path, password=typed, extractor=extractor)
-            label = {"imported": "imported", "duplicate": "duplicate"}.get(outcome.status, "failed")
+                outcome = reg.reports.import_file(path, password=typed, extractor=extractor,
+                                                  keep_copies=keep_copies, who=who)
+            message = outcome.message
+            if outcome.status == "copy":
+                reg.reports.skip_copy(outcome, who=who)
+                message += "; skipped (--keep-copies imports it too)"
+            label = {"imported": "imported", "duplicate": "duplicate", "copy": "duplicate"}.get(outcome.status,
+                                                                                                 "failed")
             failed += label == "failed"
-            print(f"{label}: {outcome.path_or_name}: {outcome.message}", flush=True)
+            print(f"{label}: {outcome.path_or_name}: {message}", flush=True)
     if failed:
         print(f"reviewer: {failed} of {len(paths)} file(s) failed to import; the register is unchanged for them",
               file=sys.stderr)

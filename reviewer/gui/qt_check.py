@@ -1,6 +1,8 @@
-"""Whether Qt can start here: its system libraries, and a display. Says which package to install when not.
+"""Whether Qt can start here: its system libraries, its X11 plugin's, and a display (an X server that answers).
+Says which package to install when not.
 
-Imports PySide6 lazily so that the check itself runs where Qt is broken.
+Imports PySide6 lazily so that the check itself runs where Qt is broken; the X11 plugin's libraries and the X
+server are checked by `qt_platform_libs`, without Qt.
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import sys
+
+from reviewer.gui import qt_platform_libs
 
 # shared library -> Debian/Ubuntu package that provides it (the names Qt's wheels need most often)
 DEBIAN_PACKAGES: dict[str, str] = {
@@ -62,12 +66,23 @@ NO_DISPLAY = "no display found (DISPLAY and WAYLAND_DISPLAY are unset)"
 
 
 def startup_problem() -> tuple[int, str] | None:
-    """None when a window can open here; otherwise (exit code, one line): 1 Qt broken (with the fix), 75 no display."""
+    """None when a window can open here; otherwise (exit code, one line): 1 Qt broken (with the fix), 75 no display
+    (none set, or no X server behind DISPLAY)."""
     problem = qt_import_problem()
     if problem:
         return 1, problem
     if not has_display():
         return EXIT_NO_DISPLAY, NO_DISPLAY
+    if sys.platform.startswith("linux") and qt_platform_libs.uses_xcb():
+        missing = qt_platform_libs.missing_xcb_libraries()
+        if missing:
+            return 1, qt_platform_libs.describe_missing(missing)
+        display = os.environ.get("DISPLAY", "")
+        if not display:
+            return EXIT_NO_DISPLAY, "no display found (QT_QPA_PLATFORM asks for xcb, and DISPLAY is unset)"
+        no_server = qt_platform_libs.x_server_problem(display)
+        if no_server:
+            return EXIT_NO_DISPLAY, no_server
     return None
 
 

@@ -5,7 +5,10 @@ is reached through its parts, each owning its SQL (`reviewer.register.parts`):
 
 - `reg.reports`: `import_file`/`import_bytes` (take `extractor=`: who extracts, by default this process; the GUI
   passes an `IsolatedExtractor`, a child process reused for a batch; the storage transaction stays on the calling
-  thread's connection; a crash of the child is a "failed" outcome, `ExtractorCrashed`), `rows(filter, order_by=,
+  thread's connection; a crash of the child is a "failed" outcome, `ExtractorCrashed`; `who=` is logged in the
+  audit log with the file name and sha256; a copy of a stored report, other bytes but the same report
+  (`copies`), is outcome "copy" with `copy_of`, not stored unless `keep_copies=True`, and `skip_copy(outcome,
+  who=)` logs that it was left out), `rows(filter, order_by=,
   descending=, offset=, limit=, thresholds=)` (`limit=None`: all rows; `order_by` one of `reports.ORDER_COLUMNS`;
   "currency_status" orders worst first: gap, stale, bridge due, next report expected, bridged, current, none),
   `count`, `get` (a `StoredReport`), `pdf_bytes`, `subservice`, `link_bridge_letter(letter_id, report_id, who=)`,
@@ -36,7 +39,8 @@ is reached through its parts, each owning its SQL (`reviewer.register.parts`):
 
 Lists, counts and exports take `thresholds=` (default `CurrencyThresholds()`): the currency shown, filtered and
 ordered follows them. `change_passphrase` raises RegisterError while other connections to the register are open in
-this process; `Register.open(..., create=False)` raises RegisterError when there is no register file.
+this process; `Register.open(..., create=False)` raises RegisterError when there is no register file;
+`Register.in_use(path)` says whether a process holds the register, without opening it.
 
 Vendor matching: only an identical normalised name is `certain`; 90+ links to the vendor but asks; 75-90 creates a
 new vendor and offers the candidates; names differing in a number ("Acme 2" / "Acme 3") never auto-merge. A bridge
@@ -61,6 +65,7 @@ from reviewer.register.parts import UnconfirmedValues
 from reviewer.register.records import (
     REVIEW_STATUSES,
     AuditEntry,
+    CopyOf,
     CuecMapping,
     CuecRecord,
     ExceptionRecord,
@@ -84,6 +89,7 @@ __all__ = [
     "CURRENCY_STATUSES",
     "REVIEW_STATUSES",
     "AuditEntry",
+    "CopyOf",
     "Correction",
     "CuecMapping",
     "CuecRecord",

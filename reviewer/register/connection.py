@@ -216,6 +216,34 @@ else:
             fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def register_in_use(db_path: Path) -> bool:
+    """Whether a process (this one included) has the register at `db_path` open, asked without opening it: so a
+    second app can say so before it asks for the passphrase. Takes the lock and gives it back at once."""
+    try:
+        st = os.stat(db_path)
+    except OSError:
+        return False
+    with _ProcessLock._guard:
+        # held here: say so without opening the file (closing another descriptor of it would drop SQLite's locks)
+        if f"{st.st_dev}:{st.st_ino}" in _ProcessLock._held:
+            return True
+    try:
+        fd = os.open(db_path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        try:
+            lock_fd = _lock_register(fd, db_path)
+        except OSError:
+            return True
+        _unlock_fd(lock_fd)
+        if lock_fd != fd:
+            os.close(lock_fd)
+        return False
+    finally:
+        os.close(fd)
+
+
 acquire_lock = _ProcessLock.acquire
 release_lock = _ProcessLock.release
 lock_holders = _ProcessLock.count

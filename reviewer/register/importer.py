@@ -1,5 +1,9 @@
 """Importing one PDF into the register: dedup by sha256, extract, read page text, store in ONE transaction.
 
+A file whose bytes differ but whose content is a report already stored (re-saved, re-encrypted, watermarked:
+`copies`) is held back as a "copy" unless the caller keeps copies. Each stored import is logged in the audit log
+(the file name, its sha256, who), in the transaction that stores it; a skipped copy is logged by `skip_copy`.
+
 Only regular files up to the size limit are read (`read_regular_file`: no FIFO, device or 2 GB sparse file).
 Extraction and page reading happen before the transaction (they are slow and may fail); the transaction only
 writes. Who extracts is the caller's choice (`extractor`): in this process by default, or in a child process
@@ -19,6 +23,7 @@ from typing import Any
 from reviewer.extract import ExtractionCancelled, ExtractionResult, PasswordRequiredError, PdfReadError
 from reviewer.register import audit
 from reviewer.register.connection import transaction
+from reviewer.register.copies import find_copy
 from reviewer.register.dbapi import Connection
 from reviewer.register.errors import RegisterFull
 from reviewer.register.isolated_extraction import extract_in_process
@@ -55,8 +60,11 @@ def _vendor_label(conn: Connection, report_id: int) -> str:
 
 def import_bytes(
     conn: Connection, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
-    cancelled: Cancelled | None = None, extractor: Extractor | None = None,
+    cancelled: Cancelled | None = None, extractor: Extractor | None = None, keep_copies: bool = False,
+    who: str = "unknown",
 ) -> ImportOutcome:
+    """Import one file's bytes; the import is logged in the audit log as `who`'s. A copy of a report already in
+    the register (`copies.find_copy`) is not stored unless `keep_copies`: its outcome is "copy"."""
     sha = hashlib.sha256(data).hexdigest()
     existing = find_by_sha256(conn, sha)
     if existing is not None:
@@ -70,18 +78,42 @@ def import_bytes(
         return ImportOutcome(name, "failed", None, str(err))
     except ExtractionCancelled:
         return ImportOutcome(name, "cancelled", None, "import cancelled; nothing was stored")
+    copy_of = find_copy(conn, extraction, texts)
+    if copy_of is not None and not keep_copies:
+        return ImportOutcome(name, "copy", copy_of.report_id, f"copy of {copy_of.file_name} (report "
+                             f"{copy_of.report_id}, {copy_of.similarity:.0%} the same text)", copy_of=copy_of,
+                             sha256=sha)
     try:
         with transaction(conn):
             # another connection may have imported the same file meanwhile
             existing = find_by_sha256(conn, sha)
             if existing is not None:
                 return ImportOutcome(name, "duplicate", existing, f"already in the register as report {existing}")
-            report_id, match = store_report(
-                conn, pdf=data, extraction=extraction, page_texts=texts, file_name=name, now=audit.utc_now()
-            )
+            now = audit.utc_now()
+            report_id, match = store_report(conn, pdf=data, extraction=extraction, page_texts=texts, file_name=name,
+                                            now=now)
+            kept = f"; kept as a copy of report {copy_of.report_id} ({copy_of.file_name})" if copy_of else ""
+            audit.record(conn, who=who, report_id=report_id, entity="report", entity_id=report_id, field="imported",
+                         old=None, new=f"{name} (sha256 {sha}){kept}", at=now)
     except RegisterFull as err:
         return ImportOutcome(name, "failed", None, str(err))
-    return ImportOutcome(name, "imported", report_id, _describe(extraction, match.vendor_name, report_id), match)
+    text = _describe(extraction, match.vendor_name, report_id)
+    if copy_of is not None:
+        text += f"; a copy of {copy_of.file_name} (report {copy_of.report_id}), kept"
+    return ImportOutcome(name, "imported", report_id, text, match, copy_of=copy_of, sha256=sha)
+
+
+def skip_copy(conn: Connection, outcome: ImportOutcome, who: str) -> None:
+    """Log that `who` left out a copy (an outcome "copy"): under the original's report id, so that deleting the
+    original scrubs this entry's file names with its own."""
+    copy_of = outcome.copy_of
+    if outcome.status != "copy" or copy_of is None:
+        raise ValueError(f"{outcome.path_or_name} is not a copy to skip")
+    with transaction(conn):
+        audit.record(conn, who=who, report_id=copy_of.report_id, entity="import", entity_id=None,
+                     field="copy_skipped", old=None,
+                     new=f"{Path(outcome.path_or_name).name} (sha256 {outcome.sha256}): a copy of "
+                         f"{copy_of.file_name}")
 
 
 def _describe(extraction: Any, vendor: str | None, report_id: int) -> str:
@@ -145,7 +177,8 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
 
 def import_file(
     conn: Connection, path: Path, *, password: str | None = None, progress: Progress | None = None,
-    cancelled: Cancelled | None = None, extractor: Extractor | None = None,
+    cancelled: Cancelled | None = None, extractor: Extractor | None = None, keep_copies: bool = False,
+    who: str = "unknown",
 ) -> ImportOutcome:
     path = Path(path)
     limits = getattr(extractor, "limits", None) or ExtractionLimits()
@@ -154,6 +187,6 @@ def import_file(
     except FileRefused as err:
         return ImportOutcome(str(path), "failed", None, str(err))
     outcome = import_bytes(conn, data, path.name, password=password, progress=progress, cancelled=cancelled,
-                           extractor=extractor)
+                           extractor=extractor, keep_copies=keep_copies, who=who)
     outcome.path_or_name = str(path)
     return outcome

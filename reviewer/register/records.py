@@ -11,7 +11,7 @@ from typing import Literal
 
 from reviewer.extract.model import Cuec, ExceptionFinding, ExtractionResult
 
-ImportStatus = Literal["imported", "duplicate", "failed", "password_needed", "cancelled"]
+ImportStatus = Literal["imported", "duplicate", "copy", "failed", "password_needed", "cancelled"]
 ReviewStatus = Literal["new", "in_review", "accepted", "accepted_with_conditions", "rejected"]
 REVIEW_STATUSES: tuple[str, ...] = ("new", "in_review", "accepted", "accepted_with_conditions", "rejected")
 DECIDED_STATUSES: tuple[str, ...] = ("accepted", "accepted_with_conditions", "rejected")
@@ -33,13 +33,29 @@ class VendorMatch:
     candidates: list[tuple[int, str, float]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CopyOf:
+    """The report in the register a file is a copy of (`copies.find_copy`), and how alike their texts are (0..1)."""
+
+    report_id: int
+    file_name: str
+    vendor: str | None
+    similarity: float
+
+
 @dataclass
 class ImportOutcome:
+    """One file's import. "copy": the file is a copy of a report in the register (`copy_of`, whose id is
+    `report_id`) and was not stored; the caller skips it (`reg.reports.skip_copy`) or imports it again with
+    `keep_copies=True`."""
+
     path_or_name: str
     status: ImportStatus
     report_id: int | None
     message: str
     vendor_match: VendorMatch | None = None
+    copy_of: CopyOf | None = None
+    sha256: str | None = None
 
 
 @dataclass

@@ -21,6 +21,7 @@ from reviewer.register.connection import (
     make_private_folder,
     new_salt,
     read_salt,
+    register_in_use,
     release_lock,
 )
 from reviewer.register.connection import transaction as _transaction
@@ -63,6 +64,11 @@ class Register:
     @staticmethod
     def exists(path: Path) -> bool:
         return file_exists(Path(path))
+
+    @staticmethod
+    def in_use(path: Path) -> bool:
+        """Whether the register is open in a process (another app, a command, this one), without opening it."""
+        return register_in_use(Path(path))
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = True) -> Register:

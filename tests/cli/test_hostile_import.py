@@ -28,7 +28,10 @@ def _import(db, *paths):
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (PARENT_ADDRESS_SPACE, PARENT_ADDRESS_SPACE))
 
-    return subprocess.run([sys.executable, "-m", "reviewer", "import", "--register", str(db), *map(str, paths)],
+    # --keep-copies: a mutation of a good report that still reads as that report is stored as its own file here
+    # (this is about hostile bytes; copies have their own tests)
+    return subprocess.run([sys.executable, "-m", "reviewer", "import", "--keep-copies", "--register", str(db),
+                           *map(str, paths)],
                           capture_output=True, text=True, env=environ, timeout=600, preexec_fn=cap,
                           stdin=subprocess.DEVNULL)
 

@@ -119,14 +119,15 @@ def test_export_csv_and_xlsx(db, reports, tmp_path):
     with open(out, newline="", encoding="utf-8-sig") as fh:
         assert len(list(csv.DictReader(fh))) == 3
     with open(tmp_path / "export-audit.csv", newline="", encoding="utf-8-sig") as fh:
-        assert [r["who"] for r in csv.DictReader(fh)] == ["alice"]
+        assert [(r["who"], r["field"]) for r in csv.DictReader(fh)] == [("cli", "imported")] * 3 + [
+            ("alice", "status")]
     xlsx = tmp_path / "export.xlsx"
     done = reviewer("export", "--register", db, "--format", "xlsx", "--output", xlsx)
     assert done.returncode == 0
     book = openpyxl.load_workbook(xlsx)
     assert book.sheetnames == ["Reports", "Exceptions", "CUECs", "Subservice organizations", "CSOCs", "Audit log",
                                "History", "Signals"]
-    assert book["Reports"].max_row == 4 and book["Audit log"].max_row == 2
+    assert book["Reports"].max_row == 4 and book["Audit log"].max_row == 5  # 3 imports and the status
     assert done.stdout.splitlines()[-1] == f"  {xlsx}"
     nowhere = reviewer("export", "--register", db, "--format", "csv", "--output", tmp_path / "no" / "x.csv")
     assert nowhere.returncode == 2

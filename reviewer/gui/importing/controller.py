@@ -1,9 +1,10 @@
 """The import flow on the GUI thread: queues files, runs batches on the task runner, asks the user's questions.
 
 Files go to the worker in batches; while a batch runs, more files (a second drop) and retries (a password
-just given) wait in a queue and run as the next batch. Questions are asked one at a time, without blocking the
-event loop: a password prompt for a protected PDF (then that file is retried), and a vendor confirmation when
-the register is unsure whose report it is (answered through the GUI thread's own register connection).
+just given) wait in a queue and run as the next batch. Questions are asked one at a time, in modal dialogs that
+do not block the event loop: a password prompt for a protected PDF (then that file is retried), and a vendor
+confirmation when the register is unsure whose report it is (answered through the GUI thread's own register
+connection). Cancel (the progress list's, or a question's "Cancel import") drops the queue and the questions.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from reviewer.gui.importing.copy_prompt import CopyPrompt
 from reviewer.gui.importing.progress import ImportProgressDialog
-from reviewer.gui.importing.prompts import VendorConfirmDialog, password_prompt
+from reviewer.gui.importing.prompts import ImportQuestion, VendorConfirmDialog, password_prompt
 from reviewer.gui.importing.worker import FileDone, FileStarted, ImportJob, run_import
 from reviewer.gui.tasks import TaskRunner
 
@@ -45,7 +47,7 @@ class ImportController(QObject):
         self.dialog.cancel_requested.connect(self.cancel)
         self.pending: list[ImportJob] = []
         self.questions: deque[tuple[str, Any]] = deque()
-        self.prompt: QDialog | None = None
+        self.prompt: ImportQuestion | None = None
         self.cancelled = False
 
     # what the window calls
@@ -91,6 +93,11 @@ class ImportController(QObject):
         for job in self.pending:
             self.dialog.file_done(job.path, "cancelled", "")
         self.pending.clear()
+        for kind, subject in self.questions:  # a file still waiting for a password or a decision is not imported
+            if kind == "password":
+                self.dialog.file_done(subject.path, "cancelled", "import cancelled before its password was asked")
+            elif kind == "copy":
+                self.dialog.file_done(subject[0].path, "cancelled", "a copy; import cancelled before it was decided")
         self.questions.clear()
         if self.prompt is not None:
             prompt, self.prompt = self.prompt, None
@@ -107,8 +114,8 @@ class ImportController(QObject):
         if self.runner.is_running() or not self.pending or self.register is None:
             return
         jobs, self.pending = self.pending, []
-        path, key = self.register.path, self.register.key
-        state = self.runner.start(lambda st: run_import(path, key, jobs, st))
+        path, key, who = self.register.path, self.register.key, self.who()
+        state = self.runner.start(lambda st: run_import(path, key, jobs, st, who))
         state.partial_result.connect(self._partial)
         state.progress.connect(lambda job, done, total: self.dialog.file_progress(job.path, done, total))
 
@@ -123,6 +130,14 @@ class ImportController(QObject):
             self.dialog.file_waiting(job.path, "Needs a password\u2026")
             self.questions.append(("password", job))
             self._ask_next()
+            return
+        if outcome.status == "copy" and not self.cancelled:
+            self.dialog.file_waiting(job.path, f"A copy of {outcome.copy_of.file_name}\u2026")
+            self.questions.append(("copy", (job, outcome)))
+            self._ask_next()
+            return
+        if outcome.status == "copy":  # cancelled meanwhile: not imported, nothing decided
+            self.dialog.file_done(job.path, "cancelled", f"a copy of {outcome.copy_of.file_name}; import cancelled")
             return
         self.dialog.file_done(job.path, outcome.status, outcome.message)
         if outcome.status == "imported" and outcome.report_id is not None:
@@ -151,13 +166,25 @@ class ImportController(QObject):
 
     # questions, one at a time
     def _ask_next(self) -> None:
-        if self.prompt is not None or not self.questions:
+        if self.prompt is not None:
+            self.prompt.set_waiting(len(self.questions))
+            return
+        if not self.questions:
             return
         kind, subject = self.questions.popleft()
         if kind == "password":
             self._ask_password(subject)
+        elif kind == "copy":
+            self._ask_copy(*subject)
         else:
             self._ask_vendor(*subject)
+
+    def _open_question(self, dialog: ImportQuestion) -> None:
+        self.prompt = dialog
+        dialog.cancel_import.connect(self.cancel)
+        dialog.finished.connect(lambda _r: self._question_closed())
+        dialog.set_waiting(len(self.questions))
+        dialog.open()
 
     def _question_closed(self) -> None:
         self.prompt = None
@@ -167,7 +194,6 @@ class ImportController(QObject):
 
     def _ask_password(self, job: ImportJob) -> None:
         dialog = password_prompt(self.parent_widget, job.path.name, wrong=job.password is not None)
-        self.prompt = dialog
 
         def given() -> None:
             password = dialog.textValue()
@@ -178,16 +204,17 @@ class ImportController(QObject):
                 self.dialog.file_done(job.path, "failed", "no password given")
 
         def skipped() -> None:
-            self.dialog.file_done(job.path, "failed", "password protected; skipped")
+            if self.cancelled:
+                self.dialog.file_done(job.path, "cancelled", "import cancelled before its password was given")
+            else:
+                self.dialog.file_done(job.path, "failed", "password protected; skipped")
 
         dialog.accepted.connect(given)
         dialog.rejected.connect(skipped)
-        dialog.finished.connect(lambda _r: self._question_closed())
-        dialog.open()
+        self._open_question(dialog)
 
     def _ask_vendor(self, job: ImportJob, outcome: Any) -> None:
         dialog = VendorConfirmDialog(job.path.name, outcome.vendor_match, self.parent_widget)
-        self.prompt = dialog
 
         def confirmed() -> None:
             vendor_id, new_name = dialog.choice()
@@ -197,5 +224,22 @@ class ImportController(QObject):
             self.vendor_confirmed.emit(int(outcome.report_id))
 
         dialog.accepted.connect(confirmed)
-        dialog.finished.connect(lambda _r: self._question_closed())
-        dialog.open()
+        self._open_question(dialog)
+
+    def _ask_copy(self, job: ImportJob, outcome: Any) -> None:
+        dialog = CopyPrompt(job.path.name, outcome, self.parent_widget)
+        original = outcome.copy_of.file_name
+
+        def answered(_result: int) -> None:
+            if self.cancelled:
+                self.dialog.file_done(job.path, "cancelled", f"a copy of {original}; import cancelled")
+            elif dialog.keep_both:
+                self.pending.append(ImportJob(job.path, job.password, job.attempt, keep_copy=True))
+                self.dialog.file_waiting(job.path, "Waiting (keeping both)")
+            else:
+                if self.register is not None:  # locked while the question was open: skipped, not logged
+                    self.register.reports.skip_copy(outcome, who=self.who())
+                self.dialog.file_done(job.path, "duplicate", f"copy of {original}; skipped")
+
+        dialog.finished.connect(answered)
+        self._open_question(dialog)

@@ -20,11 +20,13 @@ from reviewer.gui.tasks import TaskState
 
 @dataclass(frozen=True)
 class ImportJob:
-    """One file to import; `password` when the user gave one for a protected PDF; `attempt` counts retries."""
+    """One file to import; `password` when the user gave one for a protected PDF; `attempt` counts retries;
+    `keep_copy` when the user chose to keep it beside the report it is a copy of."""
 
     path: Path
     password: str | None = None
     attempt: int = 0
+    keep_copy: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,10 @@ class FileDone:
     outcome: Any  # reviewer.register.ImportOutcome
 
 
-def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: TaskState) -> list[FileDone]:
-    """Import `jobs` in order; report each start and outcome as partial results; stop early on cancel."""
+def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: TaskState,
+               who: str = "unknown") -> list[FileDone]:
+    """Import `jobs` in order (logged as `who`'s); report each start and outcome as partial results; stop early on
+    cancel."""
     from reviewer.register import ImportOutcome, IsolatedExtractor, Register
     from reviewer.sandbox.limits import ExtractionLimits
 
@@ -59,6 +63,8 @@ def run_import(register_path: Path, key: Any, jobs: list[ImportJob], state: Task
                     progress=partial(state.set_progress, job),
                     cancelled=state.is_cancelled,
                     extractor=extractor,
+                    keep_copies=job.keep_copy,
+                    who=who,
                 )
             result = FileDone(job, outcome)
             done.append(result)

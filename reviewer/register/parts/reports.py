@@ -26,17 +26,23 @@ class Reports(Part):
 
     # -- import --------------------------------------------------------------------------------------------
     def import_file(self, path: Path, *, password: str | None = None, progress: Progress | None = None,
-                    cancelled: Cancelled | None = None, extractor: importer.Extractor | None = None) -> ImportOutcome:
-        """Import one PDF. `extractor` runs the extraction (default: in this process; the GUI passes an
-        `IsolatedExtractor`); the storage transaction always runs here, on this connection."""
+                    cancelled: Cancelled | None = None, extractor: importer.Extractor | None = None,
+                    keep_copies: bool = False, who: str = "unknown") -> ImportOutcome:
+        """Import one PDF, logged as `who`'s. `extractor` runs the extraction (default: in this process; the GUI
+        passes an `IsolatedExtractor`); the storage transaction always runs here, on this connection. A copy of a
+        stored report comes back as "copy", not stored, unless `keep_copies`."""
         return importer.import_file(self._conn, path, password=password, progress=progress, cancelled=cancelled,
-                                    extractor=extractor)
+                                    extractor=extractor, keep_copies=keep_copies, who=who)
 
     def import_bytes(self, data: bytes, name: str, *, password: str | None = None, progress: Progress | None = None,
                      cancelled: Cancelled | None = None, extractor: importer.Extractor | None = None,
-                     ) -> ImportOutcome:
+                     keep_copies: bool = False, who: str = "unknown") -> ImportOutcome:
         return importer.import_bytes(self._conn, data, name, password=password, progress=progress,
-                                     cancelled=cancelled, extractor=extractor)
+                                     cancelled=cancelled, extractor=extractor, keep_copies=keep_copies, who=who)
+
+    def skip_copy(self, outcome: ImportOutcome, *, who: str) -> None:
+        """Log that a copy (an outcome "copy") was left out, as `who` decided."""
+        importer.skip_copy(self._conn, outcome, who)
 
     # -- reading -------------------------------------------------------------------------------------------
     def rows(self, filter: ReportFilter | None = None, *, order_by: str = "vendor",  # noqa: A002

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtWidgets import QInputDialog
-
-from reviewer.gui.importing.prompts import VendorConfirmDialog
+from reviewer.gui.importing.prompts import PasswordPrompt, VendorConfirmDialog
 from tests.gui.shell.import_helpers import drop_paths, finish_import
 
 
@@ -94,7 +92,7 @@ def test_a_protected_pdf_asks_for_its_password_then_imports(qtbot, protected_pdf
     prompts = []
 
     def answer(dialog):
-        if isinstance(dialog, QInputDialog):
+        if isinstance(dialog, PasswordPrompt):
             prompts.append(dialog.labelText())
             dialog.setTextValue(next(answers))
             dialog.accept()

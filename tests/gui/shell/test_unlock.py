@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from reviewer.gui.launcher import Launcher
+from reviewer.gui.launcher import IN_USE, STARTED, Launcher
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.unlock import passphrase_strength
 from tests.support.register import PASSPHRASE
@@ -78,14 +78,18 @@ def test_register_in_use_by_another_process(qtbot, filled_register, register_pat
         assert holder.stdout.readline().strip() == "open"
         launcher = Launcher(register_path, settings)
         qtbot.addWidget(launcher.dialog)
-        launcher.start()
-        launcher.dialog.passphrase.setText(PASSPHRASE)
-        launcher.dialog.accept()
-        assert "in use by another reviewer process" in launcher.dialog.message.text()
-        assert launcher.window is None and launcher.dialog.isVisible()
+        assert launcher.start() == IN_USE  # said before any passphrase is asked
+        assert not launcher.dialog.isVisible() and launcher.window is None
+        box = launcher.in_use_box
+        assert box is not None and box.isVisible() and "in use by another reviewer process" in box.text()
+        box.close()
     finally:
         holder.communicate("\n", timeout=30)
-    launcher.dialog.accept()  # the other process has let go: now it opens
+    launcher = Launcher(register_path, settings)  # the other process has let go: now it opens
+    qtbot.addWidget(launcher.dialog)
+    assert launcher.start() == STARTED and launcher.dialog.isVisible()
+    launcher.dialog.passphrase.setText(PASSPHRASE)
+    launcher.dialog.accept()
     assert launcher.window is not None
     qtbot.addWidget(launcher.window)
     launcher.window.close()
