@@ -18,7 +18,7 @@ from reviewer.extract.layout import Document, evidence_at, norm, segments
 from reviewer.extract.model import CATEGORIES, ControlObjective, Evidence
 from reviewer.extract.page import Line
 from reviewer.extract.parts import Role, role_of
-from reviewer.extract.vocabulary import CRITERION, CRITERION_ID
+from reviewer.extract.vocabulary import CONTROL_OF_CRITERION, CRITERION
 
 _CAT_WORD = r"(?:security|availability|processing\s+integrity|confidentiality|privacy)"
 _CAT_LIST = rf"{_CAT_WORD}(?:\s*(?:,|and|&|\s)\s*(?:and\s+)?{_CAT_WORD})*"
@@ -68,13 +68,11 @@ def read_categories(doc: Document) -> tuple[list[str], Evidence | None]:
     return list(best), where[best]
 
 
-# a control numbered under its criterion ("CC6.1.2" is the second control for CC6.1) names that criterion
-_CONTROL_OF_CRITERION = re.compile(rf"(?<![\w.])({CRITERION_ID})\.\d{{1,2}}(?![\d.])")
 
 
 def _criteria_on(text: str) -> list[re.Match[str]]:
     """The criteria ids printed in a text, and those its control ids are numbered under."""
-    return sorted([*CRITERION.finditer(text), *_CONTROL_OF_CRITERION.finditer(text)], key=lambda m: m.start())
+    return sorted([*CRITERION.finditer(text), *CONTROL_OF_CRITERION.finditer(text)], key=lambda m: m.start())
 
 
 def _out_of_scope(line: Line, offset: int) -> bool:

@@ -22,6 +22,7 @@ from reviewer.extract.results import is_exception
 from reviewer.extract.sections import is_heading_like
 from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
 from reviewer.extract.vocabulary import (
+    CONTROL_OF_CRITERION,
     CRITERIA_RUN,
     CRITERION,
     RESPONSE_LABEL,
@@ -81,6 +82,8 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                     # a criteria band above the rows: "CC6.1: The entity implements ..." (ids before the text)
                     head = re.split(r"[:\u2013\u2014]|\s[-]\s|\s[A-Z][a-z]", row.context, maxsplit=1)[0]
                     criteria = [c.group(1) for c in CRITERION.finditer(head)]
+            if not criteria and cid and (under := CONTROL_OF_CRITERION.fullmatch(cid)):
+                criteria = [under.group(1)]  # "CC6.1.1", the first control for CC6.1, answers that criterion
             page = row.cell_pages.get(table.result_column, row.page)
             same = next((f for f in out if f.control_id == (cid or None) and f.description == description
                          and cid), None)

@@ -25,7 +25,7 @@ _MIN_MARK, _MAX_MARK = 1.5, 7.0  # a bullet drawn as a shape is this wide and hi
 _STRIPE_GAP = 150.0  # shading that resumes within this distance below is striped rows, not a table's end
 _EDGE_SLACK = 8.0  # a row rule may overshoot the header's edges by this much (a header drawn as its own table)
 _SHADING_SLACK = 0.5  # points: a column rule is at least the header line's height, less this
-_ROW_SLACK = 3.0  # points: a column's rule runs at least this far past the header row's bottom rule
+_ROW_SLACK = 1.5  # points: a column's rule reaches the header row's bottom rule within this
 _ABOVE = 80.0  # a table's vertical rules start at most this far above its header line (a title row above it)
 
 
@@ -143,12 +143,13 @@ def grid_at(rules: Rules | None, top: float, bottom: float, x0: float, x1: float
     horizontal, vertical = rules.around(text_height or bottom - top)
     crossing = [(x, t, b) for x, t, b in vertical if top - _ABOVE <= t <= mid <= b and x0 - 60 <= x <= x1 + 200]
     xs = _merged([x for x, _, _ in crossing])
-    # a column's rule runs on into the body; an edge that ends with the header's own row is the shading behind a
-    # header cell's text (a centred title's box), no boundary
+    # a column's rule runs down to the header row's bottom rule at least; a box that stops short of it is the shading
+    # behind a header cell's text (a centred title's highlight), no boundary
     header_row_end = next((y for y, a, b in _joined(horizontal) if y > bottom - 1 and a <= x0 + 1 and b >= x1 - 1),
                           None)
     if header_row_end is not None:
-        running = [x for x in xs if _rule_end(vertical, x, mid) > header_row_end + _ROW_SLACK]
+        reaching = [x for x, t, b in crossing if b >= header_row_end - _ROW_SLACK]
+        running = [x for x in xs if any(abs(x - v) < _ROW_SLACK for v in reaching)]
         xs = running if len(running) >= 2 else xs
     columns: list[float] | None = None
     if len(xs) >= 3 or (len(xs) == 2 and xs[0] > x0 + 4):

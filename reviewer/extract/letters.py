@@ -29,7 +29,8 @@ _BRIDGE_END = re.compile(rf"(?:through|thru|until|up\s+to|to|ending(?:\s+on)?|en
                          rf"(?P<d>{DATE})", re.I)
 _WORD = r"[A-Z][\w&'\u2019\-]*"
 _SUFFIX = (r",?\s+(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Corp\.?|Corporation|Ltd\.?|Limited|LLP|L\.P\.|"
-           r"Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC))?|Company|P\.C\.|PLLC|P\.A\.|CPAs(?:,?\s+P\.C\.)?|"
+           r"&\s+Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"  # "Castellan Brooks & Co., LLP"
+           r"Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC))?|Company|P\.C\.|PLLC|P\.A\.|CPAs(?:,?\s+(?:P\.C\.|LLP))?|"
            r"PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.|Pty\.?\s+Ltd\.?)(?![\w])")
 _ORG_SUFFIXED = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}{_SUFFIX})"
 _ORG_ANY = rf"(?P<org>(?:{_WORD}\s+(?:(?:&|and|of)\s+)?){{0,6}}{_WORD}(?:{_SUFFIX})?)"
@@ -44,7 +45,8 @@ _REPORT_ON = re.compile(rf"\breport\b[^.\n]{{0,100}}?\b(?:on|of|covering|for)\s+
 _EXAMINED = re.compile(rf"\b(?:examination|audit|report|assessment)(?:\s*,[^,.]{{1,80}},)?\s+(?:of|on|covering)\s+"
                        rf"(?:its|the)\s+{_SYS}(?:\s+(?:for|as\s+of|throughout|during|covering)\b|(?=\s*[.;,]))")
 # "The resulting SOC 1 Type II report by Acme Assurance LLP covered ..."
-_REPORT_BY = re.compile(rf"\b(?:report|examination)\s+(?:issued\s+|performed\s+|prepared\s+)?by\s+{_ORG_SUFFIXED}")
+_REPORT_BY = re.compile(rf"\b(?:report|examination)\s+(?:issued\s+|performed\s+|prepared\s+)?(?:by|from)\s+"
+                        rf"{_ORG_SUFFIXED}")
 # "Re: Bridge Letter - Cloud Platform SOC 2 Type 2 Report"
 _SUBJECT = re.compile(rf"(?:bridge|gap|bridging)\s+letter\s*[\u2013\u2014:\-]+\s*{_SYS}\s+(?:SOC|SSAE|System\s+and)\b",
                       re.I)
@@ -64,7 +66,8 @@ _REPORT_ON_SYSTEM = re.compile(rf"\b(?i:report|examination)\s+(?i:on|of)\s+(?:th
                                rf"(?=\s+(?:system|platform|service|application)\b|\s+(?:for|covering|as\s+of|throughout)\b"
                                rf"|\s*[.,;])")
 # "Smith & Jones LLP issued a SOC 2 Type 2 report on ..."
-_FIRM_ISSUED = re.compile(rf"{_ORG_SUFFIXED}\s+issued\s+(?:a|the|its|our)\s+(?:SOC|report|type)", re.I)
+# (case-blind in its verbs only: a name is capitalised, and a sentence before it must not read as one)
+_FIRM_ISSUED = re.compile(rf"{_ORG_SUFFIXED}\s+(?i:issued)\s+(?i:a|the|its|our)\s+(?i:SOC|report|type)")
 # "To: Customers of the Cloud Platform" (the letter's addressees name the system)
 _ADDRESSEES = re.compile(rf"^\s*(?:To|Attention|Attn\.?)\s*:?\s+(?:All\s+)?(?:Customers|Clients|Users|User\s+Entities)"
                          rf"\s+of\s+(?:the\s+)?{_SYS}(?:\s+and\s+their\s+\w+)?\s*$", re.M)
@@ -140,7 +143,7 @@ def read_letter_parties(doc: Document, found: dict[str, tuple[str, Evidence]]) -
                 ev = evidence_at(last, line.start + m.start("org"), line.start + m.end("org"))
                 vote("org", m.group("org"), 1, ev)
     out = dict(found)
-    if "service_auditor" not in out and "auditor" in facts:
+    if "auditor" in facts:  # a labelled row says it outright: it outranks a name read from a sentence
         value, page, line = facts["auditor"]
         out["service_auditor"] = (value, evidence_lines([line], value))
     if "service_auditor" not in out:

@@ -52,7 +52,7 @@ _SYSTEM_PATTERNS = [
                r"(?=\s+(?:\(\s*(?:the\s+)?system\s*\)|were\s+effective|was\s+effective|throughout))", re.S),
 ]
 _FIRM = re.compile(r"(?P<firm>[A-Z][\w&,.'\u2019\- ]{1,80}?,?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|PLLC|P\.A\.|"
-                   r"Ltd\.?|CPAs?(?:,\s*(?:LLP|LLC|P\.C\.|PLLC))?|Certified\s+Public\s+Accountants|"
+                   r"Ltd\.?|CPAs?(?:,?\s+(?:LLP|LLC|P\.C\.|PLLC))?|Certified\s+Public\s+Accountants|"
                    # "& Co." ends a firm's name, or stands before its legal form ("Redgrave Lund & Co. LLP")
                    r"& Co\.(?:,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.))?|"
                    r"Chartered\s+Accountants))(?![\w])")
@@ -137,6 +137,16 @@ def read_parties(doc: Document) -> dict[str, tuple[str, Evidence]]:
     return out
 
 
+# a sentence's end inside a firm name read lazily up to its legal form ("... not an attestation. Halvorsen LLP"),
+# the period of an abbreviation ("& Co., LLP", "Inc. and") apart
+_SENTENCE_BREAK = re.compile(r"(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\b[A-Z])\.\s+(?=[A-Z])")
+
+
+def _firm_name(match: re.Match[str]) -> str:
+    """The firm a `_FIRM` match names: its last sentence's part, cleaned."""
+    return _clean_org(_SENTENCE_BREAK.split(match.group("firm"))[-1])
+
+
 def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | None:
     def ok(firm: str) -> bool:
         return bool(firm) and (not org or org.lower() not in firm.lower()) and not _BAD_ORG.search(firm)
@@ -149,7 +159,7 @@ def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | Non
             text = pg.text[m.end():] if pg is page else pg.text
             offset = m.end() if pg is page else 0
             for fm in _FIRM.finditer(text):
-                firm = _clean_org(fm.group("firm"))
+                firm = _firm_name(fm)
                 line = pg.lines[pg.line_at(offset + fm.start())]
                 # a signature stands on its own line; a firm named inside a sentence is not the signer
                 if ok(firm) and len(line.text) <= len(firm) + 30:
@@ -162,7 +172,7 @@ def _auditor(doc: Document, pages: list, org: str) -> tuple[str, Evidence] | Non
     for page in pages[:4]:
         for m in _AUTHOR.finditer(page.text):
             fm = _FIRM.search(m.group("firm"))
-            if fm and ok(_clean_org(fm.group("firm"))):
-                return _clean_org(fm.group("firm")), evidence_at(page, m.start("firm"), m.end("firm")).unsure(
+            if fm and ok(_firm_name(fm)):
+                return _firm_name(fm), evidence_at(page, m.start("firm"), m.end("firm")).unsure(
                     "no signature was found under the opinion: the firm was read from the cover")
     return None

@@ -60,6 +60,8 @@ def without_bullets(text: str) -> str:
 # a 2017 Trust Services Criteria id; numbers start at 1: "CC1.0 Control Environment" heads a group, it is no criterion
 CRITERION_ID = r"(?:CC[1-9]\.[1-9]\d?|A1\.[1-9]|C1\.[1-9]|PI1\.[1-9]|P[1-8]\.[1-9])"
 CRITERION = re.compile(rf"(?<![\w.])({CRITERION_ID})(?![\d]|\.\d)")
+# a control numbered under its criterion ("CC6.1.2" is the second control for CC6.1) names that criterion
+CONTROL_OF_CRITERION = re.compile(rf"(?<![\w.])({CRITERION_ID})\.\d{{1,2}}(?![\d.])")
 CRITERIA_RUN = rf"(?:{CRITERION_ID}[,;]?\s*)+"  # "CC6.1, CC6.2; CC7.1"
 
 # --- test results -------------------------------------------------------------------------------------------

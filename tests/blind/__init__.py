@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.fixtures.corpus import CorpusDocument, committed_documents
 
 BLIND_DIR = Path(__file__).resolve().parent
-SETS = ("set1", "set2", "set3", "set4", "set5", "set6", "set7")
+SETS = ("set1", "set2", "set3", "set4", "set5", "set6", "set7", "set8")
 
 
 def blind_documents(name: str) -> list[CorpusDocument]:

@@ -31,6 +31,8 @@ def field_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tup
         expected = want[key]
         if key in LIST_FIELDS and isinstance(got, list):
             got = [without_confidence(item) if isinstance(item, dict) else item for item in got]
+        if key in LIST_FIELDS and isinstance(expected, list):
+            expected = [without_confidence(item) if isinstance(item, dict) else item for item in expected]
         if key in UNORDERED_FIELDS and isinstance(got, list) and isinstance(expected, list):
             got, expected = sorted(got), sorted(expected)
         pairs[key] = (got, expected)
@@ -38,8 +40,9 @@ def field_values(result: dict[str, Any], truth: dict[str, Any]) -> dict[str, tup
 
 
 def without_confidence(item: dict[str, Any]) -> dict[str, Any]:
-    """A listed item without its optional confidence fields, which the truth does not hold."""
-    return {k: v for k, v in item.items() if k not in ("confidence", "confidence_reason")}
+    """A listed item without its optional confidence fields, which the truth does not hold, and without an empty
+    optional list (the schema's `criteria` of a CUEC may be left out when there are none: [] and absent are one)."""
+    return {k: v for k, v in item.items() if k not in ("confidence", "confidence_reason") and v != []}
 
 
 def accuracy_table(rows: dict[str, dict[str, bool]]) -> tuple[str, float]:

@@ -81,7 +81,8 @@ SETS = {
     "blind-set4": (_blind("set4"), 19, 0.985, 0.975, 0.15),
     "blind-set5": (_blind("set5"), 20, 0.97, 0.975, 0.15),
     "blind-set6": (_blind("set6"), 19, 0.97, 0.975, 0.15),
-    "blind-set7": (_blind("set7"), 18, 0.975, 0.95, 0.15),
+    "blind-set7": (_blind("set7"), 18, 0.975, 0.96, 0.15),
+    "blind-set8": (_blind("set8"), 17, 0.97, 0.925, 0.15),
     # the variation corpus: 300 documents whose every axis is drawn from a seed (tests/variation), and 40 made
     # from the same axes by LibreOffice and Chromium (committed)
     "variation": (_variation, 300, 0.975, 0.95, 0.15),
