@@ -20,7 +20,7 @@ from reviewer.extract.model import ExceptionFinding
 from reviewer.extract.page import Line
 from reviewer.extract.results import is_exception
 from reviewer.extract.sections import is_heading_like
-from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Table, read_tables
+from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Row, Table, read_tables
 from reviewer.extract.vocabulary import (
     CONTROL_OF_CRITERION,
     CRITERIA_RUN,
@@ -44,6 +44,36 @@ OBJECTIVE_CELL = re.compile(r"^[A-Z]{0,4}[\s\-]?\d{1,2}(?:\.\d{1,2})?[a-z]?$")
 _LEADING_LABEL = re.compile(rf"^[\s:\-\u2013\u2014]*{RESPONSE_WORDS}\s*[.:\-\u2013\u2014]\s*", re.I)
 
 
+def row_identity(table: Table, row: Row) -> tuple[str | None, list[str], str | None]:
+    """(control id, criteria, control objective) of a results row, from its cells or the band above it."""
+    cid = row.text(table.id_column) if table.id_column else _leading_id(row.text(table.columns[0].name))
+    criteria: list[str] = []
+    if table.criteria_column and table.criteria_column == table.id_column and cid:
+        # one cell holds the id on its first line and the criteria below it
+        cid, _, rest = cid.partition(" ")
+        criteria = [m.group(1) for m in CRITERION.finditer(rest)]
+    elif table.criteria_column:
+        criteria = [m.group(1) for m in CRITERION.finditer(row.text(table.criteria_column))]
+    elif cid and " " in cid and CRIT_IDS.match(cid.partition(" ")[2]):
+        # an id cell holding the criteria on its second line though the header names only the id
+        cid, _, rest = cid.partition(" ")
+        criteria = [m.group(1) for m in CRITERION.finditer(rest)]
+    objective = None
+    stated = row.text(table.objective_column) if table.objective_column else ""
+    if OBJECTIVE_CELL.match(stated):
+        objective = stated  # the row's own objective column
+    elif row.context:
+        m = OBJECTIVE_LINE.search(row.context)
+        objective = norm(m.group("id")) if m else None
+        if not criteria and not m:
+            # a criteria band above the rows: "CC6.1: The entity implements ..." (ids before the text)
+            head = re.split(r"[:\u2013\u2014]|\s[-]\s|\s[A-Z][a-z]", row.context, maxsplit=1)[0]
+            criteria = [c.group(1) for c in CRITERION.finditer(head)]
+    if not criteria and cid and (under := CONTROL_OF_CRITERION.fullmatch(cid)):
+        criteria = [under.group(1)]  # "CC6.1.1", the first control for CC6.1, answers that criterion
+    return cid or None, list(dict.fromkeys(criteria)), objective  # an id printed twice in its cell is one
+
+
 def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]:
     tables = read_tables(doc)
     out: list[ExceptionFinding] = []
@@ -59,44 +89,19 @@ def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]
                 response = row.text(table.response_column) or response
             if response is None and row.after:
                 response = _split_response(" ".join(row.after))[1]
-            cid = row.text(table.id_column) if table.id_column else _leading_id(row.text(table.columns[0].name))
-            criteria: list[str] = []
-            if table.criteria_column and table.criteria_column == table.id_column and cid:
-                # one cell holds the id on its first line and the criteria below it
-                cid, _, rest = cid.partition(" ")
-                criteria = [m.group(1) for m in CRITERION.finditer(rest)]
-            elif table.criteria_column:
-                criteria = [m.group(1) for m in CRITERION.finditer(row.text(table.criteria_column))]
-            elif cid and " " in cid and CRIT_IDS.match(cid.partition(" ")[2]):
-                # an id cell holding the criteria on its second line though the header names only the id
-                cid, _, rest = cid.partition(" ")
-                criteria = [m.group(1) for m in CRITERION.finditer(rest)]
-            objective = None
-            stated = row.text(table.objective_column) if table.objective_column else ""
-            if OBJECTIVE_CELL.match(stated):
-                objective = stated  # the row's own objective column
-            elif row.context:
-                m = OBJECTIVE_LINE.search(row.context)
-                objective = norm(m.group("id")) if m else None
-                if not criteria and not m:
-                    # a criteria band above the rows: "CC6.1: The entity implements ..." (ids before the text)
-                    head = re.split(r"[:\u2013\u2014]|\s[-]\s|\s[A-Z][a-z]", row.context, maxsplit=1)[0]
-                    criteria = [c.group(1) for c in CRITERION.finditer(head)]
-            if not criteria and cid and (under := CONTROL_OF_CRITERION.fullmatch(cid)):
-                criteria = [under.group(1)]  # "CC6.1.1", the first control for CC6.1, answers that criterion
+            cid, criteria, objective = row_identity(table, row)
             page = row.cell_pages.get(table.result_column, row.page)
-            same = next((f for f in out if f.control_id == (cid or None) and f.description == description
-                         and cid), None)
+            same = next((f for f in out if f.control_id == cid and f.description == description and cid), None)
             if same is not None:
                 # the same control tested once and printed under several criteria
                 same.criteria.extend(c for c in criteria if c not in same.criteria)
                 continue
             box = row.boxes.get(table.result_column)
             out.append(ExceptionFinding(
-                control_id=cid or None,
+                control_id=cid,
                 description=description,
                 page=page,
-                criteria=list(dict.fromkeys(criteria)),  # an id printed twice in its cell is one criterion
+                criteria=criteria,
                 control_objective=objective,
                 management_response=response,
                 bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers

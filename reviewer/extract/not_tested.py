@@ -8,15 +8,12 @@ results tables (or, in a report without one, the labelled result blocks) the exc
 
 from __future__ import annotations
 
-import re
-
 from reviewer.extract.blocks import read_result_blocks
-from reviewer.extract.exceptions import _leading_id
-from reviewer.extract.layout import Document, norm
+from reviewer.extract.exceptions import row_identity
+from reviewer.extract.layout import Document
 from reviewer.extract.model import NotTestedControl
 from reviewer.extract.results import not_tested
-from reviewer.extract.tables import OBJECTIVE_LINE, Table
-from reviewer.extract.vocabulary import CRITERION
+from reviewer.extract.tables import Table
 
 
 def read_not_tested(doc: Document, tables: list[Table]) -> list[NotTestedControl]:
@@ -29,21 +26,11 @@ def read_not_tested(doc: Document, tables: list[Table]) -> list[NotTestedControl
             result = row.text(table.result_column)
             if not result or not not_tested(result):
                 continue
-            cid = row.text(table.id_column) if table.id_column else _leading_id(row.text(table.columns[0].name))
-            criteria_text = row.text(table.criteria_column) if table.criteria_column else (cid or "")
-            if cid and " " in cid:
-                cid = cid.partition(" ")[0]  # an id cell holding the criteria on its second line
-            criteria = [m.group(1) for m in CRITERION.finditer(criteria_text)]
-            objective = OBJECTIVE_LINE.search(row.context) if row.context else None
-            if not criteria and row.context and not objective:
-                # a criteria band above the rows: "CC6.1: The entity implements ..." (the ids before the text)
-                head = re.split(r"[:\u2013\u2014]|\s[-]\s|\s[A-Z][a-z]", row.context, maxsplit=1)[0]
-                criteria = [m.group(1) for m in CRITERION.finditer(head)]
+            cid, criteria, objective = row_identity(table, row)
             box = row.boxes.get(table.result_column)
             out.append(NotTestedControl(
-                control_id=cid or None, result=result, page=row.cell_pages.get(table.result_column, row.page),
-                criteria=list(dict.fromkeys(criteria)),
-                control_objective=norm(objective.group("id")) if objective else None,
+                control_id=cid, result=result, page=row.cell_pages.get(table.result_column, row.page),
+                criteria=criteria, control_objective=objective,
                 bbox=(box[0], box[1], box[2], box[3]) if box else None,
                 control_text=row.text(table.control_column) or None if table.control_column else None))
     if not any(t.result_column is not None and t.rows for t in tables):
