@@ -28,6 +28,7 @@ from reviewer.gui.confirm_delete import confirm_delete
 from reviewer.gui.dialog_history import forget_file_dialog_history, private_dialog
 from reviewer.gui.errors import show_error
 from reviewer.gui.finance import FinanceView
+from reviewer.gui.help import HelpMenu
 from reviewer.gui.importing import ImportController
 from reviewer.gui.procurement import ProcurementView
 from reviewer.gui.register_view import RegisterView
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu("&Edit")
         edit.addAction(self.search_action)
         edit.addAction(self.delete_action)
+        self.help_menu = HelpMenu(self, self.register_path, self.settings)
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
         for action in (self.import_action, self.search_action, self.refresh_action, self.lock_action):

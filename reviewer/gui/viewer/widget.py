@@ -127,21 +127,24 @@ class PdfPageViewer(TextSearch):
         self._set_controls_enabled(False)
 
     def _install_shortcuts(self, own_find_keys: bool) -> None:
-        def shortcut(host: QWidget, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object) -> None:
+        def shortcut(host: QWidget, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object,
+                     what: str, enabled: bool = True) -> None:
             s = QShortcut(QKeySequence(keys), host)
             s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            s.setWhatsThis(what)  # the Help menu's list of keys reads it
+            s.setEnabled(enabled)
             s.activated.connect(slot)
 
-        shortcut(self, QKeySequence.StandardKey.ZoomIn, self.zoom_in)
-        shortcut(self, "Ctrl+=", self.zoom_in)
-        shortcut(self, QKeySequence.StandardKey.ZoomOut, self.zoom_out)
-        shortcut(self, "Ctrl+0", self.fit_width)
-        shortcut(self, "PgDown", self._page_down)
-        shortcut(self, "PgUp", self._page_up)
-        if own_find_keys:
-            shortcut(self, QKeySequence.StandardKey.Find, self.focus_search)
-            shortcut(self, "F3", self.find_next)
-            shortcut(self, "Shift+F3", self.find_previous)
+        shortcut(self, QKeySequence.StandardKey.ZoomIn, self.zoom_in, "Zoom in")
+        shortcut(self, "Ctrl+=", self.zoom_in, "Zoom in")
+        shortcut(self, QKeySequence.StandardKey.ZoomOut, self.zoom_out, "Zoom out")
+        shortcut(self, "Ctrl+0", self.fit_width, "Fit the page to the width")
+        shortcut(self, "PgDown", self._page_down, "Next page")
+        shortcut(self, "PgUp", self._page_up, "Previous page")
+        # a host that takes the find keys itself (find_key_action) keeps these disabled: listed, never fired
+        shortcut(self, QKeySequence.StandardKey.Find, self.focus_search, "Find in this PDF", own_find_keys)
+        shortcut(self, "F3", self.find_next, "Find next", own_find_keys)
+        shortcut(self, "Shift+F3", self.find_previous, "Find previous", own_find_keys)
 
     def find_key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
         """What Ctrl+F, F3 or Shift+F3 do, for a host that takes these keys itself (see the module docstring)."""

@@ -131,10 +131,12 @@ class CorrectionsTab(QWidget):
         layout.addWidget(self.detail)
         layout.addWidget(self.selection_label)
         layout.addLayout(more)
-        for keys, slot in (("Return", self.confirm_selected), ("Enter", self.confirm_selected),
-                           ("Delete", self.remove_selected)):
+        for keys, slot, what in (("Return", self.confirm_selected, "Confirm the selected value"),
+                                 ("Enter", self.confirm_selected, "Confirm the selected value"),
+                                 ("Delete", self.remove_selected, "Remove the selected item as false")):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)  # the Help menu's list of keys reads it
             shortcut.activated.connect(slot)
 
     # ---- reading --------------------------------------------------------------------------------------
