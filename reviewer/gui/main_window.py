@@ -40,6 +40,7 @@ from reviewer.gui.vendor_view import VendorView
 from reviewer.gui.view import View
 from reviewer.gui.viewer.render import RenderService
 from reviewer.gui.workspace import ReviewWorkspace
+from reviewer.samples import sample_pdfs
 
 if TYPE_CHECKING:
     from reviewer.register import Register
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.register_view.open_report.connect(self.open_report)
+        self.register_view.import_samples_requested.connect(lambda: self.import_paths(sample_pdfs()))
         self.procurement.vendor_activated.connect(self._show_vendor)
         self.vendor_view.open_report.connect(self.open_report)
         self.signals_view.open_report.connect(self.open_report)

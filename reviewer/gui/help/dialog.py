@@ -68,6 +68,7 @@ class CurrencyTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # wrapped meanings
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.show_statuses(CurrencyThresholds())
@@ -82,7 +83,6 @@ class CurrencyTable(QTableWidget):
             badge.setForeground(text)
             self.setItem(row, 0, badge)
             self.setItem(row, 1, QTableWidgetItem(status.meaning))
-        self.resizeRowsToContents()
 
 
 class HelpDialog(QDialog):
@@ -101,7 +101,15 @@ class HelpDialog(QDialog):
         self.currency = CurrencyTable(self)
         self.data = _text_page(data_locations(register_path, settings_path, default_register), self)
         self.about = _text_page([("About", about_text(_app_version(), qVersion(), PySide6.__version__))], self)
-        for page in (self.shortcuts, self.currency, self.data, self.about):
+        shortcuts_page = QWidget(self)
+        shortcuts_layout = QVBoxLayout(shortcuts_page)
+        shortcuts_layout.setContentsMargins(0, 0, 0, 0)
+        note = plain_label("The keys of the window as it is now: open a report to list the keys that work inside "
+                           "it too.", shortcuts_page)
+        note.setWordWrap(True)
+        shortcuts_layout.addWidget(note)
+        shortcuts_layout.addWidget(self.shortcuts, 1)
+        for page in (shortcuts_page, self.currency, self.data, self.about):
             self.pages.addWidget(page)
         self.topics.currentRowChanged.connect(self._topic_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
