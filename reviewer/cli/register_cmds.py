@@ -253,8 +253,8 @@ def _passwd(args: argparse.Namespace) -> int:
 
 
 def samples_dir() -> Path:
-    """`resources/samples` beside the package (or inside a PyInstaller bundle): `reviewer.samples`."""
-    from reviewer.samples import samples_dir as shipped_samples
+    """`resources/samples` beside the package (or inside a PyInstaller bundle): `reviewer.resources`."""
+    from reviewer.resources import samples_dir as shipped_samples
 
     return shipped_samples()
 

@@ -35,12 +35,13 @@ from reviewer.gui.register_view import RegisterView
 from reviewer.gui.settings import AppSettings, SettingsDialog
 from reviewer.gui.signals_view import SignalsView
 from reviewer.gui.text import mnemonic_safe, tooltip_text
+from reviewer.gui.theme import give_icons, show_status
 from reviewer.gui.unlock import IdleLock, UnlockDialog
 from reviewer.gui.vendor_view import VendorView
 from reviewer.gui.view import View
 from reviewer.gui.viewer.render import RenderService
 from reviewer.gui.workspace import ReviewWorkspace
-from reviewer.samples import sample_pdfs
+from reviewer.resources import sample_pdfs
 
 if TYPE_CHECKING:
     from reviewer.register import Register
@@ -152,8 +153,12 @@ class MainWindow(QMainWindow):
         self.help_menu = HelpMenu(self, self.register_path, self.settings)
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
-        for action in (self.import_action, self.search_action, self.refresh_action, self.lock_action):
+        for action in (self.import_action, self.import_folder_action, self.search_action, self.refresh_action,
+                       self.lock_action):
             toolbar.addAction(action)
+        give_icons(toolbar, {self.import_action: "import", self.import_folder_action: "import-folder",
+                             self.search_action: "search", self.refresh_action: "refresh", self.lock_action: "lock",
+                             self.help_menu.shortcuts_action: "help"})
         self.addToolBar(toolbar)
 
     # importing
@@ -174,7 +179,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> int:
         count = self.importer.import_paths(paths)
         if not count:
-            self.statusBar().showMessage("No PDF files there to import.", 5000)
+            show_status(self.statusBar(), "No PDF files there to import.", 5000, error=True)
         return count
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -242,7 +247,9 @@ class MainWindow(QMainWindow):
                 view.refresh()
 
     def _import_finished(self) -> None:
-        self.statusBar().showMessage(self.importer.summary_line(), 10_000)
+        failed = self.importer.dialog.counts()
+        show_status(self.statusBar(), self.importer.summary_line(), 10_000,
+                    error=bool(failed["failed"] + failed["password_needed"]))
 
     def _tab_changed(self, index: int) -> None:
         self.close_tab_action.setEnabled(index >= FIXED_TABS)

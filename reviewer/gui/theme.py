@@ -1,10 +1,18 @@
-"""The theme: badge colours for currency statuses that follow the light or dark palette, and their labels."""
+"""The theme, the one place of the app's look: badge colours for currency statuses and their labels, the colour
+of error text and of notices, and the tool bars' icons. Each colour follows the light or dark palette.
+
+Error text goes through `show_as_error` (labels, progress rows, boxes) and `show_status` (the status bar), never
+through a colour picked on the spot: the palette's link and highlight blues read as "click here", not "wrong".
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStatusBar, QToolBar, QWidget
+
+from reviewer.resources import resources_dir
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -43,3 +51,98 @@ def badge_colours(status: str | None, palette: QPalette | None = None) -> tuple[
     # dark backgrounds get white text, light ones black: contrast holds in both themes
     text = QColor(Qt.GlobalColor.black) if background.lightness() > 140 else QColor(Qt.GlobalColor.white)
     return background, text
+
+
+# -- error text and notices -----------------------------------------------------------------------------------------
+# (on a light window, on a dark one): each reads at 4.5:1 or better against the palette's window and base colours
+ERROR_COLOURS = ("#b3261e", "#ff8a80")
+# a notice box (an extraction's warnings, a disagreement): (background, text, border) on light, on dark
+NOTICE_COLOURS = (("#fff4ce", "#5c4400", "#e0c36c"), ("#3d3200", "#ffe08a", "#8a7020"))
+
+
+def error_colour(palette: QPalette | None = None) -> QColor:
+    """The colour of error text on this palette (the application's by default)."""
+    return QColor(ERROR_COLOURS[1] if is_dark(palette) else ERROR_COLOURS[0])
+
+
+def show_as_error(widget: QWidget, error: bool = True, *, boxed: bool = False) -> None:
+    """The widget's text in the error colour (`error=False`: back to the palette's own text colour). `boxed`: a
+    tinted box around it too, for an error that must not be missed beside other text."""
+    widget.setProperty("error", error)
+    if boxed:
+        colour = error_colour(widget.palette())
+        tint = _blend(colour, widget.palette().color(QPalette.ColorRole.Window), 0.14)
+        widget.setStyleSheet(f"QLabel {{ background: {tint.name()}; color: {colour.name()}; "
+                             f"border: 1px solid {colour.name()}; padding: 4px; }}" if error else "")
+        return
+    if not error:
+        widget.setPalette(QPalette())  # no role set on the widget: it follows its parent's palette again
+        return
+    palette = QPalette(widget.palette())
+    colour = error_colour(palette)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(role, colour)
+    widget.setPalette(palette)
+
+
+def show_status(bar: QStatusBar, text: str, timeout_ms: int = 0, *, error: bool = False) -> None:
+    """A status bar message, in the error colour when it says something failed; the next message (from here or
+    any `showMessage`) is in the normal colour again."""
+    if not bar.property("error_colour_follows"):
+        bar.setProperty("error_colour_follows", True)
+
+        def message_changed(message: str) -> None:
+            if message != bar.property("error_message"):
+                show_as_error(bar, False)
+
+        bar.messageChanged.connect(message_changed)
+    bar.setProperty("error_message", text if error else None)
+    show_as_error(bar, error)
+    bar.showMessage(text, timeout_ms)
+
+
+def notice_style(palette: QPalette | None = None) -> str:
+    """The style sheet of a notice box: a label that must be read, but is no error."""
+    background, text, border = NOTICE_COLOURS[1 if is_dark(palette) else 0]
+    return f"QLabel {{ background: {background}; color: {text}; border: 1px solid {border}; padding: 4px; }}"
+
+
+def _blend(colour: QColor, base: QColor, amount: float) -> QColor:
+    def mix(a: int, b: int) -> int:
+        return round(a * amount + b * (1 - amount))
+
+    return QColor(mix(colour.red(), base.red()), mix(colour.green(), base.green()), mix(colour.blue(), base.blue()))
+
+
+# -- tool bars ------------------------------------------------------------------------------------------------------
+TOOLBAR_ICON_SIZE = 20
+ICON_DIR = resources_dir() / "icons" / "toolbar"
+
+
+def toolbar_icon(name: str, palette: QPalette | None = None) -> QIcon:
+    """`resources/icons/toolbar/<name>.svg`, drawn in the palette's button text colour (and its disabled text
+    colour when the action is disabled), so that it reads on light and dark tool bars alike."""
+    pal = palette if palette is not None else QApplication.palette()
+    source = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    icon = QIcon()
+    for mode, group in ((QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+                        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled)):
+        colour = pal.color(group, QPalette.ColorRole.ButtonText).name()
+        renderer = QSvgRenderer(QByteArray(source.replace("currentColor", colour).encode("utf-8")))
+        for scale in (1, 2):  # sharp on high-density screens too
+            side = TOOLBAR_ICON_SIZE * scale
+            image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            renderer.render(painter, QRectF(0, 0, side, side))
+            painter.end()
+            icon.addPixmap(QPixmap.fromImage(image), mode)
+    return icon
+
+
+def give_icons(toolbar: QToolBar, icons: dict[QAction, str]) -> None:
+    """The tool bar's one look: each action with its icon, its name beside it."""
+    toolbar.setIconSize(QSize(TOOLBAR_ICON_SIZE, TOOLBAR_ICON_SIZE))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for action, name in icons.items():
+        action.setIcon(toolbar_icon(name, toolbar.palette()))

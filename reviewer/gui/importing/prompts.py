@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.gui.text import mnemonic_safe, plain_label
+from reviewer.gui.theme import show_as_error
 
 
 def password_prompt(parent: QWidget | None, file_name: str, wrong: bool) -> QInputDialog:
@@ -67,6 +68,7 @@ class VendorConfirmDialog(QDialog):
         layout.addWidget(self.new_button)
         layout.addWidget(self.new_name)
         self.message = QLabel(self)
+        show_as_error(self.message)  # it only ever says what is missing
         layout.addWidget(self.message)
 
         first = self.group.button(0)

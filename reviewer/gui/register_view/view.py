@@ -17,7 +17,7 @@ from reviewer.gui.register_view.search import SearchResults
 from reviewer.gui.view import ViewState
 from reviewer.register import Register, ReportFilter, ReportRow
 from reviewer.register.currency import CurrencyThresholds
-from reviewer.samples import sample_pdfs
+from reviewer.resources import sample_pdfs
 
 
 class ReportTable(QTableView):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.extract.model import BBox, OcrWord
+from reviewer.gui.theme import show_as_error
 from reviewer.gui.viewer.canvas import PageCanvas
 from reviewer.gui.viewer.render import PdfOpenError, PdfPages, RenderError
 from reviewer.gui.viewer.search import TextSearch
@@ -193,7 +194,7 @@ class PdfPageViewer(TextSearch):
             try:
                 self.load(data, password, self._ocr_words)
             except PdfOpenError:
-                self.show_message("That password does not open this PDF. Try again.")
+                self.show_message("That password does not open this PDF. Try again.", error=True)
 
     def clear(self) -> None:
         self._search_generation += 1
@@ -210,8 +211,9 @@ class PdfPageViewer(TextSearch):
         self.message.hide()
         self._set_controls_enabled(False)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
+        show_as_error(self.message, error)
         self.message.show()
 
     # ---- state ----------------------------------------------------------------------------------------
@@ -326,7 +328,7 @@ class PdfPageViewer(TextSearch):
         try:
             image = self._pages.render(self._page, self._zoom * ratio)
         except RenderError as err:  # the render child failed on this page: say so, keep the viewer usable
-            self.show_message(f"Page {self._page} cannot be shown: {err}.")
+            self.show_message(f"Page {self._page} cannot be shown: {err}.", error=True)
             return
         image.setDevicePixelRatio(ratio)
         self.canvas.set_image(image)

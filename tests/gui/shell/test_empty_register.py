@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewer.gui.register_view.empty_hint import EMPTY_TEXT
-from reviewer.samples import sample_pdfs
+from reviewer.resources import sample_pdfs
 from tests.gui.shell.import_helpers import finish_import
 
 
