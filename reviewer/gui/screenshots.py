@@ -111,10 +111,13 @@ def _review_for_the_shot(register: Register, report_id: int) -> None:
 
 
 def _show_tab(workspace: Any, tab: Any) -> None:
-    """`tab` of the workspace on screen, its first row selected (its details shown)."""
+    """`tab` of the workspace on screen, its first row selected (its details shown, its evidence on the page)."""
+    from PySide6.QtCore import QModelIndex
+
     workspace.tabs.setCurrentWidget(tab)
     table = getattr(tab, "table", None)
     if table is not None and table.model() is not None and table.model().rowCount():
+        table.setCurrentIndex(QModelIndex())  # so that selecting the first row is a change the tab follows
         table.selectRow(0)
 
 
