@@ -174,8 +174,9 @@ class PdfPageViewer(TextSearch):
         except PdfOpenError as err:
             needs_password = "password" in str(err).lower()
             self._locked_bytes = pdf_bytes if needs_password else None
-            self.show_message("This PDF is protected: enter its password to view it." if needs_password
-                              and not password else str(err))
+            asking = needs_password and not password  # a request, not an error
+            self.show_message("This PDF is protected: enter its password to view it." if asking else str(err),
+                              error=not asking)
             self.password_field.setVisible(needs_password)
             raise
         count = self._pages.page_count

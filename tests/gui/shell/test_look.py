@@ -3,6 +3,7 @@ light and dark palettes; tool bar actions with icons."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel
 
@@ -116,3 +117,23 @@ def test_the_tool_bar_actions_have_icons_that_are_drawn(qtbot, window):
         opaque = sum(1 for x in range(image.width()) for y in range(image.height())
                      if QColor.fromRgba(image.pixel(x, y)).alpha() > 128)
         assert 15 < opaque < 20 * 20 * 0.6, action.text()  # a drawn line icon, neither empty nor a filled square
+
+
+def test_the_viewer_asks_for_a_password_plainly_and_says_a_wrong_one_in_the_error_colour(qtbot):
+    from PySide6.QtCore import Qt
+
+    from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
+    from tests.support.viewer_pdf import make_pdf
+
+    viewer = PdfPageViewer()
+    qtbot.addWidget(viewer)
+    viewer.show()
+    red = error_colour(viewer.palette())
+    with pytest.raises(PdfOpenError):
+        viewer.load(make_pdf(pages=1, password="s3cret"))
+    assert "enter its password" in viewer.message.text()
+    assert text_colour(viewer.message) != red  # a request, not an error
+    qtbot.keyClicks(viewer.password_field, "wrong")
+    qtbot.keyClick(viewer.password_field, Qt.Key.Key_Return)
+    assert "does not open" in viewer.message.text()
+    assert text_colour(viewer.message) == red
