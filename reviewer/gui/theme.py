@@ -7,7 +7,9 @@ through a colour picked on the spot: the palette's link and highlight blues read
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStatusBar, QToolBar, QWidget
@@ -65,10 +67,55 @@ def error_colour(palette: QPalette | None = None) -> QColor:
     return QColor(ERROR_COLOURS[1] if is_dark(palette) else ERROR_COLOURS[0])
 
 
+class _FollowsPalette(QObject):
+    """Runs `again()` when the palette the owner inherits changes (the system switched between light and dark),
+    for colours worked out from the palette once. Qt tells a child widget by a PaletteChange, which setting the
+    owner's own palette also sends: `again()` runs only when the inherited window colour is another one."""
+
+    def __init__(self, owner: QWidget, again: Callable[[], None]) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.again = again
+        self.window_colour = self._window_colour()
+        owner.installEventFilter(self)
+
+    def _window_colour(self) -> str:
+        return self.owner.palette().color(QPalette.ColorRole.Window).name()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            colour = self._window_colour()
+            if colour != self.window_colour:
+                self.window_colour = colour
+                QTimer.singleShot(0, self, self.again)  # once the palette change has gone through
+        return False
+
+
+def _follow_palette(widget: QWidget, name: str, again: Callable[[], None]) -> None:
+    """`again()` on every palette change of the application, installed once per widget and `name`."""
+    key = f"follows_palette_{name}"
+    if not widget.property(key):
+        widget.setProperty(key, True)
+        _FollowsPalette(widget, again)
+
+
 def show_as_error(widget: QWidget, error: bool = True, *, boxed: bool = False) -> None:
     """The widget's text in the error colour (`error=False`: back to the palette's own text colour). `boxed`: a
-    tinted box around it too, for an error that must not be missed beside other text."""
+    tinted box around it too, for an error that must not be missed beside other text. The colour follows a
+    switch between light and dark."""
     widget.setProperty("error", error)
+    widget.setProperty("error_boxed", boxed)
+    _follow_palette(widget, "error", lambda: _recolour_error(widget))
+    _colour_error(widget, error, boxed)
+
+
+def _recolour_error(widget: QWidget) -> None:
+    if widget.property("error"):
+        widget.setPalette(QPalette())  # the new palette's own colours first, then the error colour on them
+        _colour_error(widget, True, bool(widget.property("error_boxed")))
+
+
+def _colour_error(widget: QWidget, error: bool, boxed: bool) -> None:
     if boxed:
         colour = error_colour(widget.palette())
         tint = _blend(colour, widget.palette().color(QPalette.ColorRole.Window), 0.14)
@@ -144,5 +191,10 @@ def give_icons(toolbar: QToolBar, icons: dict[QAction, str]) -> None:
     """The tool bar's one look: each action with its icon, its name beside it."""
     toolbar.setIconSize(QSize(TOOLBAR_ICON_SIZE, TOOLBAR_ICON_SIZE))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for action, name in icons.items():
-        action.setIcon(toolbar_icon(name, toolbar.palette()))
+
+    def draw() -> None:
+        for action, name in icons.items():
+            action.setIcon(toolbar_icon(name, toolbar.palette()))
+
+    draw()
+    _follow_palette(toolbar, "icons", draw)

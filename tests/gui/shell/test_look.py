@@ -137,3 +137,35 @@ def test_the_viewer_asks_for_a_password_plainly_and_says_a_wrong_one_in_the_erro
     qtbot.keyClick(viewer.password_field, Qt.Key.Key_Return)
     assert "does not open" in viewer.message.text()
     assert text_colour(viewer.message) == red
+
+
+def test_error_text_and_icons_follow_a_switch_to_a_dark_palette(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QToolBar
+
+    from reviewer.gui.theme import show_as_error
+
+    label = QLabel("Not saved: the disk is full", window)
+    show_as_error(label)
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    lock = window.lock_action
+
+    def icon_colour() -> QColor:
+        image = lock.icon().pixmap(20, 20).toImage()
+        opaque = [QColor.fromRgba(image.pixel(x, y)) for x in range(20) for y in range(20)
+                  if QColor.fromRgba(image.pixel(x, y)).alpha() == 255]
+        return opaque[len(opaque) // 2]
+
+    assert text_colour(label) == QColor(ERROR_COLOURS[0])
+    light_icon = icon_colour()
+    original = QApplication.palette()
+    dark = QPalette(QColor("#2d2d2d"))
+    try:
+        QApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: text_colour(label) == QColor(ERROR_COLOURS[1]))
+        assert contrast(text_colour(label), label.palette().color(QPalette.ColorRole.Window)) >= 4.5
+        qtbot.waitUntil(lambda: icon_colour() != light_icon)
+        # the icon is drawn in the dark tool bar's text colour: light on dark
+        assert icon_colour().lightness() > toolbar.palette().color(QPalette.ColorRole.Button).lightness()
+    finally:
+        QApplication.setPalette(original)
+    qtbot.waitUntil(lambda: text_colour(label) == QColor(ERROR_COLOURS[0]))
