@@ -247,9 +247,7 @@ class MainWindow(QMainWindow):
                 view.refresh()
 
     def _import_finished(self) -> None:
-        failed = self.importer.dialog.counts()
-        show_status(self.statusBar(), self.importer.summary_line(), 10_000,
-                    error=bool(failed["failed"] + failed["password_needed"]))
+        show_status(self.statusBar(), self.importer.summary_line(), 10_000, error=self.importer.dialog.failures() > 0)
 
     def _tab_changed(self, index: int) -> None:
         self.close_tab_action.setEnabled(index >= FIXED_TABS)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.actions import action_name
+
 WINDOW_WIDE = "Everywhere in the window"
 
 
@@ -32,11 +34,6 @@ class Shortcut:
     where: str
     keys: str
     what: str
-
-
-def action_name(action: QAction) -> str:
-    """The action's text as a menu shows it: no mnemonic marker, no trailing ellipsis."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("\u2026").strip()
 
 
 def key_text(sequences: list[QKeySequence]) -> str:

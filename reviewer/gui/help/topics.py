@@ -66,10 +66,13 @@ def data_locations(register_path: Path, settings_path: str, default_register: Pa
                        "The copy stays encrypted, so it is safe on a backup drive; opening it takes the passphrase "
                        "the register had when you copied it. To restore, close the app and copy the file back."),
         ("Moving to another machine", f"Install reviewer there, close the app on both machines, and copy {name} "
-                                      f"to the new machine's register place:\n{default_register}\n"
-                                      "(or keep it anywhere and start the app with reviewer --register FILE). "
-                                      "Unlock it with the same passphrase. The settings do not travel with the "
-                                      "register: set them again there."),
+                                      "into the new machine's user data folder, where the app looks for it: "
+                                      "~/.local/share/reviewer/ on Linux, ~/Library/Application Support/reviewer/ "
+                                      "on macOS, %LOCALAPPDATA%\\reviewer\\ on Windows (here: "
+                                      f"{default_register.parent}), named register.db. Or keep it anywhere and "
+                                      "start the app with reviewer --register FILE. Unlock it with the same "
+                                      "passphrase. The settings do not travel with the register: set them again "
+                                      "there."),
         ("Never written to disk", "Your passphrase and the register's key; decrypted PDFs or pages; report text "
                                   "in logs, settings or temporary files; the folders your file dialogs visited. "
                                   "Exports and workpapers you write are plain files: protect them yourself."),

@@ -135,6 +135,10 @@ class ImportProgressDialog(QDialog):
     def counts(self) -> Counter[str]:
         return Counter(status for status, _ in self.outcomes.values())
 
+    def failures(self) -> int:
+        """How many files of the batch failed (a password not given counts)."""
+        return sum(1 for status, _ in self.outcomes.values() if status in FAILED)
+
     def finish(self) -> None:
         """Show the summary: counts, and each failed file with why."""
         counts = self.counts()
@@ -148,7 +152,7 @@ class ImportProgressDialog(QDialog):
             if status in ("failed", "password_needed"):
                 lines.append(f"\u2022 {path.name}: {message or STATUS_TEXT[status]}")
         self.summary.setText("\n".join(lines))
-        show_as_error(self.summary, any(status in FAILED for status, _ in self.outcomes.values()))
+        show_as_error(self.summary, self.failures() > 0)
         self.cancel_button.setEnabled(False)
         self.close_button.setEnabled(True)
 
