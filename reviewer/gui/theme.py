@@ -68,9 +68,10 @@ def error_colour(palette: QPalette | None = None) -> QColor:
 
 
 class _FollowsPalette(QObject):
-    """Runs `again()` when the palette the owner inherits changes (the system switched between light and dark),
-    for colours worked out from the palette once. Qt tells a child widget by a PaletteChange, which setting the
-    owner's own palette also sends: `again()` runs only when the inherited window colour is another one."""
+    """Runs `again()` when the application's palette changes (the system switched between light and dark), for
+    colours worked out from the palette once. Qt tells a child widget by a PaletteChange, which setting the
+    owner's own palette or style sheet also sends: `again()` runs only when the application's window colour is
+    another one (never the owner's, which its own error box changes)."""
 
     def __init__(self, owner: QWidget, again: Callable[[], None]) -> None:
         super().__init__(owner)
@@ -79,8 +80,9 @@ class _FollowsPalette(QObject):
         self.window_colour = self._window_colour()
         owner.installEventFilter(self)
 
-    def _window_colour(self) -> str:
-        return self.owner.palette().color(QPalette.ColorRole.Window).name()
+    @staticmethod
+    def _window_colour() -> str:
+        return QApplication.palette().color(QPalette.ColorRole.Window).name()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -110,15 +112,20 @@ def show_as_error(widget: QWidget, error: bool = True, *, boxed: bool = False) -
 
 
 def _recolour_error(widget: QWidget) -> None:
-    if widget.property("error"):
+    if not widget.property("error"):
+        return
+    boxed = bool(widget.property("error_boxed"))
+    if not boxed:
         widget.setPalette(QPalette())  # the new palette's own colours first, then the error colour on them
-        _colour_error(widget, True, bool(widget.property("error_boxed")))
+    _colour_error(widget, True, boxed)
 
 
 def _colour_error(widget: QWidget, error: bool, boxed: bool) -> None:
     if boxed:
-        colour = error_colour(widget.palette())
-        tint = _blend(colour, widget.palette().color(QPalette.ColorRole.Window), 0.14)
+        # the application's palette: the box's own carries its tint once styled
+        around = QApplication.palette()
+        colour = error_colour(around)
+        tint = _blend(colour, around.color(QPalette.ColorRole.Window), 0.14)
         widget.setStyleSheet(f"QLabel {{ background: {tint.name()}; color: {colour.name()}; "
                              f"border: 1px solid {colour.name()}; padding: 4px; }}" if error else "")
         return

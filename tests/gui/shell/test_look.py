@@ -146,6 +146,9 @@ def test_error_text_and_icons_follow_a_switch_to_a_dark_palette(qtbot, window):
 
     label = QLabel("Not saved: the disk is full", window)
     show_as_error(label)
+    box = QLabel("Workpaper not written: the disk is full", window)
+    show_as_error(box, boxed=True)
+    assert ERROR_COLOURS[0] in box.styleSheet()
     toolbar = window.findChild(QToolBar, "main-toolbar")
     lock = window.lock_action
 
@@ -162,6 +165,7 @@ def test_error_text_and_icons_follow_a_switch_to_a_dark_palette(qtbot, window):
     try:
         QApplication.setPalette(dark)
         qtbot.waitUntil(lambda: text_colour(label) == QColor(ERROR_COLOURS[1]))
+        qtbot.waitUntil(lambda: ERROR_COLOURS[1] in box.styleSheet())
         assert contrast(text_colour(label), label.palette().color(QPalette.ColorRole.Window)) >= 4.5
         qtbot.waitUntil(lambda: icon_colour() != light_icon)
         # the icon is drawn in the dark tool bar's text colour: light on dark
@@ -169,3 +173,5 @@ def test_error_text_and_icons_follow_a_switch_to_a_dark_palette(qtbot, window):
     finally:
         QApplication.setPalette(original)
     qtbot.waitUntil(lambda: text_colour(label) == QColor(ERROR_COLOURS[0]))
+    qtbot.wait(200)  # settled: no label keeps restyling itself
+    assert text_colour(label) == QColor(ERROR_COLOURS[0])
