@@ -260,10 +260,10 @@ def _passwd(args: argparse.Namespace) -> int:
 
 
 def samples_dir() -> Path:
-    """`resources/samples` beside the package (or inside a PyInstaller bundle)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return base / "resources" / "samples"
+    """`resources/samples` beside the package (or inside a PyInstaller bundle): `reviewer.resources`."""
+    from reviewer.resources import samples_dir as shipped_samples
+
+    return shipped_samples()
 
 
 def _manifest(folder: Path) -> dict[str, Any]:

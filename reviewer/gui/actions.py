@@ -23,8 +23,13 @@ def window_action(window: QWidget, text: str, shortcut: QKeySequence | str | Non
     return action
 
 
+def action_name(action: QAction) -> str:
+    """The action's text without its mnemonic marker and trailing ellipsis ("Import PDFs")."""
+    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("\u2026")
+
+
 def name_shortcut(action: QAction) -> None:
     """The action's name and its shortcut, as tool bars and menus show it ("Import PDFs (Ctrl+O)")."""
-    name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("\u2026")
+    name = action_name(action)
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     action.setToolTip(f"{name} ({keys})" if keys else name)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -34,11 +33,14 @@ from reviewer.gui.register_view import RegisterView, ReviewsDueNotice
 from reviewer.gui.settings import AppSettings, SettingsDialog
 from reviewer.gui.signals_view import SignalsView
 from reviewer.gui.text import mnemonic_safe, tooltip_text
+from reviewer.gui.theme import show_status
 from reviewer.gui.unlock import IdleLock, UnlockDialog
 from reviewer.gui.vendor_view import VendorView
 from reviewer.gui.view import View, show_tab
 from reviewer.gui.viewer.render import RenderService
+from reviewer.gui.window_menus import add_menus_and_toolbar
 from reviewer.gui.workspace import ReviewWorkspace
+from reviewer.resources import sample_pdfs
 
 if TYPE_CHECKING:
     from reviewer.register import Register
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(self.tabs.count() - 1, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
         self.register_view.open_report.connect(self.open_report)
+        self.register_view.import_samples_requested.connect(lambda: self.import_paths(sample_pdfs()))
         self.procurement.vendor_activated.connect(self._show_vendor)
         self.vendor_view.open_report.connect(self.open_report)
         self.register_view.vendor_history_requested.connect(self.vendor_view.reveal)
@@ -141,18 +144,7 @@ class MainWindow(QMainWindow):
         for i, title in enumerate(("&Register", "&Procurement", "&Finance", "&Vendors", "&Signals")):
             self._action(f"Show {title}", f"Ctrl+{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i))
 
-        menu = self.menuBar().addMenu("&File")
-        for action in (self.import_action, self.import_folder_action, self.refresh_action, self.lock_action,
-                       self.settings_action, self.close_tab_action, self.quit_action):
-            menu.addAction(action)
-        edit = self.menuBar().addMenu("&Edit")
-        edit.addAction(self.search_action)
-        edit.addAction(self.delete_action)
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("main-toolbar")
-        for action in (self.import_action, self.search_action, self.refresh_action, self.lock_action):
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
+        self.help_menu = add_menus_and_toolbar(self)
 
     # importing
     def ask_import(self) -> QFileDialog:
@@ -172,7 +164,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> int:
         count = self.importer.import_paths(paths)
         if not count:
-            self.statusBar().showMessage("No PDF files there to import.", 5000)
+            show_status(self.statusBar(), "No PDF files there to import.", 5000, error=True)
         return count
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -240,7 +232,7 @@ class MainWindow(QMainWindow):
                 view.refresh()
 
     def _import_finished(self) -> None:
-        self.statusBar().showMessage(self.importer.summary_line(), 10_000)
+        show_status(self.statusBar(), self.importer.summary_line(), 10_000, error=self.importer.dialog.failures() > 0)
 
     def _tab_changed(self, index: int) -> None:
         self.close_tab_action.setEnabled(index >= FIXED_TABS)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.theme import show_as_error
 from reviewer.register.currency import CurrencyThresholds
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ class SettingsDialog(QDialog):
         self.reviewer = QLineEdit(str(settings.reviewer_name), self)
         self.reviewer.setPlaceholderText("your name, written into the audit log and sign-offs")
         self.message = QLabel(self)
+        show_as_error(self.message)  # it only ever says why the settings were not saved
 
         form = QFormLayout(self)
         form.addRow("Fiscal year ends (month)", self.fy_month)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.theme import show_as_error
 from reviewer.register.kdf import MIN_PASSPHRASE_LENGTH  # one rule for the CLI and the GUI
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class UnlockDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        show_as_error(self.message)  # it only ever says why the passphrase was refused
 
         form = QFormLayout()
         form.addRow("Passphrase", self.passphrase)

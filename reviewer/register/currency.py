@@ -55,34 +55,41 @@ class StatusInfo:
 # worst first: the order is the severity (0 = worst), the order sorting by status follows
 STATUSES: tuple[StatusInfo, ...] = (
     StatusInfo("next_report_expected", "critical", "Overdue", "Overdue: no report since {period_end}",
-               "The next report should have been issued by now (12 months and 6 weeks after the last period "
-               "end) and none is on file: the vendor is not evidenced. Ask the vendor for its new report."),
+               "The next report should have been issued by now ({stale} months and {weeks} weeks after the last "
+               "period end) and none is on file: the vendor is not evidenced. Ask the vendor for its new report."),
     StatusInfo("stale", "serious", "Stale: new report due", "Stale: new report due by {next_expected}",
-               "The latest report's period ended more than 12 months ago; no bridge letter can cover that long. "
-               "Ask the vendor for its new report, due within about 6 weeks of the period's anniversary."),
+               "The latest report's period ended more than {stale} months ago; no bridge letter can cover that long. "
+               "Ask the vendor for its new report, due within about {weeks} weeks of the period's anniversary."),
     StatusInfo("bridge_lapsed", "warning", "Bridge letter lapsed", "Bridge letter lapsed on {lapsed_on}",
-               "A bridge letter covered the time after the report, but more than 90 days have passed since the "
+               "A bridge letter covered the time after the report, but more than {bridge} days have passed since the "
                "day it covers to, and no newer report is on file. Ask for a new bridge letter or the new report."),
     StatusInfo("gap", "warning", "Bridge letter leaves a gap", "Bridge letter leaves a gap after {period_end}",
                "The bridge letter does not start at the report's period end: the days between are covered by "
                "nobody. Ask the vendor for a letter that starts where the report ends."),
     StatusInfo("bridge_due", "caution", "Bridge letter needed", "Bridge letter needed",
-               "The report's period ended more than 3 months ago and no bridge letter is on file. Ask the vendor "
+               "The report's period ended more than {due} months ago and no bridge letter is on file. Ask the vendor "
                "for a bridge letter covering from the period end to a recent date."),
     StatusInfo("bridged", "covered", "Bridged", "Bridged to {bridge_period_end}",
-               "The report's period ended more than 3 months ago; a bridge letter covers from then to a recent "
-               "date. Nothing to do until the letter lapses (90 days after the day it covers to)."),
+               "The report's period ended more than {due} months ago; a bridge letter covers from then to a recent "
+               "date. Nothing to do until the letter lapses ({bridge} days after the day it covers to)."),
     StatusInfo("current", "good", "Current", "Current",
-               "The report's period ended within the last 3 months: it is good evidence as it is."),
+               "The report's period ended within the last {due} months: it is good evidence as it is."),
 )
 STATUS_INFO: dict[str, StatusInfo] = {info.status: info for info in STATUSES}
 CURRENCY_STATUSES: tuple[str, ...] = tuple(info.status for info in STATUSES)  # worst first
 SEVERITY: dict[str, int] = {status: rank for rank, status in enumerate(CURRENCY_STATUSES)}
 
 
-def status_meanings() -> list[tuple[str, str, str]]:
+def status_meaning(status: str, thresholds: CurrencyThresholds | None = None) -> str:
+    """What a status asks of the user, worded with the user's thresholds (the defaults when none are given)."""
+    t = thresholds or CurrencyThresholds()
+    return STATUS_INFO[status].meaning.format(due=t.bridge_due_after_months, stale=t.stale_after_months,
+                                              bridge=t.bridge_max_days, weeks=t.next_report_weeks)
+
+
+def status_meanings(thresholds: CurrencyThresholds | None = None) -> list[tuple[str, str, str]]:
     """(status, name, meaning) for each status, worst first: what the Help page lists."""
-    return [(info.status, info.name, info.meaning) for info in STATUSES]
+    return [(info.status, info.name, status_meaning(info.status, thresholds)) for info in STATUSES]
 
 
 def status_name(status: str | None) -> str:

@@ -73,7 +73,7 @@ class ImportController(QObject):
     def summary_line(self) -> str:
         """The last batch in one line for the status bar ("Import finished: 3 imported, 1 failed.")."""
         counts = self.dialog.counts()
-        failed = counts["failed"] + counts["password_needed"]
+        failed = self.dialog.failures()
         parts = [f"{counts['imported']} imported"]
         if counts["duplicate"]:
             parts.append(f"{counts['duplicate']} already in the register")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.gui.text import plain_label, tooltip_text
+from reviewer.gui.theme import show_as_error
 
 STATUS_TEXT = {
     "imported": "Imported",
@@ -26,6 +27,7 @@ STATUS_TEXT = {
     "password_needed": "Needs a password",
     "cancelled": "Cancelled",
 }
+FAILED = frozenset({"failed", "password_needed"})  # the outcomes shown in the error colour
 
 
 class FileRow:
@@ -98,6 +100,7 @@ class ImportProgressDialog(QDialog):
                 self.rows[path] = FileRow(self.grid, len(self.rows), path, self.body)
         self.cancel_button.setEnabled(True)
         self.close_button.setEnabled(False)
+        show_as_error(self.summary, False)
         self.summary.setText(f"Importing {len(self.rows)} file{'s' if len(self.rows) != 1 else ''}\u2026")
 
     def file_started(self, path: Path) -> None:
@@ -121,6 +124,7 @@ class ImportProgressDialog(QDialog):
         self.outcomes[path] = (status, message)
         row.bar.hide()
         text = STATUS_TEXT.get(status, status)
+        show_as_error(row.status, status in FAILED)
         row.status.setText(f"{text}: {message}" if message and status != "imported" else text)
 
     def _cancel(self) -> None:
@@ -130,6 +134,10 @@ class ImportProgressDialog(QDialog):
 
     def counts(self) -> Counter[str]:
         return Counter(status for status, _ in self.outcomes.values())
+
+    def failures(self) -> int:
+        """How many files of the batch failed (a password not given counts)."""
+        return sum(1 for status, _ in self.outcomes.values() if status in FAILED)
 
     def finish(self) -> None:
         """Show the summary: counts, and each failed file with why."""
@@ -144,6 +152,7 @@ class ImportProgressDialog(QDialog):
             if status in ("failed", "password_needed"):
                 lines.append(f"\u2022 {path.name}: {message or STATUS_TEXT[status]}")
         self.summary.setText("\n".join(lines))
+        show_as_error(self.summary, self.failures() > 0)
         self.cancel_button.setEnabled(False)
         self.close_button.setEnabled(True)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.gui.text import mnemonic_safe, plain_label
+from reviewer.gui.theme import show_as_error
 from reviewer.register.vendors import AUTO_MATCH  # the register's own "same vendor" score: one rule for both
 
 
@@ -128,6 +129,7 @@ class VendorConfirmDialog(ImportQuestion):
         layout.addWidget(self.new_button)
         layout.addWidget(self.new_name)
         self.message = QLabel(self)
+        show_as_error(self.message)  # it only ever says what is missing
         layout.addWidget(self.message)
 
         same = [i for i, (_vid, _name, score) in enumerate(match.candidates) if score >= AUTO_MATCH]

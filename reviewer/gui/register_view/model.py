@@ -18,7 +18,7 @@ from reviewer.gui.register_view.corrected import MARK, CorrectionMarks
 from reviewer.gui.text import tooltip_text
 from reviewer.gui.theme import STATUS_LABELS, role_colour
 from reviewer.register import ReportFilter, ReportRow
-from reviewer.register.currency import STATUS_INFO, CurrencyThresholds
+from reviewer.register.currency import CurrencyThresholds, status_meaning
 from reviewer.register.review_dates import reminder
 
 if TYPE_CHECKING:
@@ -218,7 +218,8 @@ class ReportTableModel(QAbstractTableModel):
             value = column.raw(rec)
             return value if isinstance(value, (str, int)) else (None if value is None else str(value))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == CURRENCY_COLUMN and rec.currency_status:
-            return tooltip_text(STATUS_INFO[rec.currency_status].meaning)  # what the status asks of the user
+            # what the status asks of the user, worded with the thresholds the badges follow
+            return tooltip_text(status_meaning(rec.currency_status, self._thresholds()))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and rec.file_name:
             return tooltip_text(rec.file_name)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == NEXT_REVIEW_COLUMN:

@@ -11,12 +11,14 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from reviewer.gui.register_view.delegates import CurrencyBadgeDelegate
+from reviewer.gui.register_view.empty_hint import EmptyRegisterHint
 from reviewer.gui.register_view.filter_bar import FilterBar
 from reviewer.gui.register_view.model import CURRENCY_COLUMN, NEXT_REVIEW_COLUMN, ReportTableModel
 from reviewer.gui.register_view.search import SearchResults
 from reviewer.gui.view import ViewState
 from reviewer.register import Register, ReportFilter, ReportRow
 from reviewer.register.currency import CurrencyThresholds
+from reviewer.resources import sample_pdfs
 
 
 class ReportTable(QTableView):
@@ -32,12 +34,14 @@ class ReportTable(QTableView):
 
 
 class RegisterView(QWidget):
-    """Emits `open_report(report_id, page)` (page 0 means the report's start), `selection_changed()` and
-    `vendor_history_requested(vendor_id)` (the current row's vendor, to see its reports over time)."""
+    """Emits `open_report(report_id, page)` (page 0 means the report's start), `selection_changed()`,
+    `vendor_history_requested(vendor_id)` (the current row's vendor, to see its reports over time) and
+    `import_samples_requested()` from the empty register's button."""
 
     open_report = Signal(int, int)
     selection_changed = Signal()
     vendor_history_requested = Signal(int)
+    import_samples_requested = Signal()
 
     def __init__(self, register: Register | None = None, parent: QWidget | None = None,
                  thresholds: Callable[[], CurrencyThresholds] | None = None) -> None:
@@ -64,6 +68,8 @@ class RegisterView(QWidget):
         self.badges = CurrencyBadgeDelegate(self.table)
         self.table.setItemDelegateForColumn(CURRENCY_COLUMN, self.badges)
         self.count = QLabel(self)
+        self.empty_hint = EmptyRegisterHint(self.table, show_samples_button=bool(sample_pdfs()))
+        self.empty_hint.import_samples.connect(self.import_samples_requested)
         self.results = SearchResults(self)
         self.results.hide()
 
@@ -143,6 +149,8 @@ class RegisterView(QWidget):
         shown = self.model.report_filter
         due = f" with a review due by {shown.review_due_by.isoformat()}" if shown and shown.review_due_by else ""
         self.count.setText(f"{total} report{'s' if total != 1 else ''}{due}" if self.register is not None else "")
+        # how to start, while the register holds nothing (not when a filter matches nothing)
+        self.empty_hint.setVisible(self.register is not None and total == 0 and self.model.report_filter is None)
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

@@ -43,25 +43,28 @@ class ViewerKeys(TextSearch):
         raise NotImplementedError
 
     def install_keys(self, own_find_keys: bool) -> None:
-        def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], object]) -> None:
+        def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, slot: Callable[[], object], what: str,
+                     enabled: bool = True) -> None:
             s = QShortcut(QKeySequence(keys), self)
             s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            s.setWhatsThis(what)  # the Help menu's list of keys reads it
+            s.setEnabled(enabled)
             s.activated.connect(slot)
 
-        shortcut(QKeySequence.StandardKey.ZoomIn, self.zoom_in)
-        shortcut("Ctrl+=", self.zoom_in)
-        shortcut(QKeySequence.StandardKey.ZoomOut, self.zoom_out)
-        shortcut("Ctrl+0", self.fit_width)
-        shortcut("PgDown", lambda: self.scroll_by_screen(1))
-        shortcut("PgUp", lambda: self.scroll_by_screen(-1))
+        shortcut(QKeySequence.StandardKey.ZoomIn, self.zoom_in, "Zoom in")
+        shortcut("Ctrl+=", self.zoom_in, "Zoom in")
+        shortcut(QKeySequence.StandardKey.ZoomOut, self.zoom_out, "Zoom out")
+        shortcut("Ctrl+0", self.fit_width, "Fit the page to the width")
+        shortcut("PgDown", lambda: self.scroll_by_screen(1), "Next screen of pages")
+        shortcut("PgUp", lambda: self.scroll_by_screen(-1), "Previous screen of pages")
         # in the find field and the page box, Home and End stay theirs (line edits claim them first)
-        shortcut("Home", self.first_page)
-        shortcut("End", self.last_page)
-        shortcut("F4", self.toggle_side_panel)
-        if own_find_keys:
-            shortcut(QKeySequence.StandardKey.Find, self.focus_search)
-            shortcut("F3", self.find_next)
-            shortcut("Shift+F3", self.find_previous)
+        shortcut("Home", self.first_page, "First page")
+        shortcut("End", self.last_page, "Last page")
+        shortcut("F4", self.toggle_side_panel, "Show or hide the thumbnails and outline")
+        # a host that takes the find keys itself (find_key_action) keeps these disabled: listed, never fired
+        shortcut(QKeySequence.StandardKey.Find, self.focus_search, "Find in this PDF", own_find_keys)
+        shortcut("F3", self.find_next, "Find next", own_find_keys)
+        shortcut("Shift+F3", self.find_previous, "Find previous", own_find_keys)
 
     def find_key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
         """What Ctrl+F, F3 or Shift+F3 do, for a host that takes these keys itself (see the module docstring)."""

@@ -19,6 +19,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from reviewer.extract.model import BBox, OcrWord
+from reviewer.gui.theme import show_as_error
 from reviewer.gui.viewer.canvas import PageCanvas, to_pixels
 from reviewer.gui.viewer.keys import ViewerKeys
 from reviewer.gui.viewer.render import PdfOpenError, PdfPages
@@ -142,8 +143,9 @@ class PdfPageViewer(ViewerKeys):
         except PdfOpenError as err:
             needs_password = "password" in str(err).lower()
             self._locked_bytes = pdf_bytes if needs_password else None
-            self.show_message("This PDF is protected: enter its password to view it." if needs_password
-                              and not password else str(err))
+            asking = needs_password and not password  # a request, not an error
+            self.show_message("This PDF is protected: enter its password to view it." if asking else str(err),
+                              error=not asking)
             self.password_field.setVisible(needs_password)
             raise
         count = self._pages.page_count
@@ -170,7 +172,7 @@ class PdfPageViewer(ViewerKeys):
             try:
                 self.load(data, password, self._ocr_words)
             except PdfOpenError:
-                self.show_message("That password does not open this PDF. Try again.")
+                self.show_message("That password does not open this PDF. Try again.", error=True)
 
     def clear(self) -> None:
         self._reset_search(self._search_query)
@@ -187,8 +189,9 @@ class PdfPageViewer(ViewerKeys):
         self.message.hide()
         self._set_controls_enabled(False)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
+        show_as_error(self.message, error)
         self.message.show()
 
     # ---- state ----------------------------------------------------------------------------------------

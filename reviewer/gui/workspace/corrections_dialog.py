@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.extract.model import CATEGORIES
 from reviewer.gui.text import plain_label
+from reviewer.gui.theme import show_as_error
 from reviewer.gui.viewer.selection import PageSelection
 from reviewer.register.corrections import CHOICES as SCALAR_CHOICES
 from reviewer.register.corrections import DATE_FIELDS, LIST_FIELDS, invalid_scalar, target_label
@@ -88,7 +89,7 @@ class CorrectionDialog(QDialog):
             self.use_selection.hide()
             form.addRow("", QLabel("Tip: drag over the page to pick this value's evidence.", self))
         self.error = plain_label("", self)
-        self.error.setStyleSheet("QLabel { color: #8a1f11; }")
+        show_as_error(self.error)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.gui.text import plain_label, tooltip_text
+from reviewer.gui.theme import notice_style
 from reviewer.gui.workspace.corrections_dialog import MAIN_FIELD, CorrectionDialog
 from reviewer.gui.workspace.corrections_marks import revert_correction, write_correction
 from reviewer.gui.workspace.corrections_rows import CheckRow, check_rows
@@ -62,8 +63,7 @@ class CorrectionsTab(QWidget):
         self.selection_label.setWordWrap(True)
         self.disagreement = plain_label("", self)
         self.disagreement.setWordWrap(True)
-        self.disagreement.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e0c36c;"
-                                        " padding: 4px; }")
+        self.disagreement.setStyleSheet(notice_style(self.palette()))
         self.disagreement.hide()
         self.detail = plain_label("", self)  # the selected row in full (the table elides long values)
         self.detail.setWordWrap(True)
@@ -131,10 +131,12 @@ class CorrectionsTab(QWidget):
         layout.addWidget(self.detail)
         layout.addWidget(self.selection_label)
         layout.addLayout(more)
-        for keys, slot in (("Return", self.confirm_selected), ("Enter", self.confirm_selected),
-                           ("Delete", self.remove_selected)):
+        for keys, slot, what in (("Return", self.confirm_selected, "Confirm the selected value"),
+                                 ("Enter", self.confirm_selected, "Confirm the selected value"),
+                                 ("Delete", self.remove_selected, "Remove the selected item as false")):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)  # the Help menu's list of keys reads it
             shortcut.activated.connect(slot)
 
     # ---- reading --------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from reviewer.gui.theme import show_as_error
+
 
 class OwnControlDialog(QDialog):
     """Asks for a new own control; OK stays disabled until a reference and a title are given."""
@@ -18,6 +20,7 @@ class OwnControlDialog(QDialog):
         self.owner.setPlaceholderText("who operates it")
         self.error = QLabel("", self)
         self.error.setWordWrap(True)
+        show_as_error(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.accept)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reviewer.extract.model import BBox
 from reviewer.gui.export_dialogs import save_dialog
 from reviewer.gui.text import plain_label, tooltip_text
+from reviewer.gui.theme import give_icons, notice_style, show_as_error
 from reviewer.gui.viewer import PdfOpenError, PdfPageViewer
 from reviewer.gui.viewer.selection import AreaSelection
 from reviewer.gui.workspace.audit_tab import AuditTab
@@ -83,13 +84,12 @@ class ReviewWorkspace(QWidget):
         self.fields = FieldsPanel(extraction, self)
         self.warnings = plain_label("", self)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e0c36c;"
-                                    " padding: 4px; }")
+        self.warnings.setStyleSheet(notice_style(self.palette()))
         self.warnings.setText("Extraction warnings:\n" + "\n".join(f"\u2022 {w}" for w in extraction.warnings))
         self.warnings.setVisible(bool(extraction.warnings))
         self.error = plain_label("", self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { background: #fde7e9; color: #8a1f11; padding: 4px; }")
+        show_as_error(self.error, boxed=True)
         self.error.hide()
 
         self.exceptions_tab = ExceptionsTab(self)
@@ -182,6 +182,8 @@ class ReviewWorkspace(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
             self.toolbar.addAction(action)
+        give_icons(self.toolbar, {self.undo_action: "undo", self.redo_action: "redo", self.export_action: "export",
+                                  self.next_unsure_action: "next-to-check", self.correct_action: "correct"})
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.to_check_label)
         self.undo_keys = SavedUndoKeys(self.undo_action.shortcuts() + self.redo_action.shortcuts(), self)
