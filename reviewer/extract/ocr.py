@@ -1,9 +1,9 @@
 """OCR of a page without a text layer into the same words and lines as a born-digital page.
 
 Owns the step from a PDF page to OCR words: the page is rendered to a greyscale image in memory (never to a
-file) at the resolution it was scanned at, turned level (`scan_prep`), read by the engine (`ocr_engine`), and
-its words become `Word`s in points from the page's top-left with the engine's confidence, grouped into lines by
-the same `group_lines` as the text layer. Every reader above sees an ordinary page.
+file) at twice the resolution it was scanned at (at most ENGINE_DPI), turned level (`scan_prep`), read by the
+engine (`ocr_engine`), and its words become `Word`s in points from the page's top-left with the engine's
+confidence, grouped into lines by the same `group_lines` as the text layer. Every reader above sees an ordinary page.
 
 Boxes are those of the level page: on a page scanned a degree askew, a word's box is within a few points of
 where it is drawn (sin 1 degree is 1.7%), and the rows of a table stay rows.
@@ -28,8 +28,10 @@ from reviewer.extract.scan_prep import binarise, deskew
 from reviewer.extract.words import group_lines
 
 MIN_DPI, MAX_DPI, DEFAULT_DPI = 150, 300, 200  # the resolution a page is taken to be scanned at, within these
-UPSCALE = 2.0  # a scan is rendered this much finer than it was scanned (at most MAX_DPI): Tesseract reads 10-point
-# text at 150 dpi with hyphens and dots lost ("C202" for "C-202"); at 300 dpi it keeps them
+UPSCALE = 2.0  # a scan is rendered this much finer than it was scanned (at most ENGINE_DPI): Tesseract reads 10-point
+# text at 150 dpi with hyphens and dots lost ("C202" for "C-202"); finer, it keeps them
+ENGINE_DPI = 250  # the finest a page is rendered for the engine: as accurate on 150-dpi scans as 300 dpi, and more so
+# on 300-dpi scans (the paper noise is smoothed away), in two thirds of the time (docs/ocr.md)
 LOW_CONFIDENCE = 0.40  # a word the engine gives less than this is one a reviewer should check (Tesseract gives
 # correct words with punctuation, "Ltd.'s", about 0.45; misread ones, "Decernber", mostly less)
 _SMUDGE_CONFIDENCE = 0.60
@@ -90,7 +92,7 @@ def ocr_page(pdf_page: pdfium.PdfPage, page: Page, dpi: int | None = None) -> No
 def render_for_ocr(pdf_page: pdfium.PdfPage, dpi: int | None = None) -> tuple[Any, int]:
     """The page's image for OCR and its resolution: the PDFium half of `ocr_page`, for the thread that owns the
     document (PDFium is not thread-safe)."""
-    dpi = dpi or min(MAX_DPI, int(scan_dpi(pdf_page) * UPSCALE))
+    dpi = dpi or min(ENGINE_DPI, int(scan_dpi(pdf_page) * UPSCALE))
     return render_grey(pdf_page, dpi), dpi
 
 
