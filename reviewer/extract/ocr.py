@@ -14,6 +14,7 @@ or the words inside an evidence box, were read by OCR with low confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -40,7 +41,11 @@ BULLET = "\u2022"
 _DASHES = {"\u2013", "\u2014"}
 _SPECK_CONFIDENCE = 0.5
 _NOISE_CONFIDENCE = 0.3
-_TYPE_TWO_MISREAD = {"Il", "lI", "ll", "IL", "Ll", "11", "Il.", "ll.", "I]", "Ill"}
+_NUMERAL_LOOKALIKES = set("IlL1|!][")  # what Tesseract makes of the strokes of a roman numeral ("Type Il")
+_NUMBERED = {"type": 2, "section": 5, "part": 5}  # words a roman numeral follows, with its highest value
+# a stray mark the engine stuck to the front of a word: an underscore or comma (a table rule, a speck), a stop
+# before a capitalised word, a hyphen before a lower-case one ("_No exceptions", ".Effectiveness", "-individuals")
+_STRAY_LEAD = re.compile(r"^(?:[_,;:]+(?=\w)|[.\-](?=[A-Z]?[a-z]{2}))")
 _SPECK_MARKS = ".,:;'`\"!_~^"
 _BULLET_LOOKALIKES = set("e«»¢©®°@•·*o+")  # what Tesseract makes of a list's round bullet
 _BULLET_REACH_PT = 22.0  # a bullet sits this close left of its item's first word
@@ -161,7 +166,7 @@ def read_words(image: Any, dpi: int, width: float, height: float) -> list[Word]:
     scale = 72.0 / dpi
     out: list[Word] = []
     for w in ocr_engine.read_image(image, dpi):
-        text = w.text.strip("|")  # a table's vertical rule, read as a bar beside a word
+        text = _STRAY_LEAD.sub("", w.text.strip("|").rstrip("_"))  # "|": a table's vertical rule beside a word
         if not text:
             continue
         x0, top = max(0.0, w.x0 * scale), max(0.0, w.top * scale)
@@ -177,10 +182,23 @@ def read_words(image: Any, dpi: int, width: float, height: float) -> list[Word]:
             continue  # a speck read as a stop or a colon standing alone
         if text in _DASHES:  # Tesseract reads every dash as an em dash: an en dash is half as wide
             text = "\u2013" if x1 - x0 < 0.6 * (bottom - top) else "\u2014"
-        if text in _TYPE_TWO_MISREAD and out and out[-1].text.lower() == "type":
-            text = "II"  # "Type II" read as "Type Il": a report type, which decides which dates are read
+        if out:
+            text = roman_numeral(text, out[-1].text)
         out.append(Word(text, x0, top, x1, bottom, conf=round(w.conf, 3)))
     return out
+
+
+def roman_numeral(text: str, previous: str) -> str:
+    """`text` with a roman numeral's strokes read as other glyphs put right where `previous` is a word a numeral
+    follows ("Type Il" -> "Type II", "Section ll," -> "Section II,"): a report's type decides which of its dates
+    are read. Arabic numbers stay ("Type 2", "Section 3"); "11" after "Type" is a misread "II" (no Type 11)."""
+    highest = _NUMBERED.get(previous.lower())
+    core = text.rstrip(".,:;")
+    if highest is None or not core or any(ch not in _NUMERAL_LOOKALIKES for ch in core) or set(core) == {"I"}:
+        return text
+    if core.isdigit() and not (highest == 2 and core == "11"):
+        return text
+    return "I" * min(len(core), highest) + text[len(core):]
 
 
 # -- confidence ---------------------------------------------------------------------------------------------------
