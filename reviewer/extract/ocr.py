@@ -1,9 +1,9 @@
 """OCR of a page without a text layer into the same words and lines as a born-digital page.
 
 Owns the step from a PDF page to OCR words: the page is rendered to a greyscale image in memory (never to a
-file) at the resolution it was scanned at, turned level (`scan_prep`), read by the engine (`ocr_engine`), and
-its words become `Word`s in points from the page's top-left with the engine's confidence, grouped into lines by
-the same `group_lines` as the text layer. Every reader above sees an ordinary page.
+file) at twice the resolution it was scanned at (at most ENGINE_DPI), turned level (`scan_prep`), read by the
+engine (`ocr_engine`), and its words become `Word`s in points from the page's top-left with the engine's
+confidence, grouped into lines by the same `group_lines` as the text layer. Every reader above sees an ordinary page.
 
 Boxes are those of the level page: on a page scanned a degree askew, a word's box is within a few points of
 where it is drawn (sin 1 degree is 1.7%), and the rows of a table stay rows.
@@ -14,6 +14,7 @@ or the words inside an evidence box, were read by OCR with low confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,8 +29,10 @@ from reviewer.extract.scan_prep import binarise, deskew
 from reviewer.extract.words import group_lines
 
 MIN_DPI, MAX_DPI, DEFAULT_DPI = 150, 300, 200  # the resolution a page is taken to be scanned at, within these
-UPSCALE = 2.0  # a scan is rendered this much finer than it was scanned (at most MAX_DPI): Tesseract reads 10-point
-# text at 150 dpi with hyphens and dots lost ("C202" for "C-202"); at 300 dpi it keeps them
+UPSCALE = 2.0  # a scan is rendered this much finer than it was scanned (at most ENGINE_DPI): Tesseract reads 10-point
+# text at 150 dpi with hyphens and dots lost ("C202" for "C-202"); finer, it keeps them
+ENGINE_DPI = 250  # the finest a page is rendered for the engine: as accurate on 150-dpi scans as 300 dpi, and more so
+# on 300-dpi scans (the paper noise is smoothed away), in two thirds of the time (docs/ocr.md)
 LOW_CONFIDENCE = 0.40  # a word the engine gives less than this is one a reviewer should check (Tesseract gives
 # correct words with punctuation, "Ltd.'s", about 0.45; misread ones, "Decernber", mostly less)
 _SMUDGE_CONFIDENCE = 0.60
@@ -38,7 +41,11 @@ BULLET = "\u2022"
 _DASHES = {"\u2013", "\u2014"}
 _SPECK_CONFIDENCE = 0.5
 _NOISE_CONFIDENCE = 0.3
-_TYPE_TWO_MISREAD = {"Il", "lI", "ll", "IL", "Ll", "11", "Il.", "ll.", "I]", "Ill"}
+_NUMERAL_LOOKALIKES = set("IlL1|!][")  # what Tesseract makes of the strokes of a roman numeral ("Type Il")
+_NUMBERED = {"type": 2, "section": 5, "part": 5}  # words a roman numeral follows, with its highest value
+# a stray mark the engine stuck to the front of a word: an underscore or comma (a table rule, a speck), a stop
+# before a capitalised word, a hyphen before a lower-case one ("_No exceptions", ".Effectiveness", "-individuals")
+_STRAY_LEAD = re.compile(r"^(?:[_,;:]+(?=\w)|[.\-](?=[A-Z]?[a-z]{2}))")
 _SPECK_MARKS = ".,:;'`\"!_~^"
 _BULLET_LOOKALIKES = set("e«»¢©®°@•·*o+")  # what Tesseract makes of a list's round bullet
 _BULLET_REACH_PT = 22.0  # a bullet sits this close left of its item's first word
@@ -90,7 +97,7 @@ def ocr_page(pdf_page: pdfium.PdfPage, page: Page, dpi: int | None = None) -> No
 def render_for_ocr(pdf_page: pdfium.PdfPage, dpi: int | None = None) -> tuple[Any, int]:
     """The page's image for OCR and its resolution: the PDFium half of `ocr_page`, for the thread that owns the
     document (PDFium is not thread-safe)."""
-    dpi = dpi or min(MAX_DPI, int(scan_dpi(pdf_page) * UPSCALE))
+    dpi = dpi or min(ENGINE_DPI, int(scan_dpi(pdf_page) * UPSCALE))
     return render_grey(pdf_page, dpi), dpi
 
 
@@ -159,7 +166,7 @@ def read_words(image: Any, dpi: int, width: float, height: float) -> list[Word]:
     scale = 72.0 / dpi
     out: list[Word] = []
     for w in ocr_engine.read_image(image, dpi):
-        text = w.text.strip("|")  # a table's vertical rule, read as a bar beside a word
+        text = _STRAY_LEAD.sub("", w.text.strip("|").rstrip("_"))  # "|": a table's vertical rule beside a word
         if not text:
             continue
         x0, top = max(0.0, w.x0 * scale), max(0.0, w.top * scale)
@@ -175,10 +182,23 @@ def read_words(image: Any, dpi: int, width: float, height: float) -> list[Word]:
             continue  # a speck read as a stop or a colon standing alone
         if text in _DASHES:  # Tesseract reads every dash as an em dash: an en dash is half as wide
             text = "\u2013" if x1 - x0 < 0.6 * (bottom - top) else "\u2014"
-        if text in _TYPE_TWO_MISREAD and out and out[-1].text.lower() == "type":
-            text = "II"  # "Type II" read as "Type Il": a report type, which decides which dates are read
+        if out:
+            text = roman_numeral(text, out[-1].text)
         out.append(Word(text, x0, top, x1, bottom, conf=round(w.conf, 3)))
     return out
+
+
+def roman_numeral(text: str, previous: str) -> str:
+    """`text` with a roman numeral's strokes read as other glyphs put right where `previous` is a word a numeral
+    follows ("Type Il" -> "Type II", "Section ll," -> "Section II,"): a report's type decides which of its dates
+    are read. Arabic numbers stay ("Type 2", "Section 3"); "11" after "Type" is a misread "II" (no Type 11)."""
+    highest = _NUMBERED.get(previous.lower())
+    core = text.rstrip(".,:;")
+    if highest is None or not core or any(ch not in _NUMERAL_LOOKALIKES for ch in core) or set(core) == {"I"}:
+        return text
+    if core.isdigit() and not (highest == 2 and core == "11"):
+        return text
+    return "I" * min(len(core), highest) + text[len(core):]
 
 
 # -- confidence ---------------------------------------------------------------------------------------------------

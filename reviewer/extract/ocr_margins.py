@@ -55,20 +55,40 @@ def harmonise_margins(pages: list[Page]) -> None:
 
 
 def _harmonise(items: list[Item]) -> None:
-    readings = Counter(line.text for _, _, line in items)
+    readings = Counter(_masked(line) for _, _, line in items)  # page numbers aside
     printed = [line for page, _, line in items if not page.ocr]
     canon = printed[0] if printed else max((line for _, _, line in items),
-                                            key=lambda ln: (readings[ln.text], ln.confidence or 0.0))
+                                            key=lambda ln: (readings[_masked(ln)], ln.confidence or 0.0))
     top = statistics.median(line.top for _, _, line in items)
     bottom = statistics.median(line.bottom for _, _, line in items)
     for page, i, line in items:
         if not page.ocr:
             continue
-        same_count = len(line.words) == len(canon.words)
-        words = []
-        for k, w in enumerate(line.words):
-            text = w.text
-            if same_count and not any(ch.isdigit() for ch in text + canon.words[k].text):
-                text = canon.words[k].text
-            words.append(Word(text, w.x0, top, w.x1, bottom, conf=w.conf))
+        if len(line.words) == len(canon.words):
+            words = []
+            for k, w in enumerate(line.words):
+                text = w.text
+                if not any(ch.isdigit() for ch in text + canon.words[k].text):
+                    text = canon.words[k].text
+                words.append(Word(text, w.x0, top, w.x1, bottom, conf=w.conf))
+        else:
+            words = _rebuilt(canon, line, top, bottom)
         page.lines[i] = Line(words=words, page=page.number, furniture=line.furniture)
+
+
+def _masked(line: Line) -> str:
+    return _DIGITS.sub("#", line.text)
+
+
+def _rebuilt(canon: Line, line: Line, top: float, bottom: float) -> list[Word]:
+    """A reading with a word lost or split ("SAS 70 Type 5" for "SAS 70 Type II 5") as the canonical reading's
+    words in their places, its numbers taken from this reading in order (one it lacks is left out)."""
+    numbers = [w for w in line.words if any(ch.isdigit() for ch in w.text)]
+    words = []
+    for w in canon.words:
+        if any(ch.isdigit() for ch in w.text):
+            if not numbers:
+                continue
+            w = numbers.pop(0)
+        words.append(Word(w.text, w.x0, top, w.x1, bottom, conf=w.conf))
+    return words

@@ -53,10 +53,12 @@ def despeckle(image: Image.Image) -> Image.Image:
     return image.filter(ImageFilter.MedianFilter(3))
 
 
-def _profile_score(ink: Image.Image, angle: float) -> float:
+def _profile_score(ink: Image.Image, angle: float, fine: bool = True) -> float:
     """How sharply the rows of ink stand out when the page is turned by `angle` degrees: the sum of squared
-    differences between neighbouring row sums (text lines straight: tall peaks and empty gaps)."""
-    turned = ink.rotate(angle, resample=Image.Resampling.BILINEAR)
+    differences between neighbouring row sums (text lines straight: tall peaks and empty gaps). The coarse search
+    turns by nearest pixel (a third of the time, and as good to half a degree); the fine one interpolates."""
+    resample = Image.Resampling.BILINEAR if fine else Image.Resampling.NEAREST
+    turned = ink.rotate(angle, resample=resample)
     rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
     return float(sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False)))
 
@@ -71,11 +73,11 @@ def skew_angle(image: Image.Image) -> float:
     if ink.getbbox() is None:
         return 0.0
 
-    def best(candidates: list[float]) -> float:
-        return max(candidates, key=lambda a: (_profile_score(ink, a), -abs(a)))
+    def best(candidates: list[float], fine: bool) -> float:
+        return max(candidates, key=lambda a: (_profile_score(ink, a, fine), -abs(a)))
 
-    coarse = best([k * 0.5 for k in range(-int(MAX_SKEW_DEG * 2), int(MAX_SKEW_DEG * 2) + 1)])
-    return best([coarse + k * 0.05 for k in range(-5, 6)])
+    coarse = best([k * 0.5 for k in range(-int(MAX_SKEW_DEG * 2), int(MAX_SKEW_DEG * 2) + 1)], fine=False)
+    return best([coarse + k * 0.05 for k in range(-5, 6)], fine=True)
 
 
 @dataclass
