@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from reviewer.gui.main_window import MainWindow
 from reviewer.gui.register_view.model import CURRENCY_COLUMN
 from reviewer.gui.theme import badge_colours
-from reviewer.register.currency import STATUS_INFO, day_text
+from reviewer.register.currency import day_text, status_meaning
 from tests.support.register import store
 
 TODAY = date.today()
@@ -46,7 +46,9 @@ def test_sorting_the_currency_column_puts_overdue_first(qtbot, empty_register, s
     assert shown[1].startswith("Stale: new report due by ")
     assert shown[2] == "Bridge letter needed"
     assert shown[3] == "Current"
-    assert STATUS_INFO["next_report_expected"].meaning in _column(view.model, Qt.ItemDataRole.ToolTipRole)[0]
+    meaning = status_meaning("next_report_expected", window.settings.thresholds)
+    assert meaning.startswith("The next report should have been issued by now (12 months and 6 weeks")
+    assert meaning in _column(view.model, Qt.ItemDataRole.ToolTipRole)[0]
 
     # the worst status's badge is painted red, the best green
     image = view.table.viewport().grab().toImage()
