@@ -60,8 +60,12 @@ class EditSession(QObject):
         return True
 
     def act(self, action: Callable[[], Any]) -> bool:
-        """A saved change that is not undoable (a sign-off: a signature is not taken back with Ctrl+Z)."""
-        return self.write(lambda _value: action(), None)
+        """A saved change that is not undoable (a sign-off: a signature is not taken back with Ctrl+Z). It closes
+        the edits before it: undoing one of them would change what was signed, and void the signature unseen."""
+        if not self.write(lambda _value: action(), None):
+            return False
+        self.stack.clear()
+        return True
 
     def write(self, write: Write, value: Any) -> bool:
         try:

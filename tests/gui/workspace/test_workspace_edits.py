@@ -122,6 +122,11 @@ def test_verdict_rationale_date_and_sign_off(open_workspace, register, register_
     assert review.signed_off_by == REVIEWER and review.signed_off_at
     assert f"Signed off by {REVIEWER}" in tab.sign_off_state.text()
     assert ("signed_off_by", REVIEWER) in [(e.field, e.new) for e in register.audit.entries(ws.report_id)]
+    # the signature closes the edits before it: Ctrl+Z cannot reach past it and void it unseen
+    assert not ws.session.stack.canUndo()
+    ws.session.stack.undo()
+    assert register.reviews.get(ws.report_id).signed_off_by == REVIEWER
+    assert register.reviews.get(ws.report_id).rationale.startswith("Two access exceptions")
     ws.close()
     register.close()
     with Register.open(register_path, PASSPHRASE) as again:
