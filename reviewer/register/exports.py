@@ -61,16 +61,21 @@ CSV_NAMES = ("", "exceptions", "cuecs", "subservice", "csocs", "audit")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def register_rows(conn: Connection, currency_of: dict[int, str],
-                  labels_of: dict[int, str] | None = None) -> list[list[Any]]:
-    """`currency_of`/`labels_of`: vendor id -> currency status / its label as the user reads it."""
+def register_rows(conn: Connection, currency_of: dict[int, str], labels_of: dict[int, str] | None = None,
+                  judged: dict[int, set[int]] | None = None, superseded: str = "") -> list[list[Any]]:
+    """`currency_of`/`labels_of`: vendor id -> currency status / its label as the user reads it; `judged`: vendor id
+    -> the reports the status was judged on (a vendor's other reports get no status and the `superseded` label)."""
     status_at = REGISTER_COLUMNS.index("currency_status")
     label_at = REGISTER_COLUMNS.index("currency_label")
     rows = []
     for row in conn.execute(EXPORT_SQL):
         values = list(row)
-        values[status_at] = currency_of.get(row[1]) if row[1] is not None else None
-        values[label_at] = (labels_of or {}).get(row[1]) if row[1] is not None else None
+        vendor = row[1]
+        if vendor is not None and judged is not None and vendor in judged and row[0] not in judged[vendor]:
+            values[status_at], values[label_at] = None, superseded
+        else:
+            values[status_at] = currency_of.get(vendor) if vendor is not None else None
+            values[label_at] = (labels_of or {}).get(vendor) if vendor is not None else None
         rows.append(values)
     return rows
 

@@ -233,7 +233,8 @@ def delete_report(conn: Connection, report_id: int) -> tuple[str, str | None, st
     return file_name, vendor, sha256
 
 
-def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> tuple[str, list[Any]]:
+def _where(filter: ReportFilter | None, currency_vendors: list[int] | None,
+           judged: dict[int, set[int]] | None = None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if filter is not None:
@@ -263,12 +264,15 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None) -> t
     if currency_vendors is not None:
         clauses.append("r.vendor_id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(currency_vendors))
+        if judged is not None:  # a vendor's status is that of the reports it was judged on, not its older ones
+            clauses.append("r.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted({i for v in currency_vendors for i in judged.get(v, ())})))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def list_rows(
     conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str], order_by: str = "vendor",
-    descending: bool = False, offset: int = 0, limit: int | None = 200,
+    descending: bool = False, offset: int = 0, limit: int | None = 200, judged: dict[int, set[int]] | None = None,
 ) -> list[ReportRow]:
     """Report rows; `currency_of` maps vendor id -> currency status (computed by the caller)."""
     if order_by not in ORDER_COLUMNS:
@@ -276,7 +280,7 @@ def list_rows(
     wanted = None
     if filter is not None and filter.currency_status:
         wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
-    where, params = _where(filter, wanted)
+    where, params = _where(filter, wanted, judged)
     direction = "DESC" if descending else "ASC"
     join = CURRENCY_JOIN if order_by == "currency_status" else ""
     sql = f"{ROW_SQL}{join}{where} ORDER BY {ORDER_COLUMNS[order_by]} {direction}, r.id {direction}"
@@ -295,11 +299,12 @@ def fill_currency_table(conn: Connection, currency_of: dict[int, str]) -> None:
                      [(vid, rank.get(status, len(rank))) for vid, status in currency_of.items()])
 
 
-def count_rows(conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str]) -> int:
+def count_rows(conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str],
+               judged: dict[int, set[int]] | None = None) -> int:
     wanted = None
     if filter is not None and filter.currency_status:
         wanted = [vid for vid, status in currency_of.items() if status == filter.currency_status]
-    where, params = _where(filter, wanted)
+    where, params = _where(filter, wanted, judged)
     sql = (
         "SELECT count(*) FROM reports r LEFT JOIN vendors v ON v.id = r.vendor_id "
         f"LEFT JOIN reviews rv ON rv.report_id = r.id{where}"

@@ -131,3 +131,17 @@ def test_the_register_treats_a_stored_type1_as_a_point_in_time(reg):
     (cover,) = reg.currency.soc1_coverage(FYE)
     assert cover.as_of == date(2026, 3, 31) and cover.overlap_days == 0
     assert cover.summary().startswith("Type 1 as of 31 Mar 2026")
+
+
+def test_a_vendors_older_report_is_superseded_not_current(reg, tmp_path):
+    old = store(reg, "Ravenscar Payroll Ltd.", period_start=_ago(800), period_end=_ago(436), salt="old")
+    new = store(reg, "Ravenscar Payroll Ltd.", period_start=_ago(395), period_end=_ago(30), salt="new")
+    rows = {r.id: r for r in reg.reports.rows(limit=None)}
+    assert rows[new].currency_status == "current" and rows[new].currency_label == "Current"
+    # the vendor is current on its new report; the old one is history and says so, with no status of its own
+    assert rows[old].currency_status is None and rows[old].currency_label.startswith("Superseded")
+    assert [r.id for r in reg.reports.rows(ReportFilter(currency_status="current"), limit=None)] == [new]
+    assert reg.reports.count(ReportFilter(currency_status="current")) == 1
+    out = reg.exports.csv(tmp_path / "register.csv")[0]
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Superseded" in text and text.count(",current,") == 1

@@ -18,9 +18,14 @@ from reviewer.register.queries import currency_rows, soc1_coverage
 _Key = tuple[date, CurrencyThresholds, int, int]
 
 
+# the label of a report whose vendor's currency is judged on a later one (its status belongs to that one)
+SUPERSEDED_LABEL = "Superseded: a later report is on file"
+
+
 class Currency(Part):
     # (key, status by vendor, label by vendor, temp table filled)
     _memo: tuple[_Key, dict[int, str], dict[int, str], bool] | None = None
+    _judged_ids: dict[int, set[int]] = {}  # vendor id -> the reports its status was judged on (with _memo)
 
     def by_vendor(self, as_of: date, thresholds: CurrencyThresholds | None = None) -> list[VendorCurrency]:
         """One row per vendor (by name): its latest report, bridge letter and status as of `as_of`."""
@@ -55,4 +60,12 @@ class Currency(Part):
             rows = [r for r in self.by_vendor(date.today(), thresholds) if r.status]
             self._memo = (key, {r.vendor_id: r.status for r in rows if r.status},
                           {r.vendor_id: r.status_label or "" for r in rows}, False)
+            self._judged_ids = {r.vendor_id: {i for i in (r.latest_report_id, r.bridge_letter_id) if i is not None}
+                                for r in rows}
         return self._memo
+
+    def judged_reports(self, thresholds: CurrencyThresholds | None = None) -> dict[int, set[int]]:
+        """vendor id -> the reports its status is judged on (its latest SOC report and the bridge letter after
+        it); the vendor's other reports are superseded, and its status is not theirs."""
+        self._judged(thresholds or CurrencyThresholds())
+        return self._judged_ids

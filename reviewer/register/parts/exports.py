@@ -10,7 +10,7 @@ from reviewer.register import audit, coverage_export, export_tables, exports, in
 from reviewer.register.currency import CurrencyThresholds
 from reviewer.register.export_tables import Table
 from reviewer.register.parts.base import Host, Part
-from reviewer.register.parts.currency import Currency
+from reviewer.register.parts.currency import SUPERSEDED_LABEL, Currency
 
 
 class Exports(Part):
@@ -21,7 +21,8 @@ class Exports(Part):
     def tables(self, thresholds: CurrencyThresholds | None = None) -> list[Table]:
         """The reports, exceptions, CUECs, subservice organizations, CSOCs and the audit log (both formats)."""
         rows = exports.register_rows(self._conn, self._currency.status_of(thresholds),
-                                     self._currency.labels_of(thresholds))
+                                     self._currency.labels_of(thresholds), self._currency.judged_reports(thresholds),
+                                     SUPERSEDED_LABEL)
         return [exports.reports_table(rows), *export_tables.item_tables(self._conn),
                 exports.audit_table(exports.audit_rows(audit.entries(self._conn)))]
 

@@ -10,7 +10,7 @@ from reviewer.register import audit, importer, reports
 from reviewer.register.currency import CurrencyThresholds
 from reviewer.register.errors import RegisterError
 from reviewer.register.parts.base import Host, Part
-from reviewer.register.parts.currency import Currency
+from reviewer.register.parts.currency import SUPERSEDED_LABEL, Currency
 from reviewer.register.parts.search import fts_safe
 from reviewer.register.queries import subservice
 from reviewer.register.records import ImportOutcome, ReportFilter, ReportRow, StoredReport, SubserviceRecord
@@ -52,16 +52,20 @@ class Reports(Part):
         (default: `CurrencyThresholds()`; the GUI passes the settings' thresholds)."""
         currency_of = self._currency.status_of(thresholds, for_ordering=order_by == "currency_status")
         labels = self._currency.labels_of(thresholds)
-        rows = reports.list_rows(self._conn, fts_safe(filter), currency_of=currency_of,
+        judged = self._currency.judged_reports(thresholds)
+        rows = reports.list_rows(self._conn, fts_safe(filter), currency_of=currency_of, judged=judged,
                                  order_by=order_by, descending=descending, offset=offset, limit=limit)
         for row in rows:
-            row.currency_label = labels.get(row.vendor_id) if row.vendor_id is not None else None
+            if row.vendor_id is not None and row.vendor_id in judged and row.id not in judged[row.vendor_id]:
+                row.currency_status, row.currency_label = None, SUPERSEDED_LABEL  # history, not the vendor's state
+            else:
+                row.currency_label = labels.get(row.vendor_id) if row.vendor_id is not None else None
         return rows
 
     def count(self, filter: ReportFilter | None = None, *,  # noqa: A002
               thresholds: CurrencyThresholds | None = None) -> int:
-        return reports.count_rows(self._conn, fts_safe(filter),
-                                  currency_of=self._currency.status_of(thresholds))
+        return reports.count_rows(self._conn, fts_safe(filter), currency_of=self._currency.status_of(thresholds),
+                                  judged=self._currency.judged_reports(thresholds))
 
     def get(self, report_id: int) -> StoredReport:
         found = reports.stored_report(self._conn, report_id)
