@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Vendor", "Latest report", "Status", "Reports")
 VENDOR, LATEST, STATUS, COUNT = range(len(COLUMNS))
+MIN_COLUMN, LATEST_WIDTH, STATUS_WIDTH = 60, 120, 150  # pixels
 VENDOR_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5  # what a column sorts by, when not its text
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 6  # the status's code ("bridge_lapsed")
@@ -49,10 +50,16 @@ class VendorList(QTreeWidget):
         self.setSortingEnabled(True)
         self.sortByColumn(VENDOR, Qt.SortOrder.AscendingOrder)
         header = self.header()
+        # the vendor's name takes the room; the latest report's name and the status are cut (elided, whole in
+        # the tool tip) rather than squeeze the name to "L…" at 1280 px
+        header.setMinimumSectionSize(MIN_COLUMN)
         header.setSectionResizeMode(VENDOR, QHeaderView.ResizeMode.Stretch)
-        for column in (LATEST, STATUS, COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((LATEST, LATEST_WIDTH), (STATUS, STATUS_WIDTH)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.currentItemChanged.connect(lambda item, _previous: self.vendor_chosen.emit(
             item.data(VENDOR, VENDOR_ID_ROLE) if item is not None else None))
 
@@ -79,7 +86,9 @@ class VendorList(QTreeWidget):
                 item.setData(COUNT, SORT_ROLE, counts[cur.vendor_id])
                 item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(VENDOR, tooltip_text(cur.vendor))
-                item.setToolTip(STATUS, tooltip_text(cur.reason))
+                item.setToolTip(LATEST, tooltip_text(item.text(LATEST)))
+                item.setToolTip(STATUS, tooltip_text(f"{item.text(STATUS)}: {cur.reason}" if cur.reason
+                                                     else item.text(STATUS)))
                 self.addTopLevelItem(item)
         self.blockSignals(False)
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 REPORT_COLUMNS = ("File", "Framework", "Type", "Period", "Report date", "Auditor", "Opinion", "Exc.", "CUECs")
 FLAG_COLOUR = "#b0281e"
+FILE_MIN_WIDTH = 60  # pixels, the other columns' least width too
 
 
 def _period(report: Any) -> str:
@@ -68,6 +69,8 @@ class VendorView(QWidget):
         header = self.reports.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(FILE_MIN_WIDTH)  # two files of one vendor must not both read "ravenscar-…"
+        self.reports.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setStretchLastSection(False)
         self.changes = QTreeWidget(self)
         self.changes.setHeaderLabels(["What", "Change"])
@@ -100,7 +103,7 @@ class VendorView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 760])
+        splitter.setSizes([560, 720])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -104,3 +104,16 @@ def test_ctrl_h_on_a_register_row_opens_its_vendor_in_the_vendors_view(qtbot, wi
     assert window.tabs.currentWidget() is view
     assert view.vendors.currentItem().text(VENDOR) == RAVENSCAR
     assert view.reports.topLevelItemCount() == 2
+
+
+def test_the_vendor_names_read_whole_at_1280_by_800(qtbot, window):
+    view = window.vendor_view
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.vendors.topLevelItemCount() > 0)
+    width = view.vendors.columnWidth(VENDOR)
+    metrics = view.vendors.fontMetrics()
+    names = [view.vendors.topLevelItem(i).text(VENDOR) for i in range(view.vendors.topLevelItemCount())]
+    # once it was 25 px ("L\u2026"): most names now fit whole, and every one shows at least its first word
+    assert width >= 150
+    assert sum(metrics.horizontalAdvance(n) + 16 <= width for n in names) >= len(names) // 2
+    assert all(metrics.horizontalAdvance(n.split()[0]) + 16 <= width for n in names)
