@@ -33,7 +33,7 @@ from reviewer.gui.workspace.cuecs_model import (
 from reviewer.gui.workspace.own_control_dialog import OwnControlDialog
 from reviewer.register.records import CuecRecord, MappingSuggestion, OwnControl
 
-CONTROL_COLUMN_EMS = 14  # "Our control": wide enough for a reference and the start of a title, then wrapped
+CONTROL_COLUMN_EMS = 11  # "Our control": wide enough for a reference and the start of a title, then wrapped
 
 
 class CuecsTab(QWidget):

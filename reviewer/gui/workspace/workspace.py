@@ -141,8 +141,8 @@ class ReviewWorkspace(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.viewer)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 3)  # the review's tables need the room; the page fits its width
+        self.splitter.setStretchFactor(1, 2)
 
         self.toolbar = QToolBar(self)
         self._build_actions()
