@@ -21,7 +21,7 @@ IMPORTER = textwrap.dedent("""
     from reviewer.register import Register
     reg = Register.open(Path(sys.argv[1]), sys.argv[2])
     for name in sys.argv[3:]:
-        outcome = reg.reports.import_file(Path(name))
+        outcome = reg.reports.import_file(Path(name), keep_copies=True)
         print(outcome.status, outcome.report_id, flush=True)
 """)
 
@@ -31,7 +31,8 @@ def test_sigkill_mid_import_leaves_only_whole_reports(tmp_path, corpus):
                and d.truth["file"]["pages"] <= 60][:10]
     assert len(sources) == 10
     files = []
-    for copy in range(2):  # 20 distinct files: a trailing PDF comment changes the sha256, not the content
+    # 20 distinct files: a trailing PDF comment changes the sha256, not the content (copies, kept: keep_copies)
+    for copy in range(2):
         for doc in sources:
             target = tmp_path / "in" / f"{copy}-{doc.path.name}"
             target.parent.mkdir(exist_ok=True)
@@ -83,7 +84,7 @@ def test_sigkill_mid_import_leaves_only_whole_reports(tmp_path, corpus):
         assert conn.execute(
             "SELECT count(*) FROM page_text WHERE report_id NOT IN (SELECT id FROM reports)").fetchone()[0] == 0
         # the import can simply be run again: finished files are duplicates, the rest import
-        outcomes = [reg.reports.import_file(f) for f in files]
+        outcomes = [reg.reports.import_file(f, keep_copies=True) for f in files]
         assert sum(o.status == "duplicate" for o in outcomes) == len(stored)
         assert all(o.status in ("duplicate", "imported") for o in outcomes)
         assert reg.reports.count() == len(files)
