@@ -79,7 +79,7 @@ def _host(obj: QObject) -> QObject | None:
 def collect_shortcuts(window: QWidget) -> list[Shortcut]:
     """Every shortcut of `window` and its children: its own window-wide actions first, then the others by area."""
     found: list[Shortcut] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str]] = set()
     objects: list[QObject] = [*window.actions(), *window.findChildren(QAction), *window.findChildren(QShortcut)]
     for obj in objects:
         if isinstance(obj, QAction):
@@ -88,10 +88,10 @@ def collect_shortcuts(window: QWidget) -> list[Shortcut]:
             keys, what, context = key_text(obj.keys()), obj.whatsThis().strip(), obj.context()
         else:
             continue
-        if not keys:
-            continue
-        entry = Shortcut(_where(_host(obj), context, window), keys, what or "(undescribed)")
-        key = (entry.where, entry.keys, entry.what)
+        if not keys or not what:
+            continue  # Qt's own widgets' keys (a file dialog's) carry no description: not the app's to list
+        entry = Shortcut(_where(_host(obj), context, window), keys, what)
+        key = (entry.where, entry.keys)  # one row for a key where it works ("Undo" and "Undo triage" are one)
         if key not in seen:
             seen.add(key)
             found.append(entry)

@@ -113,3 +113,11 @@ def test_where_your_data_lives_names_the_files_and_how_to_back_up(qtbot, small_w
     small_window.help_menu.about_action.trigger()
     about = "\n".join(label.text() for label in dialog.about.findChildren(QLabel))
     assert "reviewer 0." in about and "no network connection" in about
+
+
+def test_the_list_holds_the_apps_keys_once_each_and_no_qt_internals(qtbot, small_window):
+    small_window.open_report(small_window.register_view.model.report_id(0))
+    listed = rows(press_f1(qtbot, small_window).shortcuts)
+    assert all(what and what != "(undescribed)" for _where, _keys, what in listed)
+    places = [(where, keys) for where, keys, _what in listed]
+    assert len(places) == len(set(places))  # Ctrl+Z once in an open report, not "Undo" and "Undo triage: ..."
