@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.extract.model import ExtractionResult
 from reviewer.register.records import ExceptionRecord, Triage
 
 RELEVANCE_CHOICES = ("relevant", "partly relevant", "not relevant")
@@ -38,10 +39,14 @@ CLEAN_TEXT = "No exceptions: every tested control's result was clean."
 DESIGN_ONLY_TEXT = ("A Type 1 report tests the design of controls only: their operating effectiveness was not "
                     "tested, so it has no test results and no exceptions.")
 NO_TESTS_TEXT = "A SOC 3 report prints no tests of controls, so it lists no exceptions."
+LETTER_TEXT = ("A bridge letter is management's statement that nothing material changed since the report: it tests "
+               "no controls, so it lists no exceptions (the bridged report's are in that report).")
 
 
-def empty_text(framework: str | None, report_type: str | None) -> str:
+def empty_text(framework: str | None, report_type: str | None, document_type: str = "soc_report") -> str:
     """What the tab says when the report lists no exceptions: a clean result only where controls were tested."""
+    if document_type == "bridge_letter":
+        return LETTER_TEXT
     if framework == "SOC 3":
         return NO_TESTS_TEXT
     if report_type == "Type 1":
@@ -194,9 +199,10 @@ class ExceptionsTab(QWidget):
         self._fill_form(None)
 
     # ---- data -----------------------------------------------------------------------------------------
-    def set_report(self, framework: str | None, report_type: str | None) -> None:
-        """Say what an empty list means for this report (a Type 1 tests design only)."""
-        self.empty.setText(empty_text(framework, report_type))
+    def set_report(self, extraction: ExtractionResult) -> None:
+        """Say what an empty list means for this document (a Type 1 tests design only, a letter tests nothing)."""
+        report = extraction.report
+        self.empty.setText(empty_text(report.framework, report.type, extraction.document_type or "soc_report"))
 
     def set_records(self, records: list[ExceptionRecord]) -> None:
         """Show `records`, keeping the selected row (the workspace re-reads after every save)."""

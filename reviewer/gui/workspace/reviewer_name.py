@@ -6,6 +6,8 @@ dialog edits the same setting. Setting it here makes sign-off possible at once, 
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +21,13 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.text import plain_label
 
+
+class HasReviewerName(Protocol):
+    """The settings the workspace reads the reviewer's one name from (and saves it to)."""
+
+    reviewer_name: Any
+
+    def sync(self) -> None: ...
 
 class ReviewerNameDialog(QDialog):
     """Asks for the reviewer's name; OK stays disabled while it is blank."""

@@ -8,7 +8,7 @@ re-read what the register holds, the audit log is refreshed and `changed(report_
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -40,7 +40,7 @@ from reviewer.gui.workspace.exceptions_tab import ExceptionsTab
 from reviewer.gui.workspace.fields import FieldsPanel
 from reviewer.gui.workspace.own_controls_import import ControlsImport
 from reviewer.gui.workspace.review_tab import ReviewTab
-from reviewer.gui.workspace.reviewer_name import ReviewerNameDialog
+from reviewer.gui.workspace.reviewer_name import HasReviewerName, ReviewerNameDialog
 from reviewer.gui.workspace.subservice_tab import SubserviceTab
 from reviewer.gui.workspace.undo import EditSession, SavedUndoKeys
 
@@ -52,12 +52,6 @@ UNNAMED_REVIEWER = "unknown"
 
 TRIAGE_LABELS = {"relevance": "relevance", "nature": "isolated or systemic",
                  "compensating_control": "compensating control", "follow_up": "follow-up"}
-
-
-class HasReviewerName(Protocol):
-    reviewer_name: Any
-
-    def sync(self) -> None: ...
 
 
 class ReviewWorkspace(QWidget):
@@ -248,7 +242,7 @@ class ReviewWorkspace(QWidget):
         carried = reg.insights.carried_forward(rid)
         self.carried_tab.set_carried(carried)
         self.exceptions_tab.model.repeats = repeat_labels(carried)
-        self.exceptions_tab.set_report(self.stored.extraction.report.framework, self.stored.extraction.report.type)
+        self.exceptions_tab.set_report(self.stored.extraction)
         exceptions, cuecs = reg.reviews.exceptions(rid), reg.reviews.cuecs(rid)
         self.exceptions_tab.set_records(exceptions)
         self.cuecs_tab.set_records(cuecs, reg.reviews.own_controls())

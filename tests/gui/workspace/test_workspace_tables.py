@@ -51,3 +51,11 @@ def test_a_type1_says_it_tested_design_only_not_that_every_result_was_clean(open
 def test_a_clean_type2_says_its_tested_controls_were_clean(open_workspace):
     ws = open_workspace("harlow-soc2-t2-clean")
     assert ws.exceptions_tab.empty.text() == "No exceptions: every tested control's result was clean."
+
+
+def test_a_bridge_letter_says_it_tests_no_controls():
+    from reviewer.gui.workspace.exceptions_tab import CLEAN_TEXT, empty_text
+
+    said = empty_text("SOC 2", "Type 2", "bridge_letter")
+    assert said != CLEAN_TEXT and "tests no controls" in said
+    assert empty_text("SOC 2", "Type 2") == CLEAN_TEXT
