@@ -239,8 +239,10 @@ def _where(filter: ReportFilter | None, currency_vendors: list[int] | None,
     params: list[Any] = []
     if filter is not None:
         if filter.text:
+            # the report as the table shows it ("SOC 2 Type 1") matches as a whole, not only its framework
             clauses.append(
-                "(v.name LIKE ? OR r.framework LIKE ? OR r.file_name LIKE ? OR r.service_organization LIKE ?)"
+                "(v.name LIKE ? OR (coalesce(r.framework, '') || ' ' || coalesce(r.type, '')) LIKE ? "
+                "OR r.file_name LIKE ? OR r.service_organization LIKE ?)"
             )
             params += [f"%{filter.text}%"] * 4
         if filter.framework:

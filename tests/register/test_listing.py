@@ -48,3 +48,12 @@ def test_the_currency_column_orders_worst_first_either_way(reg):
     paged = reg.reports.rows(order_by="currency_status", limit=2) + reg.reports.rows(
         order_by="currency_status", offset=2, limit=2)
     assert [r.id for r in paged] == [r.id for r in reg.reports.rows(order_by="currency_status")]
+
+
+def test_the_text_filter_matches_the_report_as_the_table_names_it(reg):
+    type1 = store(reg, "Thornbury Archive Ltd.", type="Type 1", period_start=None, period_end=None,
+                  as_of=date(2026, 9, 30), salt="t1")
+    store(reg, "Quillon Data, Inc.", type="Type 2", salt="t2")
+    assert [r.id for r in reg.reports.rows(ReportFilter(text="type 1"), limit=None)] == [type1]
+    assert [r.id for r in reg.reports.rows(ReportFilter(text="SOC 2 Type 1"), limit=None)] == [type1]
+    assert reg.reports.count(ReportFilter(text="soc 2")) == 2
