@@ -119,7 +119,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Drop PDF files or folders here to import them.")
         self.reviews_due = ReviewsDueNotice.install(self)
 
-    # actions, menus and shortcuts
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
         return window_action(self, text, shortcut, slot)
 
@@ -284,7 +283,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         shown = self.tabs.widget(index)
         if page and isinstance(shown, ReviewWorkspace):
-            shown.show_page(page)  # a full-text search hit: its page
+            shown.show_page(page)  # a full-text search hit: its page, the searched words highlighted on it
+            shown.viewer.search_field.setText(self.register_view.results.query.strip('"'))
         return shown
 
     def close_tab(self, index: int) -> None:

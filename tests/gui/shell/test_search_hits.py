@@ -56,3 +56,13 @@ def test_an_import_refreshes_the_hits_shown(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: len(view.results.hits()) == before + 1)
     assert view.results.highlighted_words()
     assert any(["penetration", "tests"] == [w.lower() for w in row] for row in view.results.highlighted_words())
+
+
+def test_opening_a_hit_highlights_the_searched_words_on_its_page(qtbot, window):
+    view = window.register_view
+    _search(qtbot, view, "encrypted")
+    report_id, page, _snippet = view.results.hits()[0]
+    workspace = window.open_report(report_id, page)
+    viewer = workspace.viewer
+    assert viewer.search_field.text() == "encrypted"
+    qtbot.waitUntil(lambda: bool(viewer.search_hits(page)), timeout=10000)
