@@ -225,7 +225,8 @@ FIRMS_HELP = ("The CPA firms whose reports you accept, one per line. A report si
 
 def firms_editor(register: Register, parent: QWidget) -> QPlainTextEdit:
     editor = QPlainTextEdit(parent)
-    editor.setPlaceholderText("Harlow & Finch LLP\nMeridian Assurance Partners LLP")
+    # an empty list must not look filled in: the placeholder says it is empty and what a line holds
+    editor.setPlaceholderText("No firms listed: auditors are not checked.\nOne firm a line, e.g. Harlow & Finch LLP")
     editor.setPlainText("\n".join(register.insights.accepted_firms()))
     return editor
 

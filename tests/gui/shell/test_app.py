@@ -126,3 +126,13 @@ def test_actions_say_their_shortcut_close_tab_only_on_a_report(qtbot, window):
     assert window.close_tab_action.isEnabled()
     window.close_tab_action.trigger()
     assert window.tabs.count() == FIXED_TABS and not window.close_tab_action.isEnabled()
+
+
+def test_an_empty_firms_list_says_it_is_empty(qtbot, filled_register, settings):
+    from reviewer.gui.settings import firms_editor
+
+    editor = firms_editor(filled_register, None)
+    qtbot.addWidget(editor)
+    assert editor.toPlainText() == ""
+    # its placeholder once read like two listed firms; it says the list is empty and what a line holds
+    assert editor.placeholderText().startswith("No firms listed")
