@@ -36,7 +36,9 @@ ORDER_COLUMNS: dict[str, str] = {
     "imported_at": "r.imported_at",
     "id": "r.id",
     # worst first: a vendor without a status (no readable period end) sorts after every status
-    "currency_status": "coalesce(cur.rank, 99)",
+    # a vendor's rank on the reports it was judged on; its superseded reports after every status, then no vendor
+    "currency_status": "CASE WHEN cur.rank IS NULL THEN 99 WHEN r.id IN (SELECT report_id FROM temp.judged_reports) "
+                       "THEN cur.rank ELSE 98 END",
 }
 
 # the order of the currency column, worst first (the temp table `vendor_currency` holds each vendor's rank)
@@ -292,13 +294,19 @@ def list_rows(
     return [_row(r, currency_of) for r in conn.execute(sql, params)]
 
 
-def fill_currency_table(conn: Connection, currency_of: dict[int, str]) -> None:
-    """(Re)fill the connection's temp table of vendor currency ranks (in memory: temp_store = MEMORY)."""
+def fill_currency_table(conn: Connection, currency_of: dict[int, str],
+                        judged: dict[int, set[int]] | None = None) -> None:
+    """(Re)fill the connection's temp tables of vendor currency ranks and of the reports each rank was judged on
+    (in memory: temp_store = MEMORY)."""
     rank = {status: i for i, status in enumerate(CURRENCY_ORDER)}
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS vendor_currency (vendor_id INTEGER PRIMARY KEY, rank INTEGER)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS judged_reports (report_id INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM temp.vendor_currency")
+    conn.execute("DELETE FROM temp.judged_reports")
     conn.executemany("INSERT INTO temp.vendor_currency (vendor_id, rank) VALUES (?, ?)",
                      [(vid, rank.get(status, len(rank))) for vid, status in currency_of.items()])
+    conn.executemany("INSERT OR IGNORE INTO temp.judged_reports (report_id) VALUES (?)",
+                     [(i,) for ids in (judged or {}).values() for i in ids])
 
 
 def count_rows(conn: Connection, filter: ReportFilter | None, *, currency_of: dict[int, str],

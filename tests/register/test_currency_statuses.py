@@ -142,6 +142,10 @@ def test_a_vendors_older_report_is_superseded_not_current(reg, tmp_path):
     assert rows[old].currency_status is None and rows[old].currency_label.startswith("Superseded")
     assert [r.id for r in reg.reports.rows(ReportFilter(currency_status="current"), limit=None)] == [new]
     assert reg.reports.count(ReportFilter(currency_status="current")) == 1
+    # sorted by currency, the history comes after every vendor's state
+    store(reg, "Overdue Ledger Corp.", period_start=_ago(965), period_end=_ago(600), salt="overdue")
+    ordered = [r.currency_label or "" for r in reg.reports.rows(order_by="currency_status", limit=None)]
+    assert ordered[0].startswith("Overdue") and ordered[-1].startswith("Superseded")
     out = reg.exports.csv(tmp_path / "register.csv")[0]
     text = out.read_text(encoding="utf-8-sig")
     assert "Superseded" in text and text.count(",current,") == 1

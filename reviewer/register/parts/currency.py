@@ -45,7 +45,7 @@ class Currency(Part):
         thresholds = thresholds or CurrencyThresholds()
         key, status, labels, filled = self._judged(thresholds)
         if for_ordering and not filled:
-            reports.fill_currency_table(self._conn, status)
+            reports.fill_currency_table(self._conn, status, self._judged_ids)
             # filling the temp table is not a change to judge
             self._memo = (self._key(thresholds), status, labels, True)
         return status
