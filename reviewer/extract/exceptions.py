@@ -20,7 +20,16 @@ from reviewer.extract.model import ExceptionFinding
 from reviewer.extract.page import Line
 from reviewer.extract.results import is_exception
 from reviewer.extract.sections import is_heading_like
-from reviewer.extract.tables import CRIT_IDS, OBJECTIVE_LINE, RESPONSE_HEAD, Row, Table, read_tables
+from reviewer.extract.tables import (
+    CRIT_IDS,
+    OBJECTIVE_LINE,
+    RESPONSE_HEAD,
+    Row,
+    Table,
+    has_results_table,
+    read_tables,
+    result_rows,
+)
 from reviewer.extract.vocabulary import (
     CONTROL_OF_CRITERION,
     CRITERIA_RUN,
@@ -77,37 +86,30 @@ def row_identity(table: Table, row: Row) -> tuple[str | None, list[str], str | N
 def read_exceptions(doc: Document) -> tuple[list[ExceptionFinding], list[Table]]:
     tables = read_tables(doc)
     out: list[ExceptionFinding] = []
-    for table in tables:
-        if table.result_column is None:
+    for table, row, column, result in result_rows(tables, is_exception):
+        description, response = _split_response(result)
+        if table.response_column:
+            response = row.text(table.response_column) or response
+        if response is None and row.after:
+            response = _split_response(" ".join(row.after))[1]
+        cid, criteria, objective = row_identity(table, row)
+        same = next((f for f in out if f.control_id == cid and f.description == description and cid), None)
+        if same is not None:
+            # the same control tested once and printed under several criteria
+            same.criteria.extend(c for c in criteria if c not in same.criteria)
             continue
-        for row in table.rows:
-            result = row.text(table.result_column)
-            if not result or not is_exception(result):
-                continue
-            description, response = _split_response(result)
-            if table.response_column:
-                response = row.text(table.response_column) or response
-            if response is None and row.after:
-                response = _split_response(" ".join(row.after))[1]
-            cid, criteria, objective = row_identity(table, row)
-            page = row.cell_pages.get(table.result_column, row.page)
-            same = next((f for f in out if f.control_id == cid and f.description == description and cid), None)
-            if same is not None:
-                # the same control tested once and printed under several criteria
-                same.criteria.extend(c for c in criteria if c not in same.criteria)
-                continue
-            box = row.boxes.get(table.result_column)
-            out.append(ExceptionFinding(
-                control_id=cid,
-                description=description,
-                page=page,
-                criteria=criteria,
-                control_objective=objective,
-                management_response=response,
-                bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers
-                control_text=row.text(table.control_column) or None if table.control_column else None,
-            ))
-    if not any(t.result_column is not None and t.rows for t in tables):
+        box = row.boxes.get(column)
+        out.append(ExceptionFinding(
+            control_id=cid,
+            description=description,
+            page=row.cell_pages.get(column, row.page),
+            criteria=criteria,
+            control_objective=objective,
+            management_response=response,
+            bbox=tuple(box) if box else None,  # type: ignore[arg-type]  # a box is four numbers
+            control_text=table.control_text(row),
+        ))
+    if not has_results_table(tables):
         out.extend(_findings_from_blocks(doc))
     for f in out:
         f.management_response = response_or_none(f.management_response)

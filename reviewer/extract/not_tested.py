@@ -13,27 +13,20 @@ from reviewer.extract.exceptions import row_identity
 from reviewer.extract.layout import Document
 from reviewer.extract.model import NotTestedControl
 from reviewer.extract.results import not_tested
-from reviewer.extract.tables import Table
+from reviewer.extract.tables import Table, has_results_table, result_rows
 
 
 def read_not_tested(doc: Document, tables: list[Table]) -> list[NotTestedControl]:
     """Every tested-controls row (or block) whose result says no testing was performed, in reading order."""
     out: list[NotTestedControl] = []
-    for table in tables:
-        if table.result_column is None:
-            continue
-        for row in table.rows:
-            result = row.text(table.result_column)
-            if not result or not not_tested(result):
-                continue
-            cid, criteria, objective = row_identity(table, row)
-            box = row.boxes.get(table.result_column)
-            out.append(NotTestedControl(
-                control_id=cid, result=result, page=row.cell_pages.get(table.result_column, row.page),
-                criteria=criteria, control_objective=objective,
-                bbox=(box[0], box[1], box[2], box[3]) if box else None,
-                control_text=row.text(table.control_column) or None if table.control_column else None))
-    if not any(t.result_column is not None and t.rows for t in tables):
+    for table, row, column, result in result_rows(tables, not_tested):
+        cid, criteria, objective = row_identity(table, row)
+        box = row.boxes.get(column)
+        out.append(NotTestedControl(
+            control_id=cid, result=result, page=row.cell_pages.get(column, row.page),
+            criteria=criteria, control_objective=objective,
+            bbox=(box[0], box[1], box[2], box[3]) if box else None, control_text=table.control_text(row)))
+    if not has_results_table(tables):
         out.extend(NotTestedControl(b.control_id, b.result, b.page, b.criteria, b.objective, b.bbox)
                    for b in read_result_blocks(doc) if not_tested(b.result))
     return out

@@ -204,18 +204,9 @@ def roman_numeral(text: str, previous: str) -> str:
 # -- confidence ---------------------------------------------------------------------------------------------------
 def low_confidence_words(page: Page, start: int, end: int, threshold: float = LOW_CONFIDENCE) -> list[Word]:
     """The words of `page.text[start:end]` that OCR read with a confidence below `threshold`."""
-    if not page.ocr or not page.lines:
+    if not page.ocr:
         return []
-    out: list[Word] = []
-    for i in range(page.line_at(start), page.line_at(max(start, end - 1)) + 1):
-        line = page.lines[i]
-        pos = line.start
-        for w in line.words:
-            w_end = pos + len(w.text)
-            if w_end > start and pos < end and w.conf is not None and w.conf < threshold:
-                out.append(w)
-            pos = w_end + 1
-    return out
+    return [w for w in page.words_in(start, end) if w.conf is not None and w.conf < threshold]
 
 
 def is_low_confidence(page: Page, start: int, end: int, threshold: float = LOW_CONFIDENCE) -> bool:

@@ -106,19 +106,24 @@ class Page:
                 hi = mid - 1
         return lo
 
-    def bbox_of(self, start: int, end: int) -> tuple[float, float, float, float] | None:
-        """The box covering the words of `text[start:end]`."""
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """The words of `text[start:end]` (any word the span touches), in reading order."""
         if not self.lines:
-            return None
-        boxes: list[Word] = []
+            return []
+        out: list[Word] = []
         for i in range(self.line_at(start), self.line_at(max(start, end - 1)) + 1):
             line = self.lines[i]
             pos = line.start
             for w in line.words:
                 w_end = pos + len(w.text)
                 if w_end > start and pos < end:
-                    boxes.append(w)
+                    out.append(w)
                 pos = w_end + 1
+        return out
+
+    def bbox_of(self, start: int, end: int) -> tuple[float, float, float, float] | None:
+        """The box covering the words of `text[start:end]`."""
+        boxes = self.words_in(start, end)
         if not boxes:
             return None
         return (min(w.x0 for w in boxes), min(w.top for w in boxes), max(w.x1 for w in boxes),

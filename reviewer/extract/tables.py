@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
@@ -91,6 +91,28 @@ class Table:
     response_column: str | None = None
     control_column: str | None = None
     objective_column: str | None = None  # a SOC 1 table's column naming each row's control objective
+
+    def control_text(self, row: Row) -> str | None:
+        """The row's control description, when the table has that column."""
+        return (row.text(self.control_column) or None) if self.control_column else None
+
+
+def result_rows(tables: list[Table], keep: Callable[[str], bool]) -> Iterator[tuple[Table, Row, str, str]]:
+    """(table, row, its result column, the result) of every results-table row whose result text `keep` accepts,
+    in reading order."""
+    for table in tables:
+        column = table.result_column
+        if column is None:
+            continue
+        for row in table.rows:
+            result = row.text(column)
+            if result and keep(result):
+                yield table, row, column, result
+
+
+def has_results_table(tables: list[Table]) -> bool:
+    """Whether any results table was read with rows (else the results are read as labelled blocks)."""
+    return any(t.result_column is not None and t.rows for t in tables)
 
 
 _BEFORE_TESTS = (Role.AUDITOR_REPORT, Role.ASSERTION, Role.DESCRIPTION)
