@@ -3,10 +3,11 @@ while answering its questions the way a test chooses."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -42,3 +43,22 @@ def finish_import(qtbot, controller, answer: Callable[[QDialog], None] | None = 
 
     qtbot.waitUntil(settled, timeout=timeout_ms)
     return asked
+
+
+class EventLoopTicks:
+    """A 10 ms timer's ticks while work runs: how long the event loop went without turning."""
+
+    def __init__(self) -> None:
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def between(self, started: float, ended: float) -> tuple[int, float]:
+        """(ticks, longest gap in seconds) between two `time.perf_counter()` readings."""
+        during = [t for t in self.ticks if started <= t <= ended]
+        return len(during), max(b - a for a, b in zip(during, during[1:], strict=False))
